@@ -1,0 +1,244 @@
+package org.virtlab.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The simulation kernel: owner of simulated time and of the only random generator.
+ *
+ * <p>Time is an integer number of microseconds advanced in fixed ticks. {@link #step()} runs one tick,
+ * {@link #runUntil(long)} runs ticks up to a time. Subsystems are stepped in registration order. Inputs
+ * submitted between ticks take effect at the start of the next tick and are logged with that time.
+ *
+ * <p>Every {@code checkpointEveryTicks} ticks the kernel saves a checkpoint (time, random state, every
+ * subsystem's state). {@link #rewindTo(long)} restores the latest checkpoint not after the wanted time and
+ * replays the logged inputs up to it: a past moment is restored exactly, without keeping every tick.
+ *
+ * <p>Single-threaded and synchronous by design: the caller owns the thread.
+ */
+public final class Simulation {
+    /** Default tick: 1 ms. */
+    public static final long DEFAULT_TICK_MICROS = 1_000;
+    /** Default checkpoint spacing: one simulated second at the default tick. */
+    public static final int DEFAULT_CHECKPOINT_EVERY_TICKS = 1_000;
+    /** Checkpoints kept before the oldest are dropped (one hour at the defaults). */
+    public static final int DEFAULT_MAX_CHECKPOINTS = 3_600;
+
+    private final long seed;
+    private final long tickMicros;
+    private final List<Subsystem> subsystems;
+    private final SimRandom random;
+    private final StepContext context;
+    private final int checkpointEveryTicks;
+    private final int maxCheckpoints;
+    private final List<Checkpoint> checkpoints = new ArrayList<>();
+    private final List<TimedInput> inputLog = new ArrayList<>();
+    private final List<Input> pending = new ArrayList<>();
+    private final List<SimulationObserver> observers = new ArrayList<>();
+
+    private long ticks;
+    private long inputSerial;
+
+    public Simulation(long seed, long tickMicros, List<? extends Subsystem> subsystems) {
+        this(seed, tickMicros, subsystems, DEFAULT_CHECKPOINT_EVERY_TICKS, DEFAULT_MAX_CHECKPOINTS);
+    }
+
+    public Simulation(long seed, long tickMicros, List<? extends Subsystem> subsystems,
+                      int checkpointEveryTicks, int maxCheckpoints) {
+        if (tickMicros <= 0) {
+            throw new IllegalArgumentException("tick must be positive, was " + tickMicros + " µs");
+        }
+        if (checkpointEveryTicks <= 0 || maxCheckpoints <= 0) {
+            throw new IllegalArgumentException("checkpoint spacing and count must be positive");
+        }
+        this.seed = seed;
+        this.tickMicros = tickMicros;
+        this.subsystems = List.copyOf(subsystems);
+        this.random = new SimRandom(seed);
+        this.context = new StepContext(random, tickMicros);
+        this.checkpointEveryTicks = checkpointEveryTicks;
+        this.maxCheckpoints = maxCheckpoints;
+        checkpoints.add(checkpoint());
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public long tickMicros() {
+        return tickMicros;
+    }
+
+    /** Simulated time now, in microseconds: always {@code ticks() * tickMicros()}. */
+    public long nowMicros() {
+        return ticks * tickMicros;
+    }
+
+    public long ticks() {
+        return ticks;
+    }
+
+    public List<Subsystem> subsystems() {
+        return subsystems;
+    }
+
+    public void addObserver(SimulationObserver observer) {
+        observers.add(observer);
+    }
+
+    public void removeObserver(SimulationObserver observer) {
+        observers.remove(observer);
+    }
+
+    /**
+     * Queues a change; it takes effect at the start of the next tick. If the simulation was rewound, the
+     * inputs logged after now are forgotten: the new input starts a new future.
+     */
+    public void submit(Input input) {
+        pending.add(input);
+    }
+
+    /** Runs one tick. */
+    public void step() {
+        long start = nowMicros();
+        if (!pending.isEmpty()) {
+            forgetFutureFrom(start);
+            for (Input input : pending) {
+                inputLog.add(new TimedInput(start, inputSerial++, input));
+                deliver(input);
+            }
+            pending.clear();
+        }
+        advance(start);
+        notifyObservers();
+    }
+
+    /**
+     * Runs ticks until the largest tick boundary not after {@code timeMicros}. Afterwards
+     * {@code nowMicros() == timeMicros - timeMicros % tickMicros()} (or unchanged if that is not later).
+     */
+    public void runUntil(long timeMicros) {
+        long targetTicks = Math.floorDiv(timeMicros, tickMicros);
+        while (ticks < targetTicks) {
+            step();
+        }
+    }
+
+    /** The state after the last tick. */
+    public SimulationSnapshot snapshot() {
+        List<SubsystemSnapshot> parts = new ArrayList<>(subsystems.size());
+        for (Subsystem s : subsystems) {
+            parts.add(s.snapshot());
+        }
+        return new SimulationSnapshot(nowMicros(), ticks, parts);
+    }
+
+    /** Earliest time {@link #rewindTo} can reach (older checkpoints are dropped). */
+    public long earliestRestorableMicros() {
+        return checkpoints.get(0).ticks() * tickMicros;
+    }
+
+    /**
+     * Puts the simulation back (or forward) to the tick boundary at or before {@code timeMicros}: restores
+     * the latest checkpoint not after it and replays the logged inputs. Observers are not called during the
+     * replay. Pending inputs are discarded.
+     */
+    public void rewindTo(long timeMicros) {
+        long targetTicks = Math.floorDiv(timeMicros, tickMicros);
+        if (targetTicks * tickMicros < earliestRestorableMicros()) {
+            throw new IllegalArgumentException("cannot restore " + timeMicros + " µs: the earliest checkpoint is at "
+                    + earliestRestorableMicros() + " µs");
+        }
+        pending.clear();
+        Checkpoint from = checkpoints.get(0);
+        for (Checkpoint c : checkpoints) {
+            if (c.ticks() <= targetTicks) {
+                from = c;
+            }
+        }
+        restore(from);
+        int next = firstInputAtOrAfter(nowMicros());
+        while (ticks < targetTicks) {
+            long start = nowMicros();
+            while (next < inputLog.size() && inputLog.get(next).atMicros() == start) {
+                deliver(inputLog.get(next).input());
+                next++;
+            }
+            advance(start);
+        }
+    }
+
+    /** Inputs that took effect so far, in order. */
+    public List<TimedInput> inputLog() {
+        return List.copyOf(inputLog);
+    }
+
+    private void advance(long start) {
+        context.moveTo(start);
+        for (Subsystem s : subsystems) {
+            s.step(context);
+        }
+        ticks++;
+        if (ticks % checkpointEveryTicks == 0 && checkpoints.get(checkpoints.size() - 1).ticks() < ticks) {
+            checkpoints.add(checkpoint());
+            if (checkpoints.size() > maxCheckpoints) {
+                checkpoints.remove(0);
+            }
+        }
+    }
+
+    private void deliver(Input input) {
+        for (Subsystem s : subsystems) {
+            if (s.accept(input)) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no subsystem accepts " + input);
+    }
+
+    private void notifyObservers() {
+        if (observers.isEmpty()) {
+            return;
+        }
+        SimulationSnapshot snap = snapshot();
+        for (SimulationObserver o : List.copyOf(observers)) {
+            o.onTick(snap);
+        }
+    }
+
+    private void forgetFutureFrom(long startMicros) {
+        inputLog.removeIf(t -> t.atMicros() > startMicros);
+        checkpoints.removeIf(c -> c.ticks() * tickMicros > startMicros);
+    }
+
+    private int firstInputAtOrAfter(long micros) {
+        int i = 0;
+        while (i < inputLog.size() && inputLog.get(i).atMicros() < micros) {
+            i++;
+        }
+        return i;
+    }
+
+    private Checkpoint checkpoint() {
+        Object[] states = new Object[subsystems.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = subsystems.get(i).saveState();
+        }
+        return new Checkpoint(ticks, random.state(), List.of(states));
+    }
+
+    private void restore(Checkpoint c) {
+        ticks = c.ticks();
+        random.restore(c.randomState());
+        for (int i = 0; i < subsystems.size(); i++) {
+            subsystems.get(i).restore(c.states().get(i));
+        }
+    }
+
+    /** An input and the simulated time at which it took effect; the serial orders inputs of one tick. */
+    public record TimedInput(long atMicros, long serial, Input input) {
+    }
+
+    private record Checkpoint(long ticks, long randomState, List<Object> states) {
+    }
+}

@@ -1,0 +1,60 @@
+package org.virtlab.engine.cpu;
+
+import org.virtlab.engine.SimRandom;
+
+/**
+ * Evaluates workloads tick by tick. The only hidden state is a bursty source's phase (on or off) and the
+ * time of its next switch; it lives in two arrays indexed by VM so that checkpoints are cheap copies.
+ */
+final class WorkloadState {
+    private final boolean[] on;
+    private final long[] switchAtMicros;
+
+    WorkloadState(int vmCount) {
+        on = new boolean[vmCount];
+        switchAtMicros = new long[vmCount];
+    }
+
+    private WorkloadState(boolean[] on, long[] switchAtMicros) {
+        this.on = on;
+        this.switchAtMicros = switchAtMicros;
+    }
+
+    WorkloadState copy() {
+        return new WorkloadState(on.clone(), switchAtMicros.clone());
+    }
+
+    /** Resets VM {@code i}'s phase, e.g. when its workload is replaced; bursts start in a quiet spell. */
+    void reset(int i, long nowMicros) {
+        on[i] = false;
+        switchAtMicros[i] = nowMicros;
+    }
+
+    /** Demand of VM {@code i} as a percentage of one vCPU over the tick starting at {@code nowMicros}. */
+    double percent(int i, Workload w, long nowMicros, SimRandom random) {
+        if (w instanceof Workload.Idle idle) {
+            return idle.percent();
+        }
+        if (w instanceof Workload.Constant c) {
+            return c.percent();
+        }
+        if (w instanceof Workload.Periodic p) {
+            long periodMicros = p.periodMillis() * 1000;
+            double phase = 2 * Math.PI * (nowMicros % periodMicros) / periodMicros;
+            double mid = (p.maxPercent() + p.minPercent()) / 2;
+            double amplitude = (p.maxPercent() - p.minPercent()) / 2;
+            return mid + amplitude * Math.sin(phase);
+        }
+        if (w instanceof Workload.Ramp r) {
+            double f = Math.min(1.0, nowMicros / (r.durationMillis() * 1000.0));
+            return r.fromPercent() + (r.toPercent() - r.fromPercent()) * f;
+        }
+        Workload.Bursty b = (Workload.Bursty) w;
+        while (nowMicros >= switchAtMicros[i]) {
+            on[i] = !on[i];
+            double meanMicros = (on[i] ? b.meanOnMillis() : b.meanOffMillis()) * 1000.0;
+            switchAtMicros[i] += Math.max(1L, Math.round(random.nextExponential(meanMicros)));
+        }
+        return on[i] ? b.onPercent() : b.offPercent();
+    }
+}
