@@ -23,4 +23,20 @@ module org.virtlab {
     exports org.virtlab.engine;
     exports org.virtlab.engine.model;
     exports org.virtlab.engine.cpu;
+    exports org.virtlab.text;
+    exports org.virtlab.scenario;
+    exports org.virtlab.charts;
+    exports org.virtlab.cli;
+    exports org.virtlab.ui;
+    exports org.virtlab.ui.common;
+    exports org.virtlab.ui.i18n;
+    exports org.virtlab.ui.sim;
+    exports org.virtlab.ui.shell;
+    exports org.virtlab.ui.topology;
+    exports org.virtlab.ui.cpu;
+    exports org.virtlab.ui.properties;
+    exports org.virtlab.ui.palette;
+
+    // picocli fills the annotated fields of the commands reflectively.
+    opens org.virtlab.cli to info.picocli;
 }

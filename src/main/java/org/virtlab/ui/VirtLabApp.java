@@ -1,0 +1,122 @@
+package org.virtlab.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.virtlab.scenario.Lessons;
+import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.shell.ShellView;
+import org.virtlab.ui.shell.ShellViewModel;
+import org.virtlab.ui.sim.SimulationRunner;
+
+/**
+ * The JavaFX application: builds the object graph once (language, simulation runner, view models,
+ * views), opens the window on the default lesson, and starts playing so the first run is alive.
+ *
+ * <p>Arguments: {@code --open=FILE} opens a scenario file instead of the default lesson;
+ * {@code --lang=en|zh} picks the language (default: the system's, English unless it is Chinese).
+ * With the environment variable {@code VIRTLAB_STARTUP_LOG} set, prints the time from JVM start to the
+ * first frame.
+ */
+public final class VirtLabApp extends Application {
+    private SimulationRunner runner;
+    private ShellView shell;
+    private Scene scene;
+    private Stage stage;
+    private ShellViewModel currentViewModel;
+
+    /** Opens the window; returns when it closes. */
+    public static void launch(String... args) {
+        Application.launch(VirtLabApp.class, args);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        Map<String, String> named = getParameters().getNamed();
+        Locale locale = named.containsKey("lang") ? I18n.parse(named.get("lang")) : I18n.supported(Locale.getDefault());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        runner = new SimulationRunner(Lessons.defaultLesson().scenario());
+        build(new I18n(locale));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        stage.getIcons().add(new Image(VirtLabApp.class.getResource("icon.png").toExternalForm()));
+        stage.show();
+        logFirstFrame();
+        String file = named.get("open");
+        if (file != null) {
+            List<String> problems = currentViewModel.open(Path.of(file));
+            if (!problems.isEmpty()) {
+                shell.showProblemsDialog(problems);
+            }
+        }
+        currentViewModel.play();
+    }
+
+    private void build(I18n i18n) {
+        if (shell != null) {
+            shell.dispose();
+        }
+        currentViewModel = new ShellViewModel(i18n, runner);
+        shell = new ShellView(currentViewModel, this::switchLanguage);
+        if (scene == null) {
+            scene = new Scene(shell.root());
+            scene.getStylesheets().add(VirtLabApp.class.getResource("shell/shell.css").toExternalForm());
+        } else {
+            scene.setRoot(shell.root());
+        }
+        stage.titleProperty().bind(currentViewModel.windowTitleProperty());
+    }
+
+    private void switchLanguage(Locale locale) {
+        int tab = shell.tabs().getSelectionModel().getSelectedIndex();
+        build(new I18n(locale));
+        shell.tabs().getSelectionModel().select(tab);
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.dispose();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    /** The window's content, for tests. */
+    public ShellView shell() {
+        return shell;
+    }
+
+    /** The simulation behind the window, for tests. */
+    public SimulationRunner runner() {
+        return runner;
+    }
+
+    private void logFirstFrame() {
+        if (System.getenv("VIRTLAB_STARTUP_LOG") == null) {
+            return;
+        }
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                ProcessHandle.current().info().startInstant().ifPresent(start -> System.err.println(
+                        "VirtLab: first frame " + Duration.between(start, Instant.now()).toMillis() + " ms after JVM start"));
+            }
+        }.start();
+    }
+}

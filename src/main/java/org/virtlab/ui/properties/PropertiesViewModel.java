@@ -1,0 +1,117 @@
+package org.virtlab.ui.properties;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.model.CpuTopology;
+import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
+import org.virtlab.ui.common.Formats;
+import org.virtlab.ui.common.Selection;
+import org.virtlab.ui.i18n.I18n;
+
+/**
+ * The property panel's state: the rows describing the selected host or VM, or the lesson when nothing is
+ * selected. Read-only in this version; the editor issue makes the QoS rows editable with validation.
+ */
+public final class PropertiesViewModel {
+    private final I18n i18n;
+    private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+    private final Selection selection;
+    private Scenario scenario;
+
+    public PropertiesViewModel(I18n i18n, Selection selection) {
+        this.i18n = i18n;
+        this.selection = selection;
+        selection.selectedIdProperty().addListener((obs, was, now) -> show(now));
+    }
+
+    public ObservableList<PropertyRow> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
+    }
+
+    public void reset(Scenario newScenario) {
+        this.scenario = newScenario;
+        show(selection.selectedIdProperty().get());
+    }
+
+    private void show(String id) {
+        if (scenario == null) {
+            return;
+        }
+        List<PropertyRow> out = new ArrayList<>();
+        String general = i18n.get("props.category.general");
+        if (id != null && scenario.host(id).isPresent()) {
+            HostSpec h = scenario.host(id).get();
+            CpuTopology c = h.cpu();
+            String cpu = i18n.get("props.category.cpu");
+            heading.set(i18n.format("props.heading.host", h.name()));
+            out.add(row(general, "props.id", h.id()));
+            out.add(row(general, "props.name", h.name()));
+            out.add(row(cpu, "props.sockets", Integer.toString(c.sockets())));
+            out.add(row(cpu, "props.coresPerSocket", Integer.toString(c.coresPerSocket())));
+            out.add(row(cpu, "props.threadsPerCore", Integer.toString(c.threadsPerCore())));
+            out.add(row(cpu, "props.logicalCpus", Integer.toString(c.logicalCpus())));
+            out.add(row(cpu, "props.clock", Formats.ghz(c.mhzPerCore())));
+            out.add(row(cpu, "props.logicalCapacity", Formats.ghz(c.logicalCapacityMhz())));
+            out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(h.memoryMib())));
+        } else if (id != null && scenario.vm(id).isPresent()) {
+            VmSpec v = scenario.vm(id).get();
+            String cpu = i18n.get("props.category.cpu");
+            heading.set(i18n.format("props.heading.vm", v.name()));
+            out.add(row(general, "props.id", v.id()));
+            out.add(row(general, "props.name", v.name()));
+            out.add(row(general, "props.host", scenario.host(v.hostId()).map(HostSpec::name).orElse(v.hostId())));
+            out.add(row(cpu, "props.vcpus", Integer.toString(v.vcpus())));
+            out.add(row(cpu, "props.workload", describe(v.workload())));
+            out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(v.memoryMib())));
+        } else {
+            heading.set(i18n.get("props.heading.lesson"));
+            Locale locale = i18n.locale();
+            out.add(row(general, "props.title", scenario.title().in(locale)));
+            out.add(row(general, "props.goal", scenario.goal().in(locale)));
+            out.add(row(general, "props.hosts", Integer.toString(scenario.hosts().size())));
+            out.add(row(general, "props.vms", Integer.toString(scenario.vms().size())));
+            out.add(row(i18n.get("props.category.simulation"), "props.seed", Long.toString(scenario.seed())));
+            out.add(row(i18n.get("props.category.simulation"), "props.tick",
+                    String.format(Locale.ROOT, "%d µs", scenario.tickMicros())));
+        }
+        rows.setAll(out);
+    }
+
+    private PropertyRow row(String category, String key, String value) {
+        return new PropertyRow(category, i18n.get(key), value, i18n.get(key + ".help"));
+    }
+
+    /** A workload in words, e.g. "Bursty: 90 % for ~800 ms, 10 % for ~1200 ms". */
+    String describe(Workload w) {
+        if (w instanceof Workload.Idle i) {
+            return i18n.format("workload.idle.describe", Formats.percent(i.percent()));
+        }
+        if (w instanceof Workload.Constant c) {
+            return i18n.format("workload.constant.describe", Formats.percent(c.percent()));
+        }
+        if (w instanceof Workload.Bursty b) {
+            return i18n.format("workload.bursty.describe", Formats.percent(b.onPercent()), b.meanOnMillis(),
+                    Formats.percent(b.offPercent()), b.meanOffMillis());
+        }
+        if (w instanceof Workload.Periodic p) {
+            return i18n.format("workload.periodic.describe", Formats.percent(p.minPercent()),
+                    Formats.percent(p.maxPercent()), p.periodMillis() / 1000.0);
+        }
+        Workload.Ramp r = (Workload.Ramp) w;
+        return i18n.format("workload.ramp.describe", Formats.percent(r.fromPercent()), Formats.percent(r.toPercent()),
+                r.durationMillis() / 1000.0);
+    }
+}

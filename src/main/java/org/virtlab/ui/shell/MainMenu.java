@@ -1,0 +1,125 @@
+package org.virtlab.ui.shell;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.virtlab.scenario.Lesson;
+import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.sim.Speed;
+
+/** The menu bar: File, Simulation, View, Help. Items call the view model or the shell view's dialogs. */
+final class MainMenu {
+    private final MenuBar bar = new MenuBar();
+    private final I18n i18n;
+
+    MainMenu(ShellViewModel vm, ShellView view, Consumer<Locale> changeLanguage) {
+        this.i18n = vm.i18n();
+        bar.setId("menuBar");
+
+        Menu lessons = menu("menu.file.openLesson");
+        for (Lesson lesson : vm.lessons()) {
+            MenuItem item = new MenuItem(lesson.title().in(i18n.locale()));
+            item.setId("lesson-" + lesson.id());
+            item.setOnAction(e -> vm.openLesson(lesson));
+            lessons.getItems().add(item);
+        }
+        Menu export = menu("menu.file.export");
+        export.getItems().add(item("menu.export.chartPng", null, "mdi2c-chart-areaspline", view::exportChart));
+        Menu file = menu("menu.file");
+        file.getItems().addAll(
+                item("menu.file.new", shortcut(KeyCode.N), "mdi2f-file-outline", vm::newScenario),
+                item("menu.file.open", shortcut(KeyCode.O), "mdi2f-folder-open-outline", view::openFile),
+                lessons,
+                new SeparatorMenuItem(),
+                item("menu.file.save", shortcut(KeyCode.S), "mdi2c-content-save-outline", view::save),
+                item("menu.file.saveAs", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), null, view::saveAs),
+                export,
+                new SeparatorMenuItem(),
+                item("menu.file.quit", shortcut(KeyCode.Q), null, () -> view.window().hide()));
+
+        Menu speed = menu("menu.sim.speed");
+        ToggleGroup speeds = new ToggleGroup();
+        for (Speed s : Speed.values()) {
+            RadioMenuItem r = new RadioMenuItem(s.unlimited() ? i18n.get("speed.max") : s.label());
+            r.setId("speed-" + s.name());
+            r.setToggleGroup(speeds);
+            r.setSelected(vm.speedProperty().get() == s);
+            r.setOnAction(e -> vm.speedProperty().set(s));
+            speed.getItems().add(r);
+        }
+        vm.speedProperty().addListener((obs, was, now) -> speeds.getToggles().stream()
+                .filter(t -> ((RadioMenuItem) t).getId().equals("speed-" + now.name())).findFirst()
+                .ifPresent(t -> t.setSelected(true)));
+        MenuItem playPause = item("menu.sim.play", new KeyCodeCombination(KeyCode.SPACE), "mdi2p-play", vm::togglePlay);
+        playPause.setId("menu-play");
+        vm.playingProperty().addListener((obs, was, now) -> {
+            playPause.setText(i18n.get(now ? "menu.sim.pause" : "menu.sim.play"));
+            playPause.setGraphic(new FontIcon(now ? "mdi2p-pause" : "mdi2p-play"));
+        });
+        Menu simulation = menu("menu.sim");
+        simulation.getItems().addAll(playPause,
+                item("menu.sim.step", new KeyCodeCombination(KeyCode.RIGHT), "mdi2s-skip-next", vm::step),
+                item("menu.sim.reset", shortcut(KeyCode.R), "mdi2r-restart", vm::reset),
+                new SeparatorMenuItem(), speed);
+
+        Menu language = menu("menu.view.language");
+        ToggleGroup languages = new ToggleGroup();
+        for (Locale locale : I18n.SUPPORTED) {
+            RadioMenuItem r = new RadioMenuItem(i18n.get("language." + locale.getLanguage()));
+            r.setId("language-" + locale.getLanguage());
+            r.setToggleGroup(languages);
+            r.setSelected(locale.equals(i18n.locale()));
+            r.setOnAction(e -> changeLanguage.accept(locale));
+            language.getItems().add(r);
+        }
+        Menu viewMenu = menu("menu.view");
+        for (int i = 0; i < ShellView.TABS.size(); i++) {
+            int index = i;
+            viewMenu.getItems().add(item("tab." + ShellView.TABS.get(i), shortcut(KeyCode.getKeyCode(Integer.toString(i + 1))),
+                    null, () -> view.selectTab(index)));
+        }
+        viewMenu.getItems().addAll(new SeparatorMenuItem(), language);
+
+        Menu help = menu("menu.help");
+        help.getItems().add(item("menu.help.about", null, "mdi2i-information-outline", view::showAbout));
+
+        bar.getMenus().addAll(file, simulation, viewMenu, help);
+    }
+
+    MenuBar bar() {
+        return bar;
+    }
+
+    private Menu menu(String key) {
+        Menu m = new Menu(i18n.get(key));
+        m.setId(key);
+        return m;
+    }
+
+    private MenuItem item(String key, KeyCombination accelerator, String icon, Runnable action) {
+        MenuItem item = new MenuItem(i18n.get(key));
+        item.setId(key);
+        if (accelerator != null) {
+            item.setAccelerator(accelerator);
+        }
+        if (icon != null) {
+            item.setGraphic(new FontIcon(icon));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
+    }
+}

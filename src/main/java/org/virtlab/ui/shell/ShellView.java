@@ -1,0 +1,210 @@
+package org.virtlab.ui.shell;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.StatusBar;
+import org.virtlab.Version;
+import org.virtlab.ui.cpu.CpuView;
+import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.palette.PaletteView;
+import org.virtlab.ui.properties.PropertiesView;
+import org.virtlab.ui.topology.TopologyView;
+
+/**
+ * The main window's content: menu bar and tool bar on top, palette on the left, the feature tabs in the
+ * centre, the property panel on the right, the status bar at the bottom. Builds and binds; the work is
+ * in {@link ShellViewModel}.
+ */
+public final class ShellView {
+    /** Tab ids, in order; also the screenshot names. */
+    public static final List<String> TABS = List.of("topology", "cpu", "memory", "io", "network");
+
+    private final ShellViewModel viewModel;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final AnimationTimer frames;
+
+    /**
+     * @param changeLanguage called with the chosen locale when the user switches language; the caller
+     *                       rebuilds the window's content around the same simulation
+     */
+    public ShellView(ShellViewModel viewModel, Consumer<Locale> changeLanguage) {
+        this.viewModel = viewModel;
+        this.i18n = viewModel.i18n();
+        MainMenu menu = new MainMenu(viewModel, this, changeLanguage);
+        MainToolBar toolBar = new MainToolBar(viewModel);
+        root.setTop(new VBox(menu.bar(), toolBar.bar()));
+
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(tab("topology", new TopologyView(viewModel.topology(), i18n).root()));
+        tabs.getTabs().add(tab("cpu", new CpuView(viewModel.cpu(), i18n).root()));
+        tabs.getTabs().add(tab("memory", notYet("tab.memory.notYet")));
+        tabs.getTabs().add(tab("io", notYet("tab.io.notYet")));
+        tabs.getTabs().add(tab("network", notYet("tab.network.notYet")));
+
+        SplitPane centre = new SplitPane(new PaletteView(i18n).root(), tabs,
+                new PropertiesView(viewModel.properties(), i18n).root());
+        centre.setDividerPositions(0.14, 0.77);
+        SplitPane.setResizableWithParent(centre.getItems().get(0), false);
+        SplitPane.setResizableWithParent(centre.getItems().get(2), false);
+        root.setCenter(centre);
+
+        StatusBar status = new StatusBar();
+        status.setId("statusBar");
+        status.textProperty().bind(viewModel.statusTextProperty());
+        Label time = new Label();
+        time.textProperty().bind(viewModel.timeTextProperty());
+        status.getRightItems().add(time);
+        root.setBottom(status);
+        root.getStyleClass().add("shell");
+
+        frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                viewModel.refresh();
+            }
+        };
+        frames.start();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** Stops pulling frames; call before the content is replaced. */
+    public void dispose() {
+        frames.stop();
+    }
+
+    void selectTab(int index) {
+        tabs.getSelectionModel().select(index);
+    }
+
+    private Tab tab(String id, javafx.scene.Node content) {
+        Tab tab = new Tab(i18n.get("tab." + id), content);
+        tab.setId("tab-" + id);
+        return tab;
+    }
+
+    private javafx.scene.Node notYet(String key) {
+        Label label = new Label(i18n.get(key));
+        label.getStyleClass().add("tab-note");
+        label.setWrapText(true);
+        BorderPane pane = new BorderPane(label);
+        pane.setPadding(new Insets(24));
+        return pane;
+    }
+
+    // ---- dialogs and file choosers, used by the menu -------------------------------------------------
+
+    Window window() {
+        return root.getScene().getWindow();
+    }
+
+    void openFile() {
+        FileChooser chooser = scenarioChooser("menu.file.open");
+        File chosen = chooser.showOpenDialog(window());
+        if (chosen != null) {
+            showProblemsDialog(viewModel.open(chosen.toPath()));
+        }
+    }
+
+    /** Shows the problems of a file that could not be opened; the current lesson stays. */
+    public void showProblemsDialog(List<String> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(window());
+        alert.setTitle(i18n.get("error.open.title"));
+        alert.setHeaderText(i18n.get("error.open.header"));
+        TextArea text = new TextArea(String.join("\n", problems));
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(Math.min(10, problems.size() + 1));
+        alert.getDialogPane().setContent(text);
+        alert.show();
+    }
+
+    void save() {
+        if (viewModel.fileProperty().get().isEmpty()) {
+            saveAs();
+        } else {
+            viewModel.save().ifPresent(this::showError);
+        }
+    }
+
+    void saveAs() {
+        FileChooser chooser = scenarioChooser("menu.file.saveAs");
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            Path path = chosen.toPath();
+            if (!path.getFileName().toString().contains(".")) {
+                path = path.resolveSibling(path.getFileName() + ".json");
+            }
+            viewModel.saveAs(path).ifPresent(this::showError);
+        }
+    }
+
+    void exportChart() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("menu.export.chartPng"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("filter.png"), "*.png"));
+        chooser.setInitialFileName("cpu-demand.png");
+        File chosen = chooser.showSaveDialog(window());
+        if (chosen != null) {
+            try {
+                org.virtlab.charts.ChartExport.png(viewModel.cpu().chart().chart(), chosen.toPath(), 1280, 720);
+            } catch (java.io.IOException e) {
+                showError(i18n.format("error.export", chosen, e.getMessage()));
+            }
+        }
+    }
+
+    void showError(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.initOwner(window());
+        alert.setHeaderText(null);
+        alert.show();
+    }
+
+    void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(window());
+        alert.setTitle(i18n.get("about.title"));
+        alert.setHeaderText("VirtLab " + Version.get());
+        alert.setContentText(i18n.get("about.text"));
+        alert.show();
+    }
+
+    private FileChooser scenarioChooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get(titleKey));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("filter.scenario"), "*.json"));
+        viewModel.fileProperty().get().map(Path::getParent).filter(p -> p.toFile().isDirectory())
+                .ifPresent(dir -> chooser.setInitialDirectory(dir.toFile()));
+        return chooser;
+    }
+}

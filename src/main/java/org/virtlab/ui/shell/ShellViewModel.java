@@ -1,0 +1,229 @@
+package org.virtlab.ui.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.scenario.Lesson;
+import org.virtlab.scenario.Lessons;
+import org.virtlab.scenario.ScenarioException;
+import org.virtlab.scenario.ScenarioReader;
+import org.virtlab.scenario.ScenarioWriter;
+import org.virtlab.ui.common.Formats;
+import org.virtlab.ui.common.Selection;
+import org.virtlab.ui.cpu.CpuViewModel;
+import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.properties.PropertiesViewModel;
+import org.virtlab.ui.sim.SimulationRunner;
+import org.virtlab.ui.sim.Speed;
+import org.virtlab.ui.topology.TopologyViewModel;
+
+/**
+ * The main window's state and commands: the lesson being simulated, its file, play/pause/step/reset and
+ * speed, the simulated time, and the feature view models it feeds once per frame from the simulation
+ * runner. Knows no view; dialogs are the view's business, so commands that can fail return the problem.
+ */
+public final class ShellViewModel {
+    private final I18n i18n;
+    private final SimulationRunner runner;
+    private final Selection selection = new Selection();
+    private final TopologyViewModel topology;
+    private final CpuViewModel cpu;
+    private final PropertiesViewModel properties;
+
+    private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper(Formats.seconds(0));
+    private final ReadOnlyLongWrapper nowMicros = new ReadOnlyLongWrapper();
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(Optional.empty());
+    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
+
+    private long shownGeneration = -1;
+    private SimulationRunner.State shownState;
+
+    public ShellViewModel(I18n i18n, SimulationRunner runner) {
+        this.i18n = i18n;
+        this.runner = runner;
+        topology = new TopologyViewModel(i18n, selection);
+        cpu = new CpuViewModel(i18n);
+        properties = new PropertiesViewModel(i18n, selection);
+        speed.set(runner.state().speed());
+        speed.addListener((obs, was, now) -> runner.setSpeed(now));
+        refresh();
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public TopologyViewModel topology() {
+        return topology;
+    }
+
+    public CpuViewModel cpu() {
+        return cpu;
+    }
+
+    public PropertiesViewModel properties() {
+        return properties;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public ReadOnlyStringProperty windowTitleProperty() {
+        return windowTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty timeTextProperty() {
+        return timeText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty nowMicrosProperty() {
+        return nowMicros.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusTextProperty() {
+        return statusText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Optional<Path>> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Speed> speedProperty() {
+        return speed;
+    }
+
+    /** The scenario being simulated. */
+    public Scenario scenario() {
+        return runner.state().scenario();
+    }
+
+    public List<Lesson> lessons() {
+        return Lessons.all();
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    public void togglePlay() {
+        if (runner.state().playing()) {
+            runner.pause();
+        } else {
+            runner.play();
+        }
+    }
+
+    public void play() {
+        runner.play();
+    }
+
+    public void pause() {
+        runner.pause();
+    }
+
+    public void step() {
+        runner.step();
+    }
+
+    public void reset() {
+        runner.reset();
+    }
+
+    /** Starts a new lesson with one empty host. */
+    public void newScenario() {
+        show(NewScenario.create(i18n), Optional.empty());
+    }
+
+    /** Opens a lesson that ships with VirtLab. */
+    public void openLesson(Lesson lesson) {
+        show(lesson.scenario(), Optional.empty());
+    }
+
+    /**
+     * Opens a scenario file. On any problem the current scenario stays and the problems come back, one
+     * line each ({@code FILE: /pointer: message}).
+     */
+    public List<String> open(Path path) {
+        try {
+            Scenario scenario = ScenarioReader.read(path);
+            show(scenario, Optional.of(path));
+            return List.of();
+        } catch (ScenarioException e) {
+            return e.problems().stream().map(p -> p.format(i18n.locale())).toList();
+        }
+    }
+
+    /** Saves to the current file; returns the error, if any. Requires a file ({@link #fileProperty()}). */
+    public Optional<String> save() {
+        return file.get().map(this::saveAs).orElseThrow(() -> new IllegalStateException("no file yet: use Save As"));
+    }
+
+    /** Saves atomically to {@code path} and makes it the current file; returns the error, if any. */
+    public Optional<String> saveAs(Path path) {
+        try {
+            ScenarioWriter.write(scenario(), path);
+            file.set(Optional.of(path));
+            updateTitle(scenario());
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(i18n.format("error.save", path, e.getMessage()));
+        }
+    }
+
+    // ---- per frame -----------------------------------------------------------------------------
+
+    /** Pulls the latest state from the simulation; the view calls this once per frame. */
+    public void refresh() {
+        SimulationRunner.State state = runner.state();
+        if (state.generation() != shownGeneration) {
+            shownGeneration = state.generation();
+            Scenario scenario = state.scenario();
+            topology.reset(scenario);
+            cpu.reset(scenario);
+            properties.reset(scenario);
+            updateTitle(scenario);
+        }
+        List<SimulationRunner.ChartSample> samples = runner.drainSamples();
+        cpu.append(samples.stream().filter(s -> s.generation() == shownGeneration)
+                .map(SimulationRunner.ChartSample::sample).toList());
+        if (state != shownState) {
+            shownState = state;
+            topology.update(state.snapshot());
+            nowMicros.set(state.snapshot().nowMicros());
+            timeText.set(Formats.seconds(state.snapshot().nowMicros()));
+            playing.set(state.playing());
+            String speedText = state.speed().unlimited() ? i18n.get("speed.max") : state.speed().label();
+            statusText.set(state.playing() ? i18n.format("status.running", speedText) : i18n.get("status.paused"));
+        }
+    }
+
+    private void show(Scenario scenario, Optional<Path> from) {
+        selection.clear();
+        file.set(from);
+        runner.load(scenario);
+    }
+
+    private void updateTitle(Scenario scenario) {
+        String lesson = scenario.title().in(i18n.locale());
+        String name = file.get().map(p -> p.getFileName().toString()).orElse(lesson.isEmpty() ? i18n.get("title.untitled") : lesson);
+        windowTitle.set(name + " — VirtLab");
+    }
+}

@@ -1,0 +1,212 @@
+package org.virtlab.ui.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.virtlab.engine.Input;
+import org.virtlab.engine.Simulation;
+import org.virtlab.engine.SimulationSnapshot;
+import org.virtlab.engine.Simulations;
+import org.virtlab.engine.cpu.DemandSampler;
+import org.virtlab.engine.model.Scenario;
+
+/**
+ * Runs the simulation on one worker thread and publishes what the window needs: the latest snapshot and
+ * the chart samples, both immutable. The FX thread samples them at display rate and never touches the
+ * engine.
+ *
+ * <p>Playing maps wall-clock time to simulated time at the chosen {@link Speed}; because the engine's
+ * results depend only on simulated time and inputs, the speed changes how soon results arrive, never
+ * what they are. When the machine cannot keep up, simulated time falls behind instead of skipping.
+ */
+public final class SimulationRunner implements AutoCloseable {
+    /** Chart samples average this much simulated time. */
+    public static final long SAMPLE_WINDOW_MICROS = 100_000;
+    private static final long FRAME_NANOS = 16_000_000;
+    /** At most this much wall time per burst of work, so commands are never kept waiting long. */
+    private static final long BURST_NANOS = 12_000_000;
+    /** Ticks run between two looks at the wall clock when playing as fast as possible. */
+    private static final int UNLIMITED_CHUNK_TICKS = 100;
+
+    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<ChartSample> samples = new ConcurrentLinkedQueue<>();
+    private final LongSupplier wallNanos;
+    private final Thread worker;
+
+    private volatile State state;
+    private volatile boolean closed;
+
+    // Owned by the worker thread.
+    private Simulation simulation;
+    private boolean playing;
+    private Speed speed = Speed.X1;
+    private long anchorWallNanos;
+    private long anchorSimMicros;
+
+    public SimulationRunner(Scenario scenario) {
+        this(scenario, System::nanoTime);
+    }
+
+    /** With a wall clock of the caller's choosing (tests). */
+    public SimulationRunner(Scenario scenario, LongSupplier wallNanos) {
+        this.wallNanos = wallNanos;
+        build(scenario, 0);
+        worker = new Thread(this::loop, "virtlab-simulation");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** What the window shows: immutable, replaced as a whole. */
+    public record State(Scenario scenario, long generation, SimulationSnapshot snapshot, boolean playing, Speed speed) {
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** A chart sample and the generation (scenario load or reset) it belongs to. */
+    public record ChartSample(long generation, DemandSampler.Sample sample) {
+    }
+
+    /** Chart samples produced since the last call, oldest first. */
+    public List<ChartSample> drainSamples() {
+        List<ChartSample> out = new ArrayList<>();
+        for (ChartSample s; (s = samples.poll()) != null; ) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    public void play() {
+        command(() -> {
+            playing = true;
+            anchor();
+        });
+    }
+
+    public void pause() {
+        command(() -> playing = false);
+    }
+
+    /** Pauses and runs exactly one tick. */
+    public void step() {
+        command(() -> {
+            playing = false;
+            simulation.step();
+        });
+    }
+
+    /** Back to time zero with the same scenario, paused. */
+    public void reset() {
+        command(() -> build(state.scenario(), state.generation() + 1));
+    }
+
+    /** Replaces the scenario; the simulation starts over at time zero, paused. */
+    public void load(Scenario scenario) {
+        command(() -> build(scenario, state.generation() + 1));
+    }
+
+    public void setSpeed(Speed newSpeed) {
+        command(() -> {
+            speed = newSpeed;
+            anchor();
+        });
+    }
+
+    /** Hands a change to the engine; it takes effect at the start of the next tick. */
+    public void submit(Input input) {
+        command(() -> simulation.submit(input));
+    }
+
+    /** Plays as fast as possible until simulated time reaches {@code micros}, then pauses (tests, exports). */
+    public void runTo(long micros) {
+        command(() -> {
+            playing = false;
+            simulation.runUntil(micros);
+        });
+    }
+
+    /** Blocks until every command given before has been carried out; for tests. */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        CountDownLatch latch = new CountDownLatch(1);
+        command(latch::countDown);
+        return latch.await(timeout, unit);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.interrupt();
+    }
+
+    private void command(Runnable action) {
+        if (closed) {
+            throw new IllegalStateException("the simulation runner is closed");
+        }
+        commands.add(() -> {
+            action.run();
+            publish();
+        });
+    }
+
+    private void loop() {
+        try {
+            while (!closed) {
+                Runnable next = playing ? commands.poll(FRAME_NANOS, TimeUnit.NANOSECONDS) : commands.take();
+                if (next != null) {
+                    next.run();
+                    for (Runnable more; (more = commands.poll()) != null; ) {
+                        more.run();
+                    }
+                }
+                if (playing) {
+                    advance();
+                    publish();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void advance() {
+        long burstEnd = wallNanos.getAsLong() + BURST_NANOS;
+        if (speed.unlimited()) {
+            while (wallNanos.getAsLong() < burstEnd) {
+                simulation.runUntil(simulation.nowMicros() + UNLIMITED_CHUNK_TICKS * simulation.tickMicros());
+            }
+            return;
+        }
+        double elapsedSeconds = (wallNanos.getAsLong() - anchorWallNanos) / 1e9;
+        long target = anchorSimMicros + (long) (elapsedSeconds * speed.factor() * 1e6);
+        while (simulation.nowMicros() + simulation.tickMicros() <= target && wallNanos.getAsLong() < burstEnd) {
+            simulation.step();
+        }
+        if (simulation.nowMicros() + 1_000_000 < target) {
+            anchor(); // more than a simulated second behind: fall behind rather than rush to catch up
+        }
+    }
+
+    private void anchor() {
+        anchorWallNanos = wallNanos.getAsLong();
+        anchorSimMicros = simulation.nowMicros();
+    }
+
+    private void build(Scenario scenario, long generation) {
+        simulation = Simulations.of(scenario);
+        DemandSampler sampler = new DemandSampler(SAMPLE_WINDOW_MICROS, s -> samples.add(new ChartSample(generation, s)));
+        simulation.addObserver(sampler);
+        playing = false;
+        state = new State(scenario, generation, simulation.snapshot(), false, speed);
+    }
+
+    private void publish() {
+        State old = state;
+        state = new State(old.scenario(), old.generation(), simulation.snapshot(), playing, speed);
+    }
+}

@@ -1,0 +1,121 @@
+package org.virtlab.ui.topology;
+
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.virtlab.charts.ChartStyle;
+import org.virtlab.ui.i18n.I18n;
+
+/**
+ * The Topology tab: each host as a card holding its VMs, each VM with a live demand bar. Clicking a card
+ * selects it (the property panel shows it). The editing canvas replaces this layout in a later version;
+ * the tab says so in one line.
+ */
+public final class TopologyView {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final BorderPane root = new BorderPane();
+    private final Pane canvas = new Pane();
+    private final TopologyViewModel viewModel;
+
+    public TopologyView(TopologyViewModel viewModel, I18n i18n) {
+        this.viewModel = viewModel;
+        canvas.getStyleClass().add("topology-canvas");
+        canvas.setOnMouseClicked(e -> {
+            if (e.getTarget() == canvas) {
+                viewModel.selection().clear();
+            }
+        });
+        ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        root.setCenter(scroll);
+        Label note = new Label(i18n.get("topology.note.readOnly"));
+        note.getStyleClass().add("tab-note");
+        BorderPane.setMargin(note, new Insets(6, 8, 6, 8));
+        root.setBottom(note);
+        viewModel.hosts().addListener((ListChangeListener<TopologyViewModel.HostItem>) c -> rebuild());
+        viewModel.selection().selectedIdProperty().addListener((obs, was, now) -> markSelection(now));
+        rebuild();
+    }
+
+    public BorderPane root() {
+        return root;
+    }
+
+    private void rebuild() {
+        canvas.getChildren().clear();
+        for (TopologyViewModel.HostItem host : viewModel.hosts()) {
+            canvas.getChildren().add(hostCard(host));
+        }
+        markSelection(viewModel.selection().selectedIdProperty().get());
+    }
+
+    private VBox hostCard(TopologyViewModel.HostItem host) {
+        Label title = new Label(host.name(), new FontIcon("mdi2s-server"));
+        title.getStyleClass().add("host-title");
+        Label summary = new Label(host.summary());
+        summary.getStyleClass().add("host-summary");
+        FlowPane vms = new FlowPane(12, 12);
+        vms.setPrefWrapLength(640);
+        for (TopologyViewModel.VmItem vm : host.vms()) {
+            vms.getChildren().add(vmCard(vm));
+        }
+        VBox card = new VBox(6, title, summary, vms);
+        card.getStyleClass().add("host-card");
+        card.setId("host-" + host.id());
+        card.setUserData(host.id());
+        card.relocate(host.x(), host.y());
+        card.setOnMouseClicked(e -> {
+            viewModel.selection().select(host.id());
+            e.consume();
+        });
+        return card;
+    }
+
+    private VBox vmCard(TopologyViewModel.VmItem vm) {
+        Rectangle swatch = new Rectangle(12, 12, toFx((java.awt.Color) ChartStyle.vmColour(vm.colourIndex())));
+        Label name = new Label(vm.name(), swatch);
+        name.getStyleClass().add("vm-title");
+        Label summary = new Label(vm.summary());
+        summary.getStyleClass().add("vm-summary");
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.demandProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label demand = new Label();
+        demand.textProperty().bind(vm.demandTextProperty());
+        demand.getStyleClass().add("vm-demand");
+        VBox card = new VBox(4, name, summary, bar, demand);
+        card.getStyleClass().add("vm-card");
+        card.setId("vm-" + vm.id());
+        card.setUserData(vm.id());
+        card.setPrefWidth(190);
+        Tooltip.install(card, new Tooltip(vm.summary()));
+        card.setOnMouseClicked(e -> {
+            viewModel.selection().select(vm.id());
+            e.consume();
+        });
+        return card;
+    }
+
+    private void markSelection(String id) {
+        for (String style : new String[] {".host-card", ".vm-card"}) {
+            canvas.lookupAll(style).forEach(n -> n.pseudoClassStateChanged(SELECTED, id != null && id.equals(n.getUserData())));
+        }
+    }
+
+    private static Color toFx(java.awt.Color c) {
+        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    }
+}

@@ -1,0 +1,69 @@
+package org.virtlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.virtlab.ui.shell.ShellView;
+
+/**
+ * Writes {@code target/screenshots/<tab>.png} of the main window on each tab after the default lesson has
+ * run five simulated seconds, in English, and {@code <tab>-zh.png} in Chinese: the gallery a person looks
+ * at to judge the views.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ScreenshotGalleryTest {
+    private static final long RUN_MICROS = 5_000_000;
+    private final FxRobot robot = new FxRobot();
+    private VirtLabApp app;
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void writesOneScreenshotPerTabInEnglish() throws Exception {
+        gallery("en", "");
+    }
+
+    @Test
+    void writesOneScreenshotPerTabInChinese() throws Exception {
+        gallery("zh", "-zh");
+    }
+
+    private void gallery(String lang, String suffix) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(() -> new VirtLabApp(), "--lang=" + lang);
+        app.runner().runTo(RUN_MICROS);
+        assertTrue(app.runner().awaitIdle(60, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> app.shell() != null && robot.lookup("#simTime").queryLabeled().getText().equals("5.000 s"));
+        Path dir = Path.of(System.getProperty("virtlab.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        for (int i = 0; i < ShellView.TABS.size(); i++) {
+            int index = i;
+            robot.interact(() -> app.shell().tabs().getSelectionModel().select(index));
+            WaitForAsyncUtils.waitForFxEvents(3);
+            WritableImage[] shot = new WritableImage[1];
+            robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
+            BufferedImage image = SwingFXUtils.fromFXImage(shot[0], null);
+            Path file = dir.resolve(ShellView.TABS.get(i) + suffix + ".png");
+            ImageIO.write(image, "png", file.toFile());
+            assertTrue(Files.size(file) > 10_000, "screenshot " + file + " looks empty");
+        }
+    }
+}
