@@ -23,4 +23,5 @@ module org.virtlab {
     exports org.virtlab.engine;
     exports org.virtlab.engine.model;
     exports org.virtlab.engine.cpu;
+    exports org.virtlab.scenario;
 }
