@@ -2,8 +2,8 @@ package org.virtlab.scenario;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -22,7 +22,6 @@ import org.virtlab.engine.model.Scenario;
 public final class ScenarioReader {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final int MAX_REASON_CHARS = 160;
 
@@ -66,13 +65,19 @@ public final class ScenarioReader {
 
     private static Scenario parse(byte[] bytes, String source) throws ScenarioException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            root = MAPPER.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                JsonLocation where = parser.currentTokenLocation();
+                throw Problems.single(source, "json.trailing", where.getLineNr(), where.getColumnNr());
+            }
         } catch (JacksonException e) {
             JsonLocation where = e.getLocation();
-            int line = where == null ? 0 : where.getLineNr();
-            int column = where == null ? 0 : where.getColumnNr();
-            throw Problems.single(source, "json.malformed", line, column, jacksonReason(e.getOriginalMessage()));
+            String reason = jacksonReason(e.getOriginalMessage());
+            if (where == null || where.getLineNr() <= 0) {
+                throw Problems.single(source, "json.malformedSomewhere", reason);
+            }
+            throw Problems.single(source, "json.malformed", where.getLineNr(), where.getColumnNr(), reason);
         } catch (IOException e) {
             throw Problems.single(source, "file.cannotRead", reason(e));
         }
@@ -84,13 +89,14 @@ public final class ScenarioReader {
 
     /**
      * Jackson's description of a syntax error, cut to what helps a person: the first line, without the
-     * embedded source locations and the names of Jackson's settings.
+     * embedded source locations and the names of Jackson's settings and classes.
      */
     static String jacksonReason(String original) {
         String text = original == null ? "" : original.lines().findFirst().orElse("");
         text = text.replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "")
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
                 .replaceAll(",?\\s*from `[^`]*`", "")
+                .replaceAll("[:;,]?\\s*(enable|use|disable) `?\\w*Feature\\.\\w+`?[^()]*$", "")
                 .replaceAll("`", "")
                 .strip();
         if (text.length() > MAX_REASON_CHARS) {
