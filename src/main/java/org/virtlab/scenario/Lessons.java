@@ -73,7 +73,7 @@ public final class Lessons {
             }
             return new Lesson(id, ScenarioReader.read(in, resource));
         } catch (IOException e) {
-            throw Problems.single(resource, "file.cannotRead", e.getMessage());
+            throw Problems.single(resource, "file.cannotRead", String.valueOf(e.getMessage()));
         }
     }
 

@@ -19,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.LocalizedText;
@@ -46,7 +48,11 @@ public final class ScenarioWriter {
     private ScenarioWriter() {
     }
 
-    /** The scenario as pretty-printed JSON, ending with a newline. */
+    /**
+     * The scenario as pretty-printed JSON, ending with a newline.
+     *
+     * @throws IllegalArgumentException if a host or VM position is NaN or infinite (JSON cannot hold it)
+     */
     public static String toJson(Scenario scenario) {
         ObjectNode root = NODES.objectNode();
         root.put("format", ScenarioMapper.FORMAT);
@@ -79,16 +85,18 @@ public final class ScenarioWriter {
         byte[] bytes = toJson(scenario).getBytes(StandardCharsets.UTF_8);
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile: that makes the file private (0600) and the move would pass that on.
+        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
                 channel.force(true);
             }
+            keepPermissions(target, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -101,6 +109,14 @@ public final class ScenarioWriter {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        }
+    }
+
+    /** Gives the new file the permissions of the one it replaces, where the file system has them. */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (Files.isRegularFile(target)
+                && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
         }
     }
 
@@ -141,6 +157,10 @@ public final class ScenarioWriter {
     }
 
     private static void position(ObjectNode owner, double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            // JSON has no NaN or infinity; a file written with them could never be read back.
+            throw new IllegalArgumentException("position must be finite, was (" + x + ", " + y + ")");
+        }
         ObjectNode position = owner.putObject("position");
         Json.putNumber(position, "x", x);
         Json.putNumber(position, "y", y);

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +101,26 @@ class ScenarioWriterTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(target), files.toList(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void replacingAFileKeepsItsPermissions() throws Exception {
+        Path file = dir.resolve("shared.json");
+        Files.writeString(file, "old");
+        assumeTrue(Files.getFileAttributeView(file, PosixFileAttributeView.class) != null, "POSIX file system");
+        Set<PosixFilePermission> permissions = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(file, permissions);
+        ScenarioWriter.write(everyKind(), file);
+        assertEquals(permissions, Files.getPosixFilePermissions(file));
+    }
+
+    @Test
+    void positionsThatJsonCannotHoldAreRefused() {
+        Scenario s = everyKind();
+        VmSpec vm = s.vms().get(0);
+        Scenario bad = s.withVm(new VmSpec(vm.id(), vm.name(), vm.hostId(), vm.vcpus(), vm.memoryMib(),
+                vm.workload(), Double.NaN, 0));
+        assertThrows(IllegalArgumentException.class, () -> ScenarioWriter.toJson(bad));
     }
 
     @Test
