@@ -1,0 +1,70 @@
+package org.virtlab.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Small helpers for pointers, for showing JSON values inside messages and for writing numbers. */
+final class Json {
+    private static final int MAX_SHOWN = 40;
+
+    private Json() {
+    }
+
+    /** The pointer to member {@code name} of the object at {@code parent} (RFC 6901 escaping). */
+    static String child(String parent, String name) {
+        return parent + "/" + name.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** The pointer to element {@code index} of the array at {@code parent}. */
+    static String child(String parent, int index) {
+        return parent + "/" + index;
+    }
+
+    /** A value as it would be written in JSON, shortened: numbers as written, strings quoted. */
+    static String show(JsonNode node) {
+        if (node.isObject()) {
+            return "{…}";
+        }
+        if (node.isArray()) {
+            return "[…]";
+        }
+        if (node.isTextual()) {
+            return "\"" + escape(node.textValue()) + "\"";
+        }
+        return escape(node.asText());
+    }
+
+    /** Text made safe to show on one line: control characters and quotes escaped, long text cut. */
+    static String escape(String text) {
+        String cut = text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text;
+        StringBuilder out = new StringBuilder(cut.length());
+        for (char c : cut.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** A number as short as it can be written: 90.0 as {@code 90}, 12.5 as {@code 12.5}. */
+    static void putNumber(ObjectNode out, String field, double value) {
+        boolean whole = Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15
+                && Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(-0.0);
+        if (whole) {
+            out.put(field, (long) value);
+        } else {
+            out.put(field, value);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.virtlab.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.virtlab.engine.model.Ranges;
+
+/**
+ * One JSON object of a scenario file being read, with the place it sits at. Each getter checks the field's
+ * type and range and reports what is wrong to the shared {@link Problems}; it then returns {@code null}
+ * ("no usable value"), so that reading can go on and find every problem. Records are only built once no
+ * problem was found, so a {@code null} never reaches a constructor.
+ */
+final class JsonObject {
+    private final JsonNode node;
+    private final String pointer;
+    private final Problems problems;
+
+    private JsonObject(JsonNode node, String pointer, Problems problems) {
+        this.node = node;
+        this.pointer = pointer;
+        this.problems = problems;
+    }
+
+    /** The object at {@code pointer}, or {@code null} after reporting that the value is not an object. */
+    static JsonObject of(JsonNode node, String pointer, Problems problems) {
+        if (!node.isObject()) {
+            problems.add(pointer, "type.object", Json.show(node));
+            return null;
+        }
+        return new JsonObject(node, pointer, problems);
+    }
+
+    String pointer() {
+        return pointer;
+    }
+
+    String pointer(String field) {
+        return Json.child(pointer, field);
+    }
+
+    Problems problems() {
+        return problems;
+    }
+
+    /** Reports every field not in {@code allowed}, in document order. */
+    void allowOnly(List<String> allowed) {
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
+            String name = entry.getKey();
+            if (!allowed.contains(name)) {
+                problems.add(pointer(name), "field.unknown", Json.escape(name), String.join(", ", allowed));
+            }
+        }
+    }
+
+    /** The field's value, or {@code null} after reporting that it is missing. */
+    JsonNode required(String field) {
+        JsonNode value = node.get(field);
+        if (value == null) {
+            problems.add(pointer, "field.missing", field);
+        }
+        return value;
+    }
+
+    /** The field's value, or {@code null} if the field is absent. */
+    JsonNode optional(String field) {
+        return node.get(field);
+    }
+
+    JsonObject object(String field) {
+        JsonNode value = required(field);
+        return value == null ? null : of(value, pointer(field), problems);
+    }
+
+    /** The elements of a required array field, each with its pointer; {@code null} if unusable. */
+    List<Element> array(String field) {
+        JsonNode value = required(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            problems.add(pointer(field), "type.array", Json.show(value));
+            return null;
+        }
+        List<Element> elements = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            elements.add(new Element(value.get(i), Json.child(pointer(field), i)));
+        }
+        return elements;
+    }
+
+    record Element(JsonNode node, String pointer) {
+    }
+
+    String string(String field, boolean required) {
+        JsonNode value = required ? required(field) : optional(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(pointer(field), "type.string", Json.show(value));
+            return null;
+        }
+        return value.textValue();
+    }
+
+    /** A required id, checked with the engine's own rule ({@link Ranges#id}). */
+    String id(String field) {
+        String value = string(field, true);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Ranges.id(field, value);
+        } catch (IllegalArgumentException e) {
+            problems.add(pointer(field), "id.invalid", Json.show(node.get(field)));
+            return null;
+        }
+    }
+
+    /**
+     * A required whole number in {@code [min, max]}; {@code unit} (may be {@code null}) is shown in the
+     * message, e.g. "MHz".
+     */
+    Long integer(String field, long min, long max, String unit) {
+        JsonNode value = required(field);
+        return value == null ? null : integerValue(value, pointer(field), min, max, unit);
+    }
+
+    /** An optional whole number in {@code [min, max]}, {@code fallback} when absent. */
+    Long integer(String field, long min, long max, String unit, long fallback) {
+        JsonNode value = optional(field);
+        return value == null ? Long.valueOf(fallback) : integerValue(value, pointer(field), min, max, unit);
+    }
+
+    /** A required percentage, any finite number in {@code [min, max]}. */
+    Double percent(String field, double min, double max) {
+        JsonNode value = required(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())
+                || value.doubleValue() < min || value.doubleValue() > max) {
+            problems.add(pointer(field), "range.percent", min, max, Json.show(value));
+            return null;
+        }
+        return value.doubleValue();
+    }
+
+    /** A required finite number (a canvas coordinate). */
+    Double finite(String field) {
+        JsonNode value = required(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            problems.add(pointer(field), "type.finite", Json.show(value));
+            return null;
+        }
+        return value.doubleValue();
+    }
+
+    Long integerValue(JsonNode value, String at, long min, long max, String unit) {
+        BigInteger exact = exactInteger(value);
+        boolean inRange = exact != null
+                && exact.compareTo(BigInteger.valueOf(min)) >= 0 && exact.compareTo(BigInteger.valueOf(max)) <= 0;
+        if (inRange) {
+            return exact.longValueExact();
+        }
+        if (unit == null) {
+            problems.add(at, "range.int", min, max, Json.show(value));
+        } else if (exact != null) {
+            problems.add(at, "range.intUnit", min, max, unit, Json.show(value));
+        } else {
+            problems.add(at, "type.intUnit", min, max, unit, Json.show(value));
+        }
+        return null;
+    }
+
+    /** The value as a whole number if it is one (2 and 2.0 and 2e0 are; 2.5, "2" and NaN are not). */
+    static BigInteger exactInteger(JsonNode value) {
+        if (value.isIntegralNumber()) {
+            return value.bigIntegerValue();
+        }
+        if (value.isFloatingPointNumber()) {
+            if (value.isDouble() || value.isFloat()) {
+                double d = value.doubleValue();
+                if (!Double.isFinite(d) || d != Math.rint(d)) {
+                    return null;
+                }
+            }
+            BigDecimal decimal = value.decimalValue().stripTrailingZeros();
+            return decimal.scale() <= 0 ? decimal.toBigIntegerExact() : null;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,225 @@
+package org.virtlab.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.virtlab.engine.Simulation;
+import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.model.CpuTopology;
+import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.LocalizedText;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
+
+/**
+ * Maps a parsed scenario document to the engine's records by hand, field by field, collecting every
+ * problem. Records are built only once the whole document checked out.
+ */
+final class ScenarioMapper {
+    static final String FORMAT = "virtlab.scenario";
+    static final int VERSION = 1;
+    static final long DEFAULT_SEED = 1;
+
+    static final List<String> SCENARIO_FIELDS =
+            List.of("format", "version", "title", "goal", "seed", "tickMicros", "hosts", "vms");
+    static final List<String> TEXT_FIELDS = List.of("en", "zh");
+    static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "memoryMib", "position");
+    static final List<String> CPU_FIELDS = List.of("sockets", "coresPerSocket", "threadsPerCore", "mhzPerCore");
+    static final List<String> VM_FIELDS =
+            List.of("id", "name", "host", "vcpus", "memoryMib", "workload", "position");
+    static final List<String> POSITION_FIELDS = List.of("x", "y");
+
+    private final Problems problems;
+    /** Every id seen so far (hosts and VMs share one name space), with where it was first seen. */
+    private final Map<String, String> idPointers = new HashMap<>();
+    private final List<String> hostIds = new ArrayList<>();
+
+    private ScenarioMapper(Problems problems) {
+        this.problems = problems;
+    }
+
+    static Scenario map(JsonNode root, String source) throws ScenarioException {
+        Problems problems = new Problems(source);
+        Scenario scenario = new ScenarioMapper(problems).scenario(root);
+        if (!problems.isEmpty()) {
+            throw problems.exception();
+        }
+        return scenario;
+    }
+
+    private Scenario scenario(JsonNode root) {
+        JsonObject doc = JsonObject.of(root, "", problems);
+        if (doc == null || !formatAndVersionAreOurs(doc)) {
+            return null;
+        }
+        doc.allowOnly(SCENARIO_FIELDS);
+        LocalizedText title = text(doc, "title");
+        LocalizedText goal = text(doc, "goal");
+        Long seed = doc.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, null, DEFAULT_SEED);
+        Long tick = doc.integer("tickMicros", Scenario.MIN_TICK_MICROS, Scenario.MAX_TICK_MICROS, "µs",
+                Simulation.DEFAULT_TICK_MICROS);
+
+        List<Built<HostSpec>> hosts = new ArrayList<>();
+        List<JsonObject.Element> hostElements = doc.array("hosts");
+        if (hostElements != null) {
+            for (JsonObject.Element e : hostElements) {
+                JsonObject host = JsonObject.of(e.node(), e.pointer(), problems);
+                if (host != null) {
+                    hosts.add(host(host));
+                }
+            }
+        }
+        List<Built<VmSpec>> vms = new ArrayList<>();
+        List<JsonObject.Element> vmElements = doc.array("vms");
+        if (vmElements != null) {
+            for (JsonObject.Element e : vmElements) {
+                JsonObject vm = JsonObject.of(e.node(), e.pointer(), problems);
+                if (vm != null) {
+                    vms.add(vm(vm));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        List<HostSpec> hostSpecs = hosts.stream().map(this::build).toList();
+        List<VmSpec> vmSpecs = vms.stream().map(this::build).toList();
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return build(new Built<>("", () -> new Scenario(title, goal, seed, tick, hostSpecs, vmSpecs)));
+    }
+
+    /** Checks {@code format} and {@code version}; false if the file is not one this VirtLab can read at all. */
+    private boolean formatAndVersionAreOurs(JsonObject doc) {
+        JsonNode format = doc.required("format");
+        if (format != null && !(format.isTextual() && FORMAT.equals(format.textValue()))) {
+            problems.add(doc.pointer("format"), "format.wrong", FORMAT, Json.show(format));
+            return false;
+        }
+        JsonNode version = doc.required("version");
+        if (version != null) {
+            BigInteger exact = JsonObject.exactInteger(version);
+            if (exact == null || exact.signum() <= 0) {
+                problems.add(doc.pointer("version"), "version.invalid", VERSION, Json.show(version));
+            } else if (exact.compareTo(BigInteger.valueOf(VERSION)) > 0) {
+                problems.add(doc.pointer("version"), "version.newer", exact, VERSION);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private LocalizedText text(JsonObject parent, String field) {
+        JsonNode value = parent.optional(field);
+        if (value == null) {
+            return LocalizedText.EMPTY;
+        }
+        JsonObject text = JsonObject.of(value, parent.pointer(field), problems);
+        if (text == null) {
+            return null;
+        }
+        text.allowOnly(TEXT_FIELDS);
+        return LocalizedText.of(text.string("en", false), text.string("zh", false));
+    }
+
+    private Built<HostSpec> host(JsonObject host) {
+        host.allowOnly(HOST_FIELDS);
+        String id = host.id("id");
+        if (id != null) {
+            if (claim(id, host.pointer("id"))) {
+                hostIds.add(id);
+            }
+        }
+        String name = host.string("name", false);
+        Supplier<CpuTopology> cpu = cpu(host.object("cpu"));
+        Long memory = host.integer("memoryMib", HostSpec.MIN_MEMORY_MIB, HostSpec.MAX_MEMORY_MIB, "MiB");
+        double[] xy = position(host);
+        return new Built<>(host.pointer(), () -> new HostSpec(id, name, cpu.get(), memory, xy[0], xy[1]));
+    }
+
+    private Supplier<CpuTopology> cpu(JsonObject cpu) {
+        if (cpu == null) {
+            return null;
+        }
+        cpu.allowOnly(CPU_FIELDS);
+        Long sockets = cpu.integer("sockets", 1, CpuTopology.MAX_SOCKETS, null);
+        Long cores = cpu.integer("coresPerSocket", 1, CpuTopology.MAX_CORES_PER_SOCKET, null);
+        Long threads = cpu.integer("threadsPerCore", 1, CpuTopology.MAX_THREADS_PER_CORE, null);
+        Long mhz = cpu.integer("mhzPerCore", CpuTopology.MIN_MHZ, CpuTopology.MAX_MHZ, "MHz");
+        return () -> new CpuTopology(Math.toIntExact(sockets), Math.toIntExact(cores), Math.toIntExact(threads),
+                Math.toIntExact(mhz));
+    }
+
+    private Built<VmSpec> vm(JsonObject vm) {
+        vm.allowOnly(VM_FIELDS);
+        String id = vm.id("id");
+        if (id != null) {
+            claim(id, vm.pointer("id"));
+        }
+        String name = vm.string("name", false);
+        String hostId = vm.id("host");
+        if (hostId != null && !hostIds.contains(hostId)) {
+            if (hostIds.isEmpty()) {
+                problems.add(vm.pointer("host"), "ref.noHosts", hostId);
+            } else {
+                problems.add(vm.pointer("host"), "ref.unknownHost", hostId, String.join(", ", hostIds));
+            }
+        }
+        Long vcpus = vm.integer("vcpus", 1, VmSpec.MAX_VCPUS, null);
+        Long memory = vm.integer("memoryMib", VmSpec.MIN_MEMORY_MIB, VmSpec.MAX_MEMORY_MIB, "MiB");
+        JsonObject workloadJson = vm.object("workload");
+        Supplier<Workload> workload = workloadJson == null ? null : WorkloadJson.read(workloadJson);
+        double[] xy = position(vm);
+        return new Built<>(vm.pointer(), () -> new VmSpec(id, name, hostId, Math.toIntExact(vcpus), memory,
+                workload.get(), xy[0], xy[1]));
+    }
+
+    /** The optional {@code position}; (0, 0) when absent. */
+    private double[] position(JsonObject owner) {
+        double[] xy = {0, 0};
+        JsonNode value = owner.optional("position");
+        if (value == null) {
+            return xy;
+        }
+        JsonObject position = JsonObject.of(value, owner.pointer("position"), problems);
+        if (position != null) {
+            position.allowOnly(POSITION_FIELDS);
+            Double x = position.finite("x");
+            Double y = position.finite("y");
+            xy[0] = x == null ? 0 : x;
+            xy[1] = y == null ? 0 : y;
+        }
+        return xy;
+    }
+
+    /** Records an id; false (and a problem) if it was already taken. */
+    private boolean claim(String id, String pointer) {
+        String first = idPointers.putIfAbsent(id, pointer);
+        if (first != null) {
+            problems.add(pointer, "id.duplicate", id, first);
+        }
+        return first == null;
+    }
+
+    /** How to build one record once the document checked out, and where it came from. */
+    private record Built<T>(String pointer, Supplier<T> recipe) {
+    }
+
+    /**
+     * Builds a record. The checks above mirror the constructors, so this should not fail; if a constructor
+     * still refuses (a rule the checks missed), that becomes a problem at the object, never an exception.
+     */
+    private <T> T build(Built<T> built) {
+        try {
+            return built.recipe().get();
+        } catch (RuntimeException e) {
+            problems.add(built.pointer(), "model.refused", String.valueOf(e.getMessage()));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.virtlab.scenario;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.virtlab.engine.model.Scenario;
+
+/**
+ * Reads scenario files ({@code "format": "virtlab.scenario"}, version 1). Every way a file can be wrong
+ * ends in a {@link ScenarioException} listing all its problems; nothing else escapes.
+ */
+public final class ScenarioReader {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final int MAX_REASON_CHARS = 160;
+
+    private ScenarioReader() {
+    }
+
+    /** Reads a file; problems name it as given ({@code file.toString()}). */
+    public static Scenario read(Path file) throws ScenarioException {
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw Problems.single(source, "file.isDirectory");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw Problems.single(source, "file.notFound");
+        } catch (AccessDeniedException e) {
+            throw Problems.single(source, "file.accessDenied");
+        } catch (IOException | SecurityException e) {
+            throw Problems.single(source, "file.cannotRead", reason(e));
+        }
+        return parse(bytes, source);
+    }
+
+    /** Reads a scenario from text; {@code sourceName} is what problems call it. */
+    public static Scenario read(String json, String sourceName) throws ScenarioException {
+        return parse(json.getBytes(StandardCharsets.UTF_8), sourceName);
+    }
+
+    /** Reads a scenario from a stream (not closed here); {@code sourceName} is what problems call it. */
+    public static Scenario read(InputStream in, String sourceName) throws ScenarioException {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw Problems.single(sourceName, "file.cannotRead", reason(e));
+        }
+        return parse(bytes, sourceName);
+    }
+
+    private static Scenario parse(byte[] bytes, String source) throws ScenarioException {
+        JsonNode root;
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            root = MAPPER.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                JsonLocation where = parser.currentTokenLocation();
+                throw Problems.single(source, "json.trailing", where.getLineNr(), where.getColumnNr());
+            }
+        } catch (JacksonException e) {
+            JsonLocation where = e.getLocation();
+            String reason = jacksonReason(e.getOriginalMessage());
+            if (where == null || where.getLineNr() <= 0) {
+                throw Problems.single(source, "json.malformedSomewhere", reason);
+            }
+            throw Problems.single(source, "json.malformed", where.getLineNr(), where.getColumnNr(), reason);
+        } catch (IOException e) {
+            throw Problems.single(source, "file.cannotRead", reason(e));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw Problems.single(source, "file.empty");
+        }
+        return ScenarioMapper.map(root, source);
+    }
+
+    /**
+     * Jackson's description of a syntax error, cut to what helps a person: the first line, without the
+     * embedded source locations and the names of Jackson's settings and classes.
+     */
+    static String jacksonReason(String original) {
+        String text = original == null ? "" : original.lines().findFirst().orElse("");
+        text = text.replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
+                .replaceAll(",?\\s*from `[^`]*`", "")
+                .replaceAll("[:;,]?\\s*(enable|use|disable) `?\\w*Feature\\.\\w+`?[^()]*$", "")
+                .replaceAll("`", "")
+                .strip();
+        if (text.length() > MAX_REASON_CHARS) {
+            text = text.substring(0, MAX_REASON_CHARS) + "…";
+        }
+        return text;
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
+    }
+}

@@ -1,0 +1,168 @@
+package org.virtlab.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.UUID;
+import org.virtlab.engine.model.CpuTopology;
+import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.LocalizedText;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
+
+/**
+ * Writes scenarios in the file format {@link ScenarioReader} reads: fields in a fixed order, two-space
+ * indents, {@code \n} line ends whatever the platform, so the same scenario always gives the same bytes.
+ */
+public final class ScenarioWriter {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter WRITER;
+
+    static {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        WRITER = JsonMapper.builder().build().writer(printer);
+    }
+
+    private ScenarioWriter() {
+    }
+
+    /**
+     * The scenario as pretty-printed JSON, ending with a newline.
+     *
+     * @throws IllegalArgumentException if a host or VM position is NaN or infinite (JSON cannot hold it)
+     */
+    public static String toJson(Scenario scenario) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", ScenarioMapper.FORMAT);
+        root.put("version", ScenarioMapper.VERSION);
+        text(root, "title", scenario.title());
+        text(root, "goal", scenario.goal());
+        root.put("seed", scenario.seed());
+        root.put("tickMicros", scenario.tickMicros());
+        ArrayNode hosts = root.putArray("hosts");
+        for (HostSpec host : scenario.hosts()) {
+            hosts.add(host(host));
+        }
+        ArrayNode vms = root.putArray("vms");
+        for (VmSpec vm : scenario.vms()) {
+            vms.add(vm(vm));
+        }
+        try {
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a JSON tree could not be written to a string", e);
+        }
+    }
+
+    /**
+     * Writes the scenario to {@code file} atomically: into a temporary file in the same folder, flushed to
+     * the disk, then moved over {@code file}. If anything fails, {@code file} is as it was and the
+     * temporary file is gone.
+     */
+    public static void write(Scenario scenario, Path file) throws IOException {
+        byte[] bytes = toJson(scenario).getBytes(StandardCharsets.UTF_8);
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        // Not Files.createTempFile: that makes the file private (0600) and the move would pass that on.
+        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            keepPermissions(target, temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** Gives the new file the permissions of the one it replaces, where the file system has them. */
+    private static void keepPermissions(Path target, Path temp) throws IOException {
+        if (Files.isRegularFile(target)
+                && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        }
+    }
+
+    private static void text(ObjectNode parent, String field, LocalizedText text) {
+        if (text.equals(LocalizedText.EMPTY)) {
+            return;
+        }
+        ObjectNode node = parent.putObject(field);
+        node.put("en", text.en());
+        node.put("zh", text.zh());
+    }
+
+    private static ObjectNode host(HostSpec host) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", host.id());
+        node.put("name", host.name());
+        CpuTopology cpu = host.cpu();
+        ObjectNode cpuNode = node.putObject("cpu");
+        cpuNode.put("sockets", cpu.sockets());
+        cpuNode.put("coresPerSocket", cpu.coresPerSocket());
+        cpuNode.put("threadsPerCore", cpu.threadsPerCore());
+        cpuNode.put("mhzPerCore", cpu.mhzPerCore());
+        node.put("memoryMib", host.memoryMib());
+        position(node, host.x(), host.y());
+        return node;
+    }
+
+    private static ObjectNode vm(VmSpec vm) {
+        ObjectNode node = NODES.objectNode();
+        node.put("id", vm.id());
+        node.put("name", vm.name());
+        node.put("host", vm.hostId());
+        node.put("vcpus", vm.vcpus());
+        node.put("memoryMib", vm.memoryMib());
+        WorkloadJson.write(vm.workload(), node.putObject("workload"));
+        position(node, vm.x(), vm.y());
+        return node;
+    }
+
+    private static void position(ObjectNode owner, double x, double y) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            // JSON has no NaN or infinity; a file written with them could never be read back.
+            throw new IllegalArgumentException("position must be finite, was (" + x + ", " + y + ")");
+        }
+        ObjectNode position = owner.putObject("position");
+        Json.putNumber(position, "x", x);
+        Json.putNumber(position, "y", y);
+    }
+}

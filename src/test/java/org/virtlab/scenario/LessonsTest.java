@@ -1,0 +1,65 @@
+package org.virtlab.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.model.CpuTopology;
+import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
+
+class LessonsTest {
+
+    @Test
+    void everyListedLessonLoadsInListOrder() {
+        List<Lesson> lessons = Lessons.all();
+        assertEquals(Lessons.ids(), lessons.stream().map(Lesson::id).toList());
+        assertFalse(lessons.isEmpty());
+    }
+
+    @Test
+    void everyLessonSurvivesARoundTrip() throws ScenarioException {
+        for (Lesson lesson : Lessons.all()) {
+            String json = ScenarioWriter.toJson(lesson.scenario());
+            assertEquals(lesson.scenario(), ScenarioReader.read(json, lesson.id()), lesson.id());
+            assertEquals(json, ScenarioWriter.toJson(ScenarioReader.read(json, lesson.id())), lesson.id());
+        }
+    }
+
+    @Test
+    void everyLessonHasTitleAndGoalInBothLanguages() {
+        for (Lesson lesson : Lessons.all()) {
+            Scenario s = lesson.scenario();
+            for (String text : List.of(s.title().en(), s.title().zh(), s.goal().en(), s.goal().zh())) {
+                assertFalse(text.isBlank(), lesson.id());
+            }
+        }
+    }
+
+    @Test
+    void defaultLessonIsThreeVmsOnOneHost() {
+        Lesson lesson = Lessons.defaultLesson();
+        assertEquals("default", lesson.id());
+        assertEquals("Three VMs share one host", lesson.title().in(Locale.ENGLISH));
+        Scenario s = lesson.scenario();
+        assertEquals(List.of(new HostSpec("host1", "Host 1", new CpuTopology(2, 6, 2, 2000), 65_536, 60, 60)),
+                s.hosts());
+        assertEquals(List.of(
+                new VmSpec("web", "Web server", "host1", 4, 4096, new Workload.Bursty(90, 10, 800, 1200), 90, 140),
+                new VmSpec("db", "Database", "host1", 8, 16_384, new Workload.Constant(70), 290, 140),
+                new VmSpec("batch", "Batch jobs", "host1", 6, 8192, new Workload.Periodic(10, 100, 20_000), 490, 140)),
+                s.vms());
+        assertEquals(24, s.hosts().get(0).cpu().logicalCpus()); // the goal text speaks of 24 logical CPUs
+    }
+
+    @Test
+    void unknownLessonIdIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Lessons.load("no-such-lesson"));
+        assertThrows(IllegalArgumentException.class, () -> Lessons.load("../default"));
+    }
+}

@@ -1,0 +1,74 @@
+package org.virtlab.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** A small valid scenario document, and ways to break it and read the problems. */
+final class ScenarioFixtures {
+    static final String SOURCE = "test.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static final String VALID = """
+            {
+              "format": "virtlab.scenario",
+              "version": 1,
+              "title": {"en": "Two VMs", "zh": "两台虚拟机"},
+              "seed": 7,
+              "tickMicros": 500,
+              "hosts": [{"id": "host1", "name": "Host 1",
+                         "cpu": {"sockets": 2, "coresPerSocket": 6, "threadsPerCore": 2, "mhzPerCore": 2000},
+                         "memoryMib": 65536, "position": {"x": 60, "y": 60}}],
+              "vms": [{"id": "web", "name": "Web server", "host": "host1", "vcpus": 4, "memoryMib": 4096,
+                       "workload": {"kind": "constant", "percent": 50},
+                       "position": {"x": 80, "y": 120}},
+                      {"id": "db", "host": "host1", "vcpus": 8, "memoryMib": 16384,
+                       "workload": {"kind": "periodic", "minPercent": 10, "maxPercent": 90, "periodMillis": 20000}}]
+            }
+            """;
+
+    private ScenarioFixtures() {
+    }
+
+    /** The valid document after {@code change}, as JSON text. */
+    static String changed(Consumer<ObjectNode> change) {
+        try {
+            ObjectNode root = (ObjectNode) MAPPER.readTree(VALID);
+            change.accept(root);
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static ObjectNode at(ObjectNode root, String pointer) {
+        JsonNode node = root.at(pointer);
+        return (ObjectNode) node;
+    }
+
+    /** The problems of reading {@code json}, which must fail; every message must exist in the bundles. */
+    static List<Problem> problemsOf(String json) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read(json, SOURCE));
+        for (Problem p : e.problems()) {
+            for (Locale locale : List.of(Locale.ENGLISH, Locale.CHINESE)) {
+                assertFalse(p.message(locale).startsWith(p.key()), "no text for key " + p.key());
+            }
+        }
+        return e.problems();
+    }
+
+    static List<Problem> problemsAfter(Consumer<ObjectNode> change) {
+        return problemsOf(changed(change));
+    }
+
+    static String english(Problem p) {
+        return p.message(Locale.ENGLISH);
+    }
+}
