@@ -42,8 +42,8 @@ public final class CpuDemandChart {
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, ChartStyle.CAPACITY);
         line.setSeriesStroke(0, ChartStyle.dashed(2f));
+        plot.setRenderer(1, line); // before the dataset: without it the stacked renderer would be asked
         plot.setDataset(1, capacityDataset);
-        plot.setRenderer(1, line);
         chart = new JFreeChart(labels.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
     }

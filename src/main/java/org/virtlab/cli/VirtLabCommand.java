@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "virtlab", mixinStandardHelpOptions = true, versionProvider = VirtLabCommand.VersionProvider.class,
         subcommands = {CheckCommand.class}, sortOptions = false)
 public final class VirtLabCommand implements Callable<Integer> {
-    /** Exit code for invalid input (bad files, bad arguments). */
+    /** Exit code for invalid input (bad files); picocli uses the same code, 2, for bad arguments. */
     public static final int EXIT_INVALID = 2;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", descriptionKey = "virtlab.file")
@@ -54,7 +54,6 @@ public final class VirtLabCommand implements Callable<Integer> {
         cl.setResourceBundle(Bundles.load(VirtLabCommand.class, "messages", locale));
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExitCodeOnInvalidInput(EXIT_INVALID);
         for (CommandLine sub : cl.getSubcommands().values()) {
             Object user = sub.getCommand();
             if (user instanceof LocalizedCommand localized) {

@@ -47,7 +47,7 @@ class ScreenshotGalleryTest {
 
     private void gallery(String lang, String suffix) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(() -> new VirtLabApp(), "--lang=" + lang);
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang);
         app.runner().runTo(RUN_MICROS);
         assertTrue(app.runner().awaitIdle(60, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
