@@ -1,6 +1,7 @@
 package org.virtlab.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -53,6 +54,6 @@ class SimulationSnapshotTest {
         SimulationSnapshot snap = sim.snapshot();
         assertEquals("cpu.demand", snap.find(CpuDemandSnapshot.class).orElseThrow().subsystem());
         assertEquals(List.of(), new SimulationSnapshot(0, 0, List.of()).subsystems());
-        assertEquals(false, new SimulationSnapshot(0, 0, List.of()).find(CpuDemandSnapshot.class).isPresent());
+        assertFalse(new SimulationSnapshot(0, 0, List.of()).find(CpuDemandSnapshot.class).isPresent());
     }
 }

@@ -37,22 +37,6 @@ public final class TestScenarios {
                 vm("idle", 1, new Workload.Idle(3))));
     }
 
-    /** {@code count} VMs cycling through the five workload shapes, for benchmarks and larger rooms. */
-    public static Scenario many(int count) {
-        List<VmSpec> vms = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Workload w = switch (i % 5) {
-                case 0 -> new Workload.Bursty(90, 10, 200, 600);
-                case 1 -> new Workload.Constant(70);
-                case 2 -> new Workload.Periodic(10, 90, 4_000);
-                case 3 -> new Workload.Ramp(0, 100, 5_000);
-                default -> new Workload.Idle(3);
-            };
-            vms.add(vm("vm" + i, 1 + i % 8, w));
-        }
-        return scenario(SEED, vms);
-    }
-
     public static Scenario scenario(long seed, List<VmSpec> vms) {
         return new Scenario(LocalizedText.of("test", "测试"), LocalizedText.EMPTY, seed, TICK_MICROS,
                 List.of(host()), vms);

@@ -1,10 +1,13 @@
 package org.virtlab.engine.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.virtlab.engine.Input;
 import org.virtlab.engine.Simulation;
 import org.virtlab.engine.Simulations;
 import org.virtlab.engine.TestScenarios;
@@ -51,10 +54,10 @@ class CpuDemandSubsystemTest {
     @Test
     void acceptIgnoresOtherInputsAndRefusesUnknownVms() {
         CpuDemandSubsystem cpu = new CpuDemandSubsystem(TestScenarios.mixed());
-        assertEquals(false, cpu.accept(new org.virtlab.engine.Input() { }));
+        assertFalse(cpu.accept(new Input() { }));
         assertThrows(IllegalArgumentException.class,
                 () -> cpu.accept(new SetWorkload("ghost", new Workload.Constant(1))));
-        assertEquals(true, cpu.accept(new SetWorkload("db", new Workload.Constant(1))));
+        assertTrue(cpu.accept(new SetWorkload("db", new Workload.Constant(1))));
     }
 
     @Test
