@@ -38,6 +38,8 @@ public final class Simulation {
 
     private long ticks;
     private long inputSerial;
+    /** Index in the input log of the first input not yet delivered on this timeline (after a rewind). */
+    private int replayNext;
 
     public Simulation(long seed, long tickMicros, List<? extends Subsystem> subsystems) {
         this(seed, tickMicros, subsystems, DEFAULT_CHECKPOINT_EVERY_TICKS, DEFAULT_MAX_CHECKPOINTS);
@@ -101,16 +103,42 @@ public final class Simulation {
     /** Runs one tick. */
     public void step() {
         long start = nowMicros();
+        while (replayNext < inputLog.size() && inputLog.get(replayNext).atMicros() == start) {
+            deliver(inputLog.get(replayNext++).input()); // the kept future after a rewind
+        }
         if (!pending.isEmpty()) {
-            forgetFutureFrom(start);
-            for (Input input : pending) {
-                inputLog.add(new TimedInput(start, inputSerial++, input));
-                deliver(input);
-            }
-            pending.clear();
+            applyPending(start);
         }
         advance(start);
         notifyObservers();
+    }
+
+    /**
+     * Delivers the pending inputs and logs those accepted. A refused input is dropped, not logged, and
+     * reported by throwing after the others were applied; the tick has not run then.
+     */
+    private void applyPending(long start) {
+        List<Input> batch = List.copyOf(pending);
+        pending.clear();
+        IllegalArgumentException refused = null;
+        for (Input input : batch) {
+            try {
+                deliver(input);
+            } catch (IllegalArgumentException e) {
+                if (refused == null) {
+                    refused = e;
+                } else {
+                    refused.addSuppressed(e);
+                }
+                continue;
+            }
+            forgetFutureFrom(start);
+            inputLog.add(new TimedInput(start, inputSerial++, input));
+        }
+        replayNext = inputLog.size();
+        if (refused != null) {
+            throw refused;
+        }
     }
 
     /**
@@ -166,6 +194,7 @@ public final class Simulation {
             }
             advance(start);
         }
+        replayNext = next;
     }
 
     /** Inputs that took effect so far, in order. */

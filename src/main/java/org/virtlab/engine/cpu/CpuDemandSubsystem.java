@@ -86,6 +86,7 @@ public final class CpuDemandSubsystem implements Subsystem {
         }
         workloads = workloads.clone(); // saved states share the old array
         workloads[i] = set.workload();
+        phase.reset(i); // a new workload starts afresh, not in the old one's burst or spell
         return true;
     }
 

@@ -24,10 +24,16 @@ final class WorkloadState {
         return new WorkloadState(on.clone(), switchAtMicros.clone());
     }
 
-    /** Resets VM {@code i}'s phase, e.g. when its workload is replaced; bursts start in a quiet spell. */
-    void reset(int i, long nowMicros) {
+    /** A switch time meaning "at the next tick", whatever its time: all real times are not negative. */
+    private static final long AT_NEXT_TICK = -1;
+
+    /**
+     * Resets VM {@code i}'s phase when its workload is replaced: from the next tick on it runs as from time
+     * zero (a quiet spell that ends at once, so a burst first).
+     */
+    void reset(int i) {
         on[i] = false;
-        switchAtMicros[i] = nowMicros;
+        switchAtMicros[i] = AT_NEXT_TICK;
     }
 
     /** Demand of VM {@code i} as a percentage of one vCPU over the tick starting at {@code nowMicros}. */
@@ -50,6 +56,9 @@ final class WorkloadState {
             return r.fromPercent() + (r.toPercent() - r.fromPercent()) * f;
         }
         Workload.Bursty b = (Workload.Bursty) w;
+        if (switchAtMicros[i] == AT_NEXT_TICK) {
+            switchAtMicros[i] = nowMicros;
+        }
         while (nowMicros >= switchAtMicros[i]) {
             on[i] = !on[i];
             double meanMicros = (on[i] ? b.meanOnMillis() : b.meanOffMillis()) * 1000.0;
