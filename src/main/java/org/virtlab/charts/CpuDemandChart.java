@@ -1,13 +1,12 @@
 package org.virtlab.charts;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.DefaultTableXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.virtlab.engine.cpu.DemandSampler;
@@ -23,10 +22,9 @@ public final class CpuDemandChart {
     /** One minute of 100 ms samples. */
     public static final int WINDOW_SAMPLES = 600;
 
-    private final DefaultTableXYDataset demand = new DefaultTableXYDataset();
+    private final SlidingTableDataset demand = new SlidingTableDataset(WINDOW_SAMPLES);
     private final XYSeries capacity;
     private final XYSeriesCollection capacityDataset = new XYSeriesCollection();
-    private final List<XYSeries> vmSeries = new ArrayList<>();
     private final JFreeChart chart;
     private final XYPlot plot;
     private double capacityGhz;
@@ -44,6 +42,7 @@ public final class CpuDemandChart {
         line.setSeriesStroke(0, ChartStyle.dashed(2f));
         plot.setRenderer(1, line); // before the dataset: without it the stacked renderer would be asked
         plot.setDataset(1, capacityDataset);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the capacity line on top of the stack
         chart = new JFreeChart(labels.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
     }
@@ -54,44 +53,34 @@ public final class CpuDemandChart {
 
     /** Starts over with these VMs (ids and display names in scenario order) and host capacity. */
     public void reset(List<String> vmNames, double hostCapacityGhz) {
-        demand.removeAllSeries();
-        vmSeries.clear();
         capacity.clear();
         capacityGhz = hostCapacityGhz;
         for (int i = 0; i < vmNames.size(); i++) {
-            XYSeries s = new XYSeries(vmNames.get(i), true, false);
-            s.setMaximumItemCount(WINDOW_SAMPLES);
-            vmSeries.add(s);
-            demand.addSeries(s);
             plot.getRenderer(0).setSeriesPaint(i, ChartStyle.vmColour(i));
         }
+        demand.reset(vmNames);
     }
 
     /** Appends samples; the chart redraws once. */
     public void append(List<DemandSampler.Sample> samples) {
-        if (samples.isEmpty() || vmSeries.isEmpty()) {
+        if (samples.isEmpty() || demand.getSeriesCount() == 0) {
             return;
         }
         for (DemandSampler.Sample sample : samples) {
-            double seconds = sample.endMicros() / 1e6;
-            double[] mhz = sample.demandMhz();
-            for (int i = 0; i < vmSeries.size() && i < mhz.length; i++) {
-                vmSeries.get(i).add(seconds, mhz[i] / 1000.0, false);
+            double[] ghz = sample.demandMhz();
+            for (int i = 0; i < ghz.length; i++) {
+                ghz[i] /= 1000.0;
             }
+            demand.append(sample.endMicros() / 1e6, ghz);
         }
-        double first = vmSeries.get(0).getMinX();
-        double last = vmSeries.get(0).getMaxX();
         capacity.clear();
-        capacity.add(first, capacityGhz, false);
-        capacity.add(last, capacityGhz, false);
-        capacity.fireSeriesChanged();
-        for (XYSeries s : vmSeries) {
-            s.fireSeriesChanged();
-        }
+        capacity.add(demand.firstX(), capacityGhz, false);
+        capacity.add(demand.lastX(), capacityGhz, true);
+        demand.changed();
     }
 
     /** Number of points per VM currently shown. */
     public int pointCount() {
-        return vmSeries.isEmpty() ? 0 : vmSeries.get(0).getItemCount();
+        return demand.getItemCount();
     }
 }

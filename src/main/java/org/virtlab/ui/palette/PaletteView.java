@@ -30,7 +30,8 @@ public final class PaletteView {
         root.getChildren().add(note);
         root.setPadding(new Insets(8));
         root.setPrefWidth(180);
-        root.setMinWidth(150);
+        root.setMinWidth(180);
+        root.setMaxWidth(180);
         root.getStyleClass().add("palette");
     }
 

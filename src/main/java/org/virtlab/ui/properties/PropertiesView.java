@@ -29,8 +29,9 @@ public final class PropertiesView {
         root.setTop(heading);
         root.setCenter(sheet);
         root.getStyleClass().add("properties-panel");
-        root.setMinWidth(260);
+        root.setMinWidth(300);
         root.setPrefWidth(300);
+        root.setMaxWidth(300);
         root.setAccessibleText(i18n.get("props.panel"));
     }
 
@@ -74,9 +75,10 @@ public final class PropertiesView {
             return Optional.empty();
         }
 
+        /** True so that the sheet doesn't grey the value out; the editor is a label and never writes. */
         @Override
         public boolean isEditable() {
-            return false;
+            return true;
         }
     }
 

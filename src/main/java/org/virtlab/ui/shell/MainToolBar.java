@@ -36,6 +36,7 @@ final class MainToolBar {
         speed.setButtonCell(new SpeedCell(i18n));
         speed.setTooltip(new Tooltip(i18n.get("toolbar.speed")));
         speed.setFocusTraversable(false);
+        speed.setPrefWidth(190);
 
         Label clockIcon = new Label(null, new FontIcon("mdi2c-clock-outline"));
         Label time = new Label();

@@ -10,7 +10,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -60,12 +59,9 @@ public final class ShellView {
         tabs.getTabs().add(tab("io", notYet("tab.io.notYet")));
         tabs.getTabs().add(tab("network", notYet("tab.network.notYet")));
 
-        SplitPane centre = new SplitPane(new PaletteView(i18n).root(), tabs,
-                new PropertiesView(viewModel.properties(), i18n).root());
-        centre.setDividerPositions(0.14, 0.77);
-        SplitPane.setResizableWithParent(centre.getItems().get(0), false);
-        SplitPane.setResizableWithParent(centre.getItems().get(2), false);
-        root.setCenter(centre);
+        root.setLeft(new PaletteView(i18n).root());
+        root.setCenter(tabs);
+        root.setRight(new PropertiesView(viewModel.properties(), i18n).root());
 
         StatusBar status = new StatusBar();
         status.setId("statusBar");

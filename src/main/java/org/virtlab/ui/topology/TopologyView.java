@@ -24,6 +24,7 @@ import org.virtlab.ui.i18n.I18n;
  */
 public final class TopologyView {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final double VM_CARD_WIDTH = 220;
 
     private final BorderPane root = new BorderPane();
     private final Pane canvas = new Pane();
@@ -43,6 +44,7 @@ public final class TopologyView {
         root.setCenter(scroll);
         Label note = new Label(i18n.get("topology.note.readOnly"));
         note.getStyleClass().add("tab-note");
+        note.setWrapText(true);
         BorderPane.setMargin(note, new Insets(6, 8, 6, 8));
         root.setBottom(note);
         viewModel.hosts().addListener((ListChangeListener<TopologyViewModel.HostItem>) c -> rebuild());
@@ -68,7 +70,7 @@ public final class TopologyView {
         Label summary = new Label(host.summary());
         summary.getStyleClass().add("host-summary");
         FlowPane vms = new FlowPane(12, 12);
-        vms.setPrefWrapLength(640);
+        vms.setPrefWrapLength(3 * VM_CARD_WIDTH + 2 * 12 + 1); // three VMs a row
         for (TopologyViewModel.VmItem vm : host.vms()) {
             vms.getChildren().add(vmCard(vm));
         }
@@ -90,18 +92,20 @@ public final class TopologyView {
         name.getStyleClass().add("vm-title");
         Label summary = new Label(vm.summary());
         summary.getStyleClass().add("vm-summary");
+        Label workload = new Label(vm.workload(), new FontIcon("mdi2c-chart-bell-curve-cumulative"));
+        workload.getStyleClass().add("vm-summary");
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(vm.demandProperty());
         bar.setMaxWidth(Double.MAX_VALUE);
         Label demand = new Label();
         demand.textProperty().bind(vm.demandTextProperty());
         demand.getStyleClass().add("vm-demand");
-        VBox card = new VBox(4, name, summary, bar, demand);
+        VBox card = new VBox(4, name, summary, workload, bar, demand);
         card.getStyleClass().add("vm-card");
         card.setId("vm-" + vm.id());
         card.setUserData(vm.id());
-        card.setPrefWidth(190);
-        Tooltip.install(card, new Tooltip(vm.summary()));
+        card.setPrefWidth(VM_CARD_WIDTH);
+        Tooltip.install(card, new Tooltip(vm.name() + "\n" + vm.summary() + "\n" + vm.workload()));
         card.setOnMouseClicked(e -> {
             viewModel.selection().select(vm.id());
             e.consume();

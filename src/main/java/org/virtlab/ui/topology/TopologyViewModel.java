@@ -50,9 +50,9 @@ public final class TopologyViewModel {
         for (HostSpec h : scenario.hosts()) {
             List<VmItem> vms = new ArrayList<>();
             for (VmSpec v : scenario.vmsOn(h.id())) {
-                VmItem item = new VmItem(v.id(), v.name(), i18n.format("topology.vm.summary", v.vcpus(),
-                        Formats.memory(v.memoryMib()), workloadName(v.workload())),
-                        scenario.vms().indexOf(v));
+                VmItem item = new VmItem(v.id(), v.name(),
+                        i18n.format("topology.vm.summary", v.vcpus(), Formats.memory(v.memoryMib())),
+                        workloadName(v.workload()), scenario.vms().indexOf(v));
                 vms.add(item);
                 vmsById.put(v.id(), item);
             }
@@ -71,8 +71,8 @@ public final class TopologyViewModel {
                 VmItem item = vmsById.get(vm.vmId());
                 if (item != null) {
                     item.demand.set(vm.percentPerVcpu() / 100.0);
-                    item.demandText.set(i18n.format("topology.vm.demand", Formats.percent(vm.percentPerVcpu()),
-                            Formats.ghz(vm.demandMhz())));
+                    item.demandText.set(i18n.format("topology.vm.demand", Formats.ghz(vm.demandMhz()),
+                            Formats.percent(vm.percentPerVcpu())));
                 }
             }
         });
@@ -92,14 +92,16 @@ public final class TopologyViewModel {
         private final String id;
         private final String name;
         private final String summary;
+        private final String workload;
         private final int colourIndex;
         private final ReadOnlyDoubleWrapper demand = new ReadOnlyDoubleWrapper(0);
         private final ReadOnlyStringWrapper demandText = new ReadOnlyStringWrapper("");
 
-        VmItem(String id, String name, String summary, int colourIndex) {
+        VmItem(String id, String name, String summary, String workload, int colourIndex) {
             this.id = id;
             this.name = name;
             this.summary = summary;
+            this.workload = workload;
             this.colourIndex = colourIndex;
         }
 
@@ -113,6 +115,11 @@ public final class TopologyViewModel {
 
         public String summary() {
             return summary;
+        }
+
+        /** The kind of workload, e.g. "Bursty". */
+        public String workload() {
+            return workload;
         }
 
         /** Index of the VM in the scenario, which picks its colour in every chart. */

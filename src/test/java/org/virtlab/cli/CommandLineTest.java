@@ -1,0 +1,100 @@
+package org.virtlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.virtlab.Version;
+import org.virtlab.scenario.Lessons;
+import org.virtlab.scenario.ScenarioWriter;
+
+/** {@code virtlab} on the command line: help, version, check; no window involved. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Locale locale, String... args) {
+        VirtLabCommand command = new VirtLabCommand();
+        return command.commandLine(locale, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        assertEquals(0, run(Locale.ENGLISH, "--version"));
+        assertEquals("VirtLab " + Version.get(), out.toString().strip());
+        assertTrue(Version.get().matches("\\d+\\.\\d+\\.\\d+.*"), Version.get());
+    }
+
+    @Test
+    void helpListsTheCheckCommandInEnglishAndChinese() {
+        assertEquals(0, run(Locale.ENGLISH, "--help"));
+        assertTrue(out.toString().contains("check"), out.toString());
+        assertTrue(out.toString().contains("Validate scenario files."), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(Locale.SIMPLIFIED_CHINESE, "--help"));
+        assertTrue(out.toString().contains("校验场景文件。"), out.toString());
+    }
+
+    @Test
+    void noCommandAsksForTheWindowWithTheGivenFileAndLanguage() {
+        VirtLabCommand command = new VirtLabCommand();
+        int exit = command.commandLine(Locale.ENGLISH, new PrintWriter(out), new PrintWriter(err))
+                .execute("--lang", "zh", "lesson.json");
+        assertEquals(0, exit);
+        assertEquals(List.of("--open=lesson.json", "--lang=zh"), command.windowRequest().orElseThrow().toArgumentList());
+    }
+
+    @Test
+    void checkAcceptsEveryBuiltInLesson() throws IOException {
+        Path file = dir.resolve("default.json");
+        ScenarioWriter.write(Lessons.defaultLesson().scenario(), file);
+        assertEquals(0, run(Locale.ENGLISH, "check", file.toString()));
+        assertEquals(file + ": ok", out.toString().strip());
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void checkReportsOneLinePerProblemWithFileAndPointerAndExitsTwo() throws IOException {
+        Path good = dir.resolve("good.json");
+        ScenarioWriter.write(Lessons.defaultLesson().scenario(), good);
+        String text = Files.readString(good)
+                .replace("\"sockets\": 1", "\"sockets\": 0")
+                .replace("\"vcpus\": 8", "\"vcpus\": \"eight\"");
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, text);
+
+        assertEquals(VirtLabCommand.EXIT_INVALID, run(Locale.ENGLISH, "check", good.toString(), bad.toString()));
+
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(2, lines.size(), err.toString());
+        assertTrue(lines.get(0).startsWith(bad + ": /hosts/0/cpu/sockets: "), lines.get(0));
+        assertTrue(lines.get(1).startsWith(bad + ": /vms/1/vcpus: "), lines.get(1));
+        assertTrue(out.toString().contains(good + ": ok"));
+    }
+
+    @Test
+    void checkOfAMissingFileSaysSoInOneLine() {
+        Path missing = dir.resolve("nope.json");
+        assertEquals(VirtLabCommand.EXIT_INVALID, run(Locale.ENGLISH, "check", missing.toString()));
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(1, lines.size(), err.toString());
+        assertTrue(lines.get(0).startsWith(missing + ": "), lines.get(0));
+        assertTrue(!err.toString().contains("Exception"), err.toString());
+    }
+
+    @Test
+    void checkWithoutFilesIsAUsageError() {
+        assertEquals(2, run(Locale.ENGLISH, "check"));
+    }
+}
