@@ -1,0 +1,63 @@
+package org.virtlab.ui.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.virtlab.engine.Simulation;
+import org.virtlab.engine.Simulations;
+import org.virtlab.engine.cpu.DemandSampler;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.scenario.Lessons;
+
+/**
+ * Playing speed changes how soon results come, never what they are (issue #2, "The UI runs the kernel on
+ * one worker thread ... simulation speed never changes results").
+ */
+class SimulationRunnerTest {
+    private final Scenario lesson = Lessons.defaultLesson().scenario();
+
+    @ParameterizedTest
+    @EnumSource(value = Speed.class, names = {"X10", "X100", "MAX"})
+    void whatThePlayedSimulationShowsEqualsADirectRunToTheSameTime(Speed speed) throws Exception {
+        try (SimulationRunner runner = new SimulationRunner(lesson)) {
+            runner.setSpeed(speed);
+            runner.play();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (runner.state().snapshot().nowMicros() < 300_000 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            runner.pause();
+            assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+            SimulationRunner.State played = runner.state();
+            long t = played.snapshot().nowMicros();
+            assertTrue(t >= 300_000, "simulated time reached " + t);
+
+            List<DemandSampler.Sample> direct = new ArrayList<>();
+            Simulation reference = Simulations.of(lesson);
+            reference.addObserver(new DemandSampler(SimulationRunner.SAMPLE_WINDOW_MICROS, direct::add));
+            reference.runUntil(t);
+
+            assertEquals(reference.snapshot(), played.snapshot());
+            List<DemandSampler.Sample> drained = runner.drainSamples().stream()
+                    .map(SimulationRunner.ChartSample::sample).toList();
+            assertEquals(direct.size(), drained.size());
+            for (int i = 0; i < direct.size(); i++) {
+                assertEquals(direct.get(i).endMicros(), drained.get(i).endMicros());
+                assertEquals(List.of(boxed(direct.get(i).demandMhz())), List.of(boxed(drained.get(i).demandMhz())));
+            }
+        }
+    }
+
+    private static Double[] boxed(double[] values) {
+        Double[] out = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+}
