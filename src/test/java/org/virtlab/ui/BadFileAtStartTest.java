@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextArea;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +45,6 @@ class BadFileAtStartTest {
         assertTrue(text.startsWith(bad + ": /: "), text);
         assertTrue(!text.contains("Exception"), text);
         assertEquals(Lessons.defaultLesson().scenario(), app.runner().state().scenario());
-        robot.interact(() -> ((Window) dialog.getScene().getWindow()).hide());
+        robot.interact(() -> dialog.getScene().getWindow().hide());
     }
 }

@@ -211,7 +211,8 @@ public final class ShellViewModel {
             timeText.set(Formats.seconds(state.snapshot().nowMicros()));
             playing.set(state.playing());
             String speedText = state.speed().unlimited() ? i18n.get("speed.max") : state.speed().label();
-            statusText.set(state.playing() ? i18n.format("status.running", speedText) : i18n.get("status.paused"));
+            statusText.set(state.failure() != null ? i18n.format("status.failed", state.failure())
+                    : state.playing() ? i18n.format("status.running", speedText) : i18n.get("status.paused"));
         }
     }
 

@@ -47,6 +47,7 @@ public final class SimulationRunner implements AutoCloseable {
     private Speed speed = Speed.X1;
     private long anchorWallNanos;
     private long anchorSimMicros;
+    private String failure;
 
     public SimulationRunner(Scenario scenario) {
         this(scenario, System::nanoTime);
@@ -61,8 +62,13 @@ public final class SimulationRunner implements AutoCloseable {
         worker.start();
     }
 
-    /** What the window shows: immutable, replaced as a whole. */
-    public record State(Scenario scenario, long generation, SimulationSnapshot snapshot, boolean playing, Speed speed) {
+    /**
+     * What the window shows: immutable, replaced as a whole.
+     *
+     * @param failure why the simulation stopped on its own (an input the engine refused), or null
+     */
+    public record State(Scenario scenario, long generation, SimulationSnapshot snapshot, boolean playing, Speed speed,
+                        String failure) {
     }
 
     public State state() {
@@ -85,6 +91,7 @@ public final class SimulationRunner implements AutoCloseable {
     public void play() {
         command(() -> {
             playing = true;
+            failure = null;
             anchor();
         });
     }
@@ -159,18 +166,32 @@ public final class SimulationRunner implements AutoCloseable {
             while (!closed) {
                 Runnable next = playing ? commands.poll(FRAME_NANOS, TimeUnit.NANOSECONDS) : commands.take();
                 if (next != null) {
-                    next.run();
+                    guarded(next);
                     for (Runnable more; (more = commands.poll()) != null; ) {
-                        more.run();
+                        guarded(more);
                     }
                 }
                 if (playing) {
-                    advance();
+                    guarded(this::advance);
                     publish();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs work on the worker; if the engine refuses something (it throws only for inputs it cannot
+     * take), the simulation pauses and the state says why, instead of the worker dying.
+     */
+    private void guarded(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            playing = false;
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            publish();
         }
     }
 
@@ -202,11 +223,12 @@ public final class SimulationRunner implements AutoCloseable {
         DemandSampler sampler = new DemandSampler(SAMPLE_WINDOW_MICROS, s -> samples.add(new ChartSample(generation, s)));
         simulation.addObserver(sampler);
         playing = false;
-        state = new State(scenario, generation, simulation.snapshot(), false, speed);
+        failure = null;
+        state = new State(scenario, generation, simulation.snapshot(), false, speed, null);
     }
 
     private void publish() {
         State old = state;
-        state = new State(old.scenario(), old.generation(), simulation.snapshot(), playing, speed);
+        state = new State(old.scenario(), old.generation(), simulation.snapshot(), playing, speed, failure);
     }
 }

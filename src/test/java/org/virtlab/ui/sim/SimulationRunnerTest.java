@@ -11,6 +11,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.virtlab.engine.Simulation;
 import org.virtlab.engine.Simulations;
 import org.virtlab.engine.cpu.DemandSampler;
+import org.virtlab.engine.cpu.SetWorkload;
+import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.scenario.Lessons;
 
@@ -59,5 +61,20 @@ class SimulationRunnerTest {
             out[i] = values[i];
         }
         return out;
+    }
+
+    @org.junit.jupiter.api.Test
+    void anInputTheEngineRefusesPausesWithTheReasonAndTheWorkerCarriesOn() throws Exception {
+        try (SimulationRunner runner = new SimulationRunner(lesson)) {
+            runner.submit(new SetWorkload("no-such-vm", new Workload.Constant(50)));
+            runner.step();
+            assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+            assertTrue(runner.state().failure().contains("no-such-vm"), runner.state().failure());
+            assertEquals(false, runner.state().playing());
+
+            runner.step(); // the worker is alive and the simulation usable
+            assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+            assertEquals(1_000, runner.state().snapshot().nowMicros());
+        }
     }
 }
