@@ -1,11 +1,15 @@
 package org.virtlab.engine.model;
 
+import org.virtlab.engine.cpu.HostCpuPolicy;
+
 /**
  * A physical host as the lesson describes it.
  *
- * @param x,y position on the topology canvas (layout only; the engine ignores it)
+ * @param cpuPolicy how its hypervisor shares the CPUs (reservation mode, hyper-threading factor, quantum)
+ * @param x,y       position on the topology canvas (layout only; the engine ignores it)
  */
-public record HostSpec(String id, String name, CpuTopology cpu, long memoryMib, double x, double y) {
+public record HostSpec(String id, String name, CpuTopology cpu, HostCpuPolicy cpuPolicy, long memoryMib,
+                       double x, double y) {
     public static final long MIN_MEMORY_MIB = 256;
     public static final long MAX_MEMORY_MIB = 16L * 1024 * 1024;
 
@@ -15,6 +19,16 @@ public record HostSpec(String id, String name, CpuTopology cpu, long memoryMib, 
         if (cpu == null) {
             throw new IllegalArgumentException("cpu is required");
         }
+        cpuPolicy = cpuPolicy == null ? HostCpuPolicy.DEFAULT : cpuPolicy;
         Ranges.check("memoryMib", memoryMib, MIN_MEMORY_MIB, MAX_MEMORY_MIB);
+    }
+
+    /** A host with the default CPU policy. */
+    public HostSpec(String id, String name, CpuTopology cpu, long memoryMib, double x, double y) {
+        this(id, name, cpu, HostCpuPolicy.DEFAULT, memoryMib, x, y);
+    }
+
+    public HostSpec withCpuPolicy(HostCpuPolicy policy) {
+        return new HostSpec(id, name, cpu, policy, memoryMib, x, y);
     }
 }

@@ -35,6 +35,15 @@ public record Scenario(LocalizedText title, LocalizedText goal, long seed, long 
             if (!hostIds.contains(v.hostId())) {
                 throw new IllegalArgumentException("VM " + v.id() + " is on unknown host " + v.hostId());
             }
+            CpuTopology cpu = hosts.stream().filter(h -> h.id().equals(v.hostId())).findFirst().orElseThrow().cpu();
+            if (v.vcpus() > cpu.logicalCpus()) {
+                throw new IllegalArgumentException("VM " + v.id() + " has " + v.vcpus() + " vCPUs, more than the "
+                        + cpu.logicalCpus() + " logical CPUs of host " + v.hostId());
+            }
+            if (v.pinning().highestCpu() >= cpu.logicalCpus()) {
+                throw new IllegalArgumentException("VM " + v.id() + " is pinned to logical CPU " + v.pinning().highestCpu()
+                        + "; host " + v.hostId() + " has logical CPUs 0–" + (cpu.logicalCpus() - 1));
+            }
         }
     }
 
