@@ -34,7 +34,7 @@ public final class Simulation {
     private final List<Checkpoint> checkpoints = new ArrayList<>();
     private final List<TimedInput> inputLog = new ArrayList<>();
     private final List<Input> pending = new ArrayList<>();
-    private final List<SimulationObserver> observers = new ArrayList<>();
+    private final List<Registration> observers = new ArrayList<>();
 
     private long ticks;
     private long inputSerial;
@@ -84,12 +84,25 @@ public final class Simulation {
         return subsystems;
     }
 
+    /** Calls the observer after every tick. */
     public void addObserver(SimulationObserver observer) {
-        observers.add(observer);
+        addObserver(observer, tickMicros);
+    }
+
+    /**
+     * Calls the observer after the ticks that end on a multiple of {@code everyMicros} of simulated time
+     * (rounded up to whole ticks). A snapshot is built only on ticks where some observer is due, so
+     * sampling every 100 ms costs a hundredth of sampling every tick.
+     */
+    public void addObserver(SimulationObserver observer, long everyMicros) {
+        if (everyMicros <= 0) {
+            throw new IllegalArgumentException("observer interval must be positive, was " + everyMicros);
+        }
+        observers.add(new Registration(observer, Math.max(1, (everyMicros + tickMicros - 1) / tickMicros)));
     }
 
     public void removeObserver(SimulationObserver observer) {
-        observers.remove(observer);
+        observers.removeIf(r -> r.observer() == observer);
     }
 
     /**
@@ -226,14 +239,18 @@ public final class Simulation {
     }
 
     private void notifyObservers() {
-        if (observers.isEmpty()) {
-            return;
-        }
-        SimulationSnapshot snap = snapshot();
-        for (SimulationObserver o : List.copyOf(observers)) {
-            o.onTick(snap);
+        SimulationSnapshot snap = null;
+        for (int i = 0; i < observers.size(); i++) {
+            Registration r = observers.get(i);
+            if (ticks % r.everyTicks() == 0) {
+                if (snap == null) {
+                    snap = snapshot();
+                }
+                r.observer().onTick(snap);
+            }
         }
     }
+
 
     private void forgetFutureFrom(long startMicros) {
         inputLog.removeIf(t -> t.atMicros() > startMicros);
@@ -266,6 +283,9 @@ public final class Simulation {
 
     /** An input and the simulated time at which it took effect; the serial orders inputs of one tick. */
     public record TimedInput(long atMicros, long serial, Input input) {
+    }
+
+    private record Registration(SimulationObserver observer, long everyTicks) {
     }
 
     private record Checkpoint(long ticks, long randomState, List<Object> states) {
