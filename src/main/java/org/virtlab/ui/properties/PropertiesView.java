@@ -28,6 +28,8 @@ public final class PropertiesView {
         sheet.getItems().setAll(viewModel.rows().stream().map(Item::new).toList());
         root.setTop(heading);
         root.setCenter(sheet);
+        viewModel.qosEditorProperty().addListener((obs, was, now) ->
+                root.setBottom(now == null ? null : new VmQosEditor(now, i18n).root()));
         root.getStyleClass().add("properties-panel");
         root.setMinWidth(300);
         root.setPrefWidth(300);

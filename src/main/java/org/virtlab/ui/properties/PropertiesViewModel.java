@@ -3,6 +3,8 @@ package org.virtlab.ui.properties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -13,6 +15,7 @@ import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
 import org.virtlab.ui.common.Formats;
+import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.i18n.I18n;
 
@@ -25,16 +28,24 @@ public final class PropertiesViewModel {
     private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final Selection selection;
+    private final ScenarioEditor editor;
+    private final ReadOnlyObjectWrapper<VmQosEditorModel> qosEditor = new ReadOnlyObjectWrapper<>();
     private Scenario scenario;
 
-    public PropertiesViewModel(I18n i18n, Selection selection) {
+    public PropertiesViewModel(I18n i18n, Selection selection, ScenarioEditor editor) {
         this.i18n = i18n;
+        this.editor = editor;
         this.selection = selection;
         selection.selectedIdProperty().addListener((obs, was, now) -> show(now));
     }
 
     public ObservableList<PropertyRow> rows() {
         return rows;
+    }
+
+    /** The QoS editor of the selected VM, or null when no VM is selected. */
+    public ReadOnlyObjectProperty<VmQosEditorModel> qosEditorProperty() {
+        return qosEditor.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty headingProperty() {
@@ -51,6 +62,7 @@ public final class PropertiesViewModel {
             return;
         }
         List<PropertyRow> out = new ArrayList<>();
+        VmQosEditorModel qos = null;
         String general = i18n.get("props.category.general");
         if (id != null && scenario.host(id).isPresent()) {
             HostSpec h = scenario.host(id).get();
@@ -65,6 +77,12 @@ public final class PropertiesViewModel {
             out.add(row(cpu, "props.logicalCpus", Integer.toString(c.logicalCpus())));
             out.add(row(cpu, "props.clock", Formats.ghz(c.mhzPerCore())));
             out.add(row(cpu, "props.logicalCapacity", Formats.ghz(c.logicalCapacityMhz())));
+            out.add(row(cpu, "props.reservationMode", i18n.get("reservationMode." + h.cpuPolicy().reservationMode()
+                    .name().toLowerCase(Locale.ROOT))));
+            if (c.threadsPerCore() > 1) {
+                out.add(row(cpu, "props.htFactor", String.format(Locale.ROOT, "%.2f", h.cpuPolicy().htFactor())));
+            }
+            out.add(row(cpu, "props.quantum", String.format(Locale.ROOT, "%.1f ms", h.cpuPolicy().quantumMicros() / 1000.0)));
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(h.memoryMib())));
         } else if (id != null && scenario.vm(id).isPresent()) {
             VmSpec v = scenario.vm(id).get();
@@ -75,6 +93,10 @@ public final class PropertiesViewModel {
             out.add(row(general, "props.host", scenario.host(v.hostId()).map(HostSpec::name).orElse(v.hostId())));
             out.add(row(cpu, "props.vcpus", Integer.toString(v.vcpus())));
             out.add(row(cpu, "props.workload", describe(v.workload())));
+            if (v.pinning().pinned()) {
+                out.add(row(cpu, "props.pinning", v.pinning().perVcpu().toString()));
+            }
+            qos = new VmQosEditorModel(i18n, editor, v);
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(v.memoryMib())));
         } else {
             heading.set(i18n.get("props.heading.lesson"));
@@ -88,6 +110,7 @@ public final class PropertiesViewModel {
                     String.format(Locale.ROOT, "%d µs", scenario.tickMicros())));
         }
         rows.setAll(out);
+        qosEditor.set(qos);
     }
 
     private PropertyRow row(String category, String key, String value) {

@@ -21,6 +21,8 @@ import org.virtlab.scenario.ScenarioException;
 import org.virtlab.scenario.ScenarioReader;
 import org.virtlab.scenario.ScenarioWriter;
 import org.virtlab.ui.common.Formats;
+import org.virtlab.engine.Input;
+import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.cpu.CpuViewModel;
 import org.virtlab.ui.i18n.I18n;
@@ -34,7 +36,7 @@ import org.virtlab.ui.topology.TopologyViewModel;
  * speed, the simulated time, and the feature view models it feeds once per frame from the simulation
  * runner. Knows no view; dialogs are the view's business, so commands that can fail return the problem.
  */
-public final class ShellViewModel {
+public final class ShellViewModel implements ScenarioEditor {
     private final I18n i18n;
     private final SimulationRunner runner;
     private final Selection selection = new Selection();
@@ -43,6 +45,7 @@ public final class ShellViewModel {
     private final PropertiesViewModel properties;
 
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper timeText = new ReadOnlyStringWrapper(Formats.seconds(0));
     private final ReadOnlyLongWrapper nowMicros = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
@@ -51,6 +54,8 @@ public final class ShellViewModel {
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
 
     private long shownGeneration = -1;
+    /** The scenario with every edit so far; the runner learns of edits a moment later. */
+    private Scenario scenario;
     private SimulationRunner.State shownState;
 
     public ShellViewModel(I18n i18n, SimulationRunner runner) {
@@ -58,7 +63,7 @@ public final class ShellViewModel {
         this.runner = runner;
         topology = new TopologyViewModel(i18n, selection);
         cpu = new CpuViewModel(i18n);
-        properties = new PropertiesViewModel(i18n, selection);
+        properties = new PropertiesViewModel(i18n, selection, this);
         speed.set(runner.state().speed());
         speed.addListener((obs, was, now) -> runner.setSpeed(now));
         refresh();
@@ -112,9 +117,24 @@ public final class ShellViewModel {
         return speed;
     }
 
-    /** The scenario being simulated. */
+    /** The scenario being simulated, with every edit so far. */
+    @Override
     public Scenario scenario() {
-        return runner.state().scenario();
+        return scenario != null ? scenario : runner.state().scenario();
+    }
+
+    @Override
+    public void apply(Scenario edited, Input input) {
+        scenario = edited;
+        runner.edit(edited, input);
+        properties.reset(edited);
+        dirty.set(true);
+        updateTitle(edited);
+    }
+
+    /** True when there are edits not saved yet. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
     }
 
     public List<Lesson> lessons() {
@@ -163,8 +183,7 @@ public final class ShellViewModel {
      */
     public List<String> open(Path path) {
         try {
-            Scenario scenario = ScenarioReader.read(path);
-            show(scenario, Optional.of(path));
+            show(ScenarioReader.read(path), Optional.of(path));
             return List.of();
         } catch (ScenarioException e) {
             return e.problems().stream().map(p -> p.format(i18n.locale())).toList();
@@ -181,6 +200,7 @@ public final class ShellViewModel {
         try {
             ScenarioWriter.write(scenario(), path);
             file.set(Optional.of(path));
+            dirty.set(false);
             updateTitle(scenario());
             return Optional.empty();
         } catch (IOException e) {
@@ -195,7 +215,7 @@ public final class ShellViewModel {
         SimulationRunner.State state = runner.state();
         if (state.generation() != shownGeneration) {
             shownGeneration = state.generation();
-            Scenario scenario = state.scenario();
+            scenario = state.scenario();
             topology.reset(scenario);
             cpu.reset(scenario);
             properties.reset(scenario);
@@ -216,15 +236,17 @@ public final class ShellViewModel {
         }
     }
 
-    private void show(Scenario scenario, Optional<Path> from) {
+    private void show(Scenario next, Optional<Path> from) {
         selection.clear();
         file.set(from);
-        runner.load(scenario);
+        dirty.set(false);
+        scenario = next;
+        runner.load(next);
     }
 
     private void updateTitle(Scenario scenario) {
         String lesson = scenario.title().in(i18n.locale());
         String name = file.get().map(p -> p.getFileName().toString()).orElse(lesson.isEmpty() ? i18n.get("title.untitled") : lesson);
-        windowTitle.set(name + " — VirtLab");
+        windowTitle.set((dirty.get() ? "*" : "") + name + " — VirtLab");
     }
 }

@@ -130,6 +130,18 @@ public final class SimulationRunner implements AutoCloseable {
         command(() -> simulation.submit(input));
     }
 
+    /**
+     * An edit while the simulation runs: {@code edited} becomes the scenario (what Reset and Save use)
+     * and {@code input} tells the engine, from the next tick on. Time does not go back.
+     */
+    public void edit(Scenario edited, Input input) {
+        command(() -> {
+            simulation.submit(input);
+            State old = state;
+            state = new State(edited, old.generation(), old.snapshot(), old.playing(), old.speed(), old.failure());
+        });
+    }
+
     /** Plays as fast as possible until simulated time reaches {@code micros}, then pauses (tests, exports). */
     public void runTo(long micros) {
         command(() -> {

@@ -1,0 +1,111 @@
+package org.virtlab.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StackedXYAreaRenderer2;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.virtlab.engine.cpu.CpuSampler;
+
+/**
+ * What each VM gets of the CPU over simulated time: the VMs' use stacked as areas (GHz), each VM's
+ * entitlement as a dashed line in its colour, the total demand as a dotted grey line and the host's
+ * capacity as a red dashed line. Where the demand line runs above the stack, VMs wait (ready time).
+ *
+ * <p>Keeps a sliding window of {@link #WINDOW_SAMPLES} samples. Not thread-safe: feed it from the thread
+ * that draws it.
+ */
+public final class CpuUsageChart {
+    /** One minute of 100 ms samples. */
+    public static final int WINDOW_SAMPLES = 600;
+    private static final Color DEMAND = new Color(0x555555);
+
+    private final SlidingTableDataset used = new SlidingTableDataset(WINDOW_SAMPLES);
+    private final SlidingTableDataset lines = new SlidingTableDataset(WINDOW_SAMPLES);
+    private final XYPlot plot;
+    private final JFreeChart chart;
+    private final Labels labels;
+    private int vmCount;
+
+    /** The texts, translated by the caller. */
+    public record Labels(String title, String timeAxis, String valueAxis, String entitlementSuffix,
+                         String totalDemand, String capacity) {
+    }
+
+    public CpuUsageChart(Labels labels) {
+        this.labels = labels;
+        NumberAxis time = new NumberAxis(labels.timeAxis());
+        time.setAutoRangeIncludesZero(false);
+        NumberAxis ghz = new NumberAxis(labels.valueAxis());
+        plot = new XYPlot(used, time, ghz, new StackedXYAreaRenderer2());
+        XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+        plot.setRenderer(1, lineRenderer);
+        plot.setDataset(1, lines);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        chart = new JFreeChart(labels.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartStyle.apply(chart);
+    }
+
+    public JFreeChart chart() {
+        return chart;
+    }
+
+    /** Starts over with these VMs (display names in scenario order). */
+    public void reset(List<String> vmNames) {
+        vmCount = vmNames.size();
+        List<String> lineKeys = new ArrayList<>();
+        XYLineAndShapeRenderer lineRenderer = (XYLineAndShapeRenderer) plot.getRenderer(1);
+        for (int i = 0; i < vmCount; i++) {
+            plot.getRenderer(0).setSeriesPaint(i, ChartStyle.vmColour(i));
+            lineKeys.add(vmNames.get(i) + " " + labels.entitlementSuffix());
+            lineRenderer.setSeriesPaint(i, ((Color) ChartStyle.vmColour(i)).darker());
+            lineRenderer.setSeriesStroke(i, ChartStyle.dashed(1.6f));
+        }
+        lineKeys.add(labels.totalDemand());
+        lineRenderer.setSeriesPaint(vmCount, DEMAND);
+        lineRenderer.setSeriesStroke(vmCount, new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {2f, 4f}, 0f));
+        lineKeys.add(labels.capacity());
+        lineRenderer.setSeriesPaint(vmCount + 1, ChartStyle.CAPACITY);
+        lineRenderer.setSeriesStroke(vmCount + 1, ChartStyle.dashed(2.2f));
+        used.reset(vmNames);
+        lines.reset(lineKeys);
+    }
+
+    /** Appends samples (GHz on the chart); the chart redraws once. */
+    public void append(List<CpuSampler.Sample> samples) {
+        if (samples.isEmpty() || vmCount == 0) {
+            return;
+        }
+        for (CpuSampler.Sample s : samples) {
+            double seconds = s.endMicros() / 1e6;
+            double[] u = s.usedMhz();
+            double[] e = s.entitlementMhz();
+            double[] d = s.demandMhz();
+            double[] stack = new double[vmCount];
+            double[] row = new double[vmCount + 2];
+            double totalDemand = 0;
+            for (int i = 0; i < vmCount && i < u.length; i++) {
+                stack[i] = u[i] / 1000.0;
+                row[i] = e[i] / 1000.0;
+                totalDemand += d[i];
+            }
+            row[vmCount] = totalDemand / 1000.0;
+            row[vmCount + 1] = s.capacityMhz() / 1000.0;
+            used.append(seconds, stack);
+            lines.append(seconds, row);
+        }
+        used.changed();
+        lines.changed();
+    }
+
+    /** Number of samples per series currently shown. */
+    public int pointCount() {
+        return used.getItemCount();
+    }
+}

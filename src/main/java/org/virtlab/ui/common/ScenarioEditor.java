@@ -1,0 +1,16 @@
+package org.virtlab.ui.common;
+
+import org.virtlab.engine.Input;
+import org.virtlab.engine.model.Scenario;
+
+/**
+ * Where an edit made in a view goes: the edited scenario (kept for saving) and the input that tells the
+ * running simulation about it. Implemented by the shell; passed down to feature view models.
+ */
+public interface ScenarioEditor {
+    /** The scenario as it stands, with every edit so far. */
+    Scenario scenario();
+
+    /** Takes an edit: the whole new scenario and the input the running engine applies at the next tick. */
+    void apply(Scenario edited, Input input);
+}

@@ -1,0 +1,113 @@
+package org.virtlab.ui.properties;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.virtlab.engine.cpu.Shares;
+import org.virtlab.ui.i18n.I18n;
+
+/**
+ * The VM's CPU QoS form: shares (preset or custom), limit and reservation in MHz. Enter or leaving a
+ * field commits; a wrong value is shown in red under its field with the allowed range and never applied.
+ */
+final class VmQosEditor {
+    private final VBox root = new VBox(6);
+
+    VmQosEditor(VmQosEditorModel model, I18n i18n) {
+        Label heading = new Label(i18n.get("qos.heading"));
+        heading.getStyleClass().add("panel-heading");
+
+        ComboBox<Shares.Level> level = new ComboBox<>();
+        level.setId("qosSharesLevel");
+        level.getItems().setAll(Shares.Level.values());
+        level.setCellFactory(list -> new LevelCell(model));
+        level.setButtonCell(new LevelCell(model));
+        level.valueProperty().bindBidirectional(model.levelProperty());
+        level.setOnAction(e -> model.commit());
+        level.setMaxWidth(Double.MAX_VALUE);
+
+        TextField custom = field("qosCustomShares", model.customSharesProperty(), model);
+        custom.visibleProperty().bind(model.customVisibleProperty());
+        custom.managedProperty().bind(model.customVisibleProperty());
+        TextField limit = field("qosLimit", model.limitProperty(), model);
+        limit.setPromptText(i18n.get("qos.limit.none"));
+        TextField reservation = field("qosReservation", model.reservationProperty(), model);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(2);
+        int row = 0;
+        grid.addRow(row++, label(i18n, "qos.shares"), level);
+        grid.add(custom, 1, row++);
+        grid.add(error(model.sharesErrorProperty(), "qosSharesError"), 0, row++, 2, 1);
+        grid.addRow(row++, label(i18n, "qos.limit"), limit);
+        grid.add(error(model.limitErrorProperty(), "qosLimitError"), 0, row++, 2, 1);
+        grid.addRow(row++, label(i18n, "qos.reservation"), reservation);
+        grid.add(error(model.reservationErrorProperty(), "qosReservationError"), 0, row++, 2, 1);
+        GridPane.setHgrow(level, Priority.ALWAYS);
+
+        Button apply = new Button(i18n.get("qos.apply"));
+        apply.setId("qosApply");
+        apply.setOnAction(e -> model.commit());
+        root.getChildren().addAll(heading, grid, apply);
+        root.setPadding(new Insets(4, 8, 8, 8));
+        root.getStyleClass().add("qos-editor");
+    }
+
+    VBox root() {
+        return root;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty text, VmQosEditorModel model) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(text);
+        f.setOnAction(e -> model.commit());
+        f.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                model.commit();
+            }
+        });
+        f.setPrefColumnCount(8);
+        return f;
+    }
+
+    private static Label label(I18n i18n, String key) {
+        Label l = new Label(i18n.get(key));
+        l.setTooltip(new Tooltip(i18n.get(key + ".help")));
+        l.setMinWidth(90);
+        return l;
+    }
+
+    private static Label error(javafx.beans.value.ObservableStringValue message, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(message);
+        l.getStyleClass().add("field-error");
+        l.setWrapText(true);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    private static final class LevelCell extends ListCell<Shares.Level> {
+        private final VmQosEditorModel model;
+
+        LevelCell(VmQosEditorModel model) {
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(Shares.Level item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : model.levelLabel(item));
+        }
+    }
+}
