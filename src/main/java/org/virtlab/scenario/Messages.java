@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.virtlab.text.Bundles;
 
 /**
  * The texts of scenario problems, in English ({@code messages.properties}) and Simplified Chinese
@@ -16,17 +17,13 @@ import java.util.ResourceBundle;
  * {@link MessageFormat}, so that no locale adds grouping separators or decimals.
  */
 public final class Messages {
-    static final String BUNDLE = "org.virtlab.scenario.messages";
 
     private Messages() {
     }
 
     /** The bundle for a locale: Chinese for any {@code zh} locale, English otherwise. */
     public static ResourceBundle bundle(Locale locale) {
-        // Ask for ROOT rather than e.g. "en": with no messages_en, getBundle would otherwise fall back to the
-        // JVM's default locale first and give a Chinese text to someone who asked for English.
-        Locale wanted = "zh".equals(locale.getLanguage()) ? Locale.CHINESE : Locale.ROOT;
-        return ResourceBundle.getBundle(BUNDLE, wanted);
+        return Bundles.load(Messages.class, "messages", locale);
     }
 
     /** The message for {@code key} with {@code args}; an unknown key gives the key and its arguments. */

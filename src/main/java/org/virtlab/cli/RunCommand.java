@@ -1,0 +1,95 @@
+package org.virtlab.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.concurrent.Callable;
+import org.virtlab.engine.Simulation;
+import org.virtlab.engine.Simulations;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.scenario.Problem;
+import org.virtlab.scenario.ScenarioException;
+import org.virtlab.scenario.ScenarioReader;
+import org.virtlab.text.Bundles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code virtlab run SCENARIO [--seconds N] [--seed S] [--out DIR]}: runs the scenario headless, as fast
+ * as the machine goes, and writes {@code DIR/summary.json}. The same scenario and seed give the same
+ * bytes as the window would.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer>, LocalizedCommand {
+    static final double MAX_SECONDS = 86_400;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", descriptionKey = "run.scenario")
+    Path scenarioFile;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "60", descriptionKey = "run.seconds")
+    double seconds;
+
+    @Option(names = "--seed", paramLabel = "S", descriptionKey = "run.seed")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", descriptionKey = "run.out")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    private Locale locale = Locale.getDefault();
+
+    @Override
+    public void useLocale(Locale chosen) {
+        this.locale = chosen;
+    }
+
+    @Override
+    public Integer call() {
+        ResourceBundle texts = Bundles.load(VirtLabCommand.class, "messages", locale);
+        if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
+            spec.commandLine().getErr().println(java.text.MessageFormat.format(texts.getString("run.error.seconds"),
+                    String.valueOf(seconds), String.valueOf((long) MAX_SECONDS)));
+            return VirtLabCommand.EXIT_INVALID;
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioReader.read(scenarioFile);
+        } catch (ScenarioException e) {
+            for (Problem p : e.problems()) {
+                spec.commandLine().getErr().println(p.format(locale));
+            }
+            return VirtLabCommand.EXIT_INVALID;
+        }
+        Simulation simulation = seed == null ? Simulations.of(scenario) : Simulations.of(scenario, seed);
+        RunSummary summary = new RunSummary();
+        simulation.addObserver(summary);
+        simulation.runUntil(Math.round(seconds * 1e6));
+        Path target = out.resolve("summary.json");
+        try {
+            Files.createDirectories(out);
+            Path tmp = Files.createTempFile(out, ".summary-", ".json.tmp");
+            try {
+                Files.writeString(tmp, summary.toJson(simulation), StandardCharsets.UTF_8);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            spec.commandLine().getErr().println(java.text.MessageFormat.format(texts.getString("run.error.write"),
+                    target, e.getMessage()));
+            return 1;
+        }
+        spec.commandLine().getOut().println(java.text.MessageFormat.format(texts.getString("run.done"),
+                String.format(Locale.ROOT, "%.3f", simulation.nowMicros() / 1e6), target));
+        return 0;
+    }
+}

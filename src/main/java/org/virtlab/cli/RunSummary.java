@@ -1,0 +1,94 @@
+package org.virtlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.virtlab.engine.Simulation;
+import org.virtlab.engine.SimulationObserver;
+import org.virtlab.engine.SimulationSnapshot;
+import org.virtlab.engine.cpu.CpuSnapshot;
+
+/**
+ * Collects what {@code virtlab run} reports and writes it as {@code summary.json}: per VM the averages
+ * over the whole run (from the engine's cumulative counters), per host the average capacity and use.
+ * Same scenario and seed ⇒ same bytes.
+ */
+final class RunSummary implements SimulationObserver {
+    private final List<String> hostIds = new ArrayList<>();
+    private double[] capacityMhzMicros = new double[0];
+    private long lastMicros;
+    private CpuSnapshot last;
+
+    /** Called every tick: integrates each host's capacity, which hyper-threading makes vary with load. */
+    @Override
+    public void onTick(SimulationSnapshot snapshot) {
+        CpuSnapshot cpu = snapshot.find(CpuSnapshot.class).orElseThrow(
+                () -> new IllegalStateException("the simulation has no CPU subsystem"));
+        if (capacityMhzMicros.length != cpu.hosts().size()) {
+            capacityMhzMicros = new double[cpu.hosts().size()];
+            hostIds.clear();
+            cpu.hosts().forEach(h -> hostIds.add(h.hostId()));
+        }
+        long tick = snapshot.nowMicros() - lastMicros;
+        for (int h = 0; h < capacityMhzMicros.length; h++) {
+            capacityMhzMicros[h] += cpu.hosts().get(h).capacityMhz() * tick;
+        }
+        lastMicros = snapshot.nowMicros();
+        last = cpu;
+    }
+
+    String toJson(Simulation simulation) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        double micros = simulation.nowMicros();
+        root.put("seed", simulation.seed());
+        root.put("simulatedSeconds", micros / 1e6);
+        ArrayNode hosts = root.putArray("hosts");
+        ArrayNode vms = root.putArray("vms");
+        if (last != null && micros > 0) {
+            for (int h = 0; h < last.hosts().size(); h++) {
+                CpuSnapshot.HostCpu host = last.hosts().get(h);
+                ObjectNode node = hosts.addObject();
+                node.put("id", host.hostId());
+                ObjectNode cpu = node.putObject("cpu");
+                cpu.put("reservationMode", host.reservationMode().name().toLowerCase(java.util.Locale.ROOT));
+                cpu.put("capacityGhz", round(capacityMhzMicros[h] / micros / 1000));
+                cpu.put("usedGhz", round(host.usedMhzMicros() / micros / 1000));
+                ArrayNode refused = cpu.putArray("powerOnRefused");
+                for (CpuSnapshot.Refusal r : host.refusals()) {
+                    ObjectNode rn = refused.addObject();
+                    rn.put("vm", r.vmId());
+                    rn.put("reservationMhz", r.reservationMhz());
+                    rn.put("unreservedMhz", r.unreservedMhz());
+                }
+            }
+            for (CpuSnapshot.VmCpu vm : last.vms()) {
+                ObjectNode node = vms.addObject();
+                node.put("id", vm.vmId());
+                node.put("host", vm.hostId());
+                ObjectNode cpu = node.putObject("cpu");
+                cpu.put("poweredOn", vm.poweredOn());
+                cpu.put("demandGhz", round(vm.demandMhzMicros() / micros / 1000));
+                cpu.put("entitlementGhz", round(vm.entitlementMhzMicros() / micros / 1000));
+                cpu.put("avgGhz", round(vm.usedMhzMicros() / micros / 1000));
+                double readyPct = 100 * vm.readyMicros() / micros;
+                cpu.put("readyPct", round(readyPct));
+                cpu.put("stealPct", round(readyPct / vm.vcpus()));
+                cpu.put("limitedPct", round(100 * vm.limitedMicros() / micros));
+            }
+        }
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Six decimals: below anything a lesson shows, and stable text. */
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+}
