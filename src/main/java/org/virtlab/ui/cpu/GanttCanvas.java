@@ -1,0 +1,94 @@
+package org.virtlab.ui.cpu;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.virtlab.charts.ChartStyle;
+
+/**
+ * Draws time slices per logical CPU as a Gantt chart: one row per logical CPU, hyper-threading siblings
+ * grouped in a shaded band per core, one colour per VM (the charts' colours), the window's time axis
+ * below. Redraws when given new data or resized; draws nothing else.
+ */
+final class GanttCanvas extends Region {
+    private static final double LABEL_WIDTH = 64;
+    private static final double AXIS_HEIGHT = 22;
+    private static final double MAX_ROW = 26;
+
+    private final Canvas canvas = new Canvas();
+    private final String cpuLabel;
+    private GanttData data = GanttData.EMPTY;
+
+    GanttCanvas(String cpuLabel) {
+        this.cpuLabel = cpuLabel;
+        getChildren().add(canvas);
+        setMinHeight(120);
+    }
+
+    void show(GanttData next) {
+        this.data = next;
+        draw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        int rows = data.logicalCpus();
+        if (rows == 0 || w <= LABEL_WIDTH) {
+            return;
+        }
+        double rowHeight = Math.min(MAX_ROW, (h - AXIS_HEIGHT) / rows);
+        double plotWidth = w - LABEL_WIDTH - 8;
+        long start = data.endMicros() - data.windowMicros();
+        g.setFont(Font.font(Math.min(13, rowHeight * 0.6)));
+        g.setTextBaseline(VPos.CENTER);
+        for (int cpu = 0; cpu < rows; cpu++) {
+            double y = cpu * rowHeight;
+            int core = cpu / data.threadsPerCore();
+            g.setFill(core % 2 == 0 ? Color.rgb(244, 246, 248) : Color.WHITE);
+            g.fillRect(0, y, w, rowHeight);
+            g.setFill(Color.rgb(60, 60, 60));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(cpuLabel + " " + cpu, 6, y + rowHeight / 2);
+        }
+        for (GanttData.Bar bar : data.bars()) {
+            double x0 = LABEL_WIDTH + plotWidth * Math.max(0, bar.startMicros() - start) / data.windowMicros();
+            double x1 = LABEL_WIDTH + plotWidth * Math.min(data.windowMicros(), bar.endMicros() - start) / data.windowMicros();
+            if (x1 <= x0) {
+                continue;
+            }
+            java.awt.Color c = (java.awt.Color) ChartStyle.vmColour(bar.vm());
+            g.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+            double y = bar.logicalCpu() * rowHeight;
+            g.fillRect(x0, y + 2, x1 - x0, rowHeight - 4);
+            g.setStroke(Color.WHITE);
+            g.strokeLine(x0, y + 2, x0, y + rowHeight - 2);
+        }
+        double axisY = rows * rowHeight + 4;
+        g.setStroke(Color.rgb(150, 150, 150));
+        g.strokeLine(LABEL_WIDTH, axisY, LABEL_WIDTH + plotWidth, axisY);
+        g.setFill(Color.rgb(60, 60, 60));
+        g.setTextBaseline(VPos.TOP);
+        g.setFont(Font.font(12));
+        for (int i = 0; i <= 5; i++) {
+            double x = LABEL_WIDTH + plotWidth * i / 5.0;
+            long t = start + data.windowMicros() * i / 5;
+            g.strokeLine(x, axisY, x, axisY + 4);
+            g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 5 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(String.format(java.util.Locale.ROOT, "%.2f s", t / 1e6), x, axisY + 5);
+        }
+    }
+}
