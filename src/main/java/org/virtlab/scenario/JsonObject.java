@@ -150,6 +150,20 @@ final class JsonObject {
         return value.doubleValue();
     }
 
+    /** An optional finite number in {@code [min, max]}, {@code fallback} when absent. */
+    Double number(String field, double min, double max, double fallback) {
+        JsonNode value = optional(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())
+                || value.doubleValue() < min || value.doubleValue() > max) {
+            problems.add(pointer(field), "range.number", min, max, Json.show(value));
+            return null;
+        }
+        return value.doubleValue();
+    }
+
     /** A required finite number (a canvas coordinate). */
     Double finite(String field) {
         JsonNode value = required(field);

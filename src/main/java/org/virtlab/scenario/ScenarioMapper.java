@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.virtlab.engine.Simulation;
+import org.virtlab.engine.cpu.CpuQos;
+import org.virtlab.engine.cpu.HostCpuPolicy;
+import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
@@ -27,16 +30,18 @@ final class ScenarioMapper {
     static final List<String> SCENARIO_FIELDS =
             List.of("format", "version", "title", "goal", "seed", "tickMicros", "hosts", "vms");
     static final List<String> TEXT_FIELDS = List.of("en", "zh");
-    static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "memoryMib", "position");
+    static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "cpuPolicy", "memoryMib", "position");
     static final List<String> CPU_FIELDS = List.of("sockets", "coresPerSocket", "threadsPerCore", "mhzPerCore");
     static final List<String> VM_FIELDS =
-            List.of("id", "name", "host", "vcpus", "memoryMib", "workload", "position");
+            List.of("id", "name", "host", "vcpus", "memoryMib", "workload", "cpuQos", "pinning", "position");
     static final List<String> POSITION_FIELDS = List.of("x", "y");
 
     private final Problems problems;
     /** Every id seen so far (hosts and VMs share one name space), with where it was first seen. */
     private final Map<String, String> idPointers = new HashMap<>();
     private final List<String> hostIds = new ArrayList<>();
+    /** The logical CPUs of each host whose id and CPU topology checked out. */
+    private final Map<String, Integer> logicalCpus = new HashMap<>();
 
     private ScenarioMapper(Problems problems) {
         this.problems = problems;
@@ -130,27 +135,30 @@ final class ScenarioMapper {
     private Built<HostSpec> host(JsonObject host) {
         host.allowOnly(HOST_FIELDS);
         String id = host.id("id");
-        if (id != null) {
-            if (claim(id, host.pointer("id"))) {
-                hostIds.add(id);
-            }
+        boolean claimed = id != null && claim(id, host.pointer("id"));
+        if (claimed) {
+            hostIds.add(id);
         }
         String name = host.string("name", false);
-        Supplier<CpuTopology> cpu = cpu(host.object("cpu"));
+        JsonObject cpuJson = host.object("cpu");
+        Supplier<CpuTopology> cpu = cpuJson == null ? null : cpu(cpuJson, claimed ? id : null);
+        Supplier<HostCpuPolicy> policy = CpuJson.policy(host);
         Long memory = host.integer("memoryMib", HostSpec.MIN_MEMORY_MIB, HostSpec.MAX_MEMORY_MIB, "MiB");
         double[] xy = position(host);
-        return new Built<>(host.pointer(), () -> new HostSpec(id, name, cpu.get(), memory, xy[0], xy[1]));
+        return new Built<>(host.pointer(),
+                () -> new HostSpec(id, name, cpu.get(), policy.get(), memory, xy[0], xy[1]));
     }
 
-    private Supplier<CpuTopology> cpu(JsonObject cpu) {
-        if (cpu == null) {
-            return null;
-        }
+    /** Reads a topology; if it checks out and {@code hostId} is not null, remembers its logical CPUs. */
+    private Supplier<CpuTopology> cpu(JsonObject cpu, String hostId) {
         cpu.allowOnly(CPU_FIELDS);
         Long sockets = cpu.integer("sockets", 1, CpuTopology.MAX_SOCKETS, null);
         Long cores = cpu.integer("coresPerSocket", 1, CpuTopology.MAX_CORES_PER_SOCKET, null);
         Long threads = cpu.integer("threadsPerCore", 1, CpuTopology.MAX_THREADS_PER_CORE, null);
         Long mhz = cpu.integer("mhzPerCore", CpuTopology.MIN_MHZ, CpuTopology.MAX_MHZ, "MHz");
+        if (hostId != null && sockets != null && cores != null && threads != null) {
+            logicalCpus.put(hostId, Math.toIntExact(sockets * cores * threads));
+        }
         return () -> new CpuTopology(Math.toIntExact(sockets), Math.toIntExact(cores), Math.toIntExact(threads),
                 Math.toIntExact(mhz));
     }
@@ -170,13 +178,20 @@ final class ScenarioMapper {
                 problems.add(vm.pointer("host"), "ref.unknownHost", hostId, String.join(", ", hostIds));
             }
         }
+        Integer hostCpus = hostId == null ? null : logicalCpus.get(hostId);
         Long vcpus = vm.integer("vcpus", 1, VmSpec.MAX_VCPUS, null);
+        if (vcpus != null && hostCpus != null && vcpus > hostCpus) {
+            // Scenario refuses it too: a vCPU is a thread that runs on one logical CPU at a time.
+            problems.add(vm.pointer("vcpus"), "vm.vcpusAboveHost", hostId, hostCpus, vcpus);
+        }
         Long memory = vm.integer("memoryMib", VmSpec.MIN_MEMORY_MIB, VmSpec.MAX_MEMORY_MIB, "MiB");
         JsonObject workloadJson = vm.object("workload");
         Supplier<Workload> workload = workloadJson == null ? null : WorkloadJson.read(workloadJson);
+        Supplier<CpuQos> qos = CpuJson.qos(vm);
+        Supplier<Pinning> pinning = PinningJson.read(vm, vcpus, hostId, hostCpus);
         double[] xy = position(vm);
         return new Built<>(vm.pointer(), () -> new VmSpec(id, name, hostId, Math.toIntExact(vcpus), memory,
-                workload.get(), xy[0], xy[1]));
+                workload.get(), qos.get(), pinning.get(), xy[0], xy[1]));
     }
 
     /** The optional {@code position}; (0, 0) when absent. */

@@ -21,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.LocalizedText;
@@ -34,6 +35,7 @@ import org.virtlab.engine.model.VmSpec;
 public final class ScenarioWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectWriter WRITER;
+    private static final Pattern NUMBER_LIST = Pattern.compile("\\[\\n\\s*(-?\\d+(?:,\\n\\s*-?\\d+)*)\\n\\s*]");
 
     static {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -70,10 +72,19 @@ public final class ScenarioWriter {
             vms.add(vm(vm));
         }
         try {
-            return WRITER.writeValueAsString(root) + "\n";
+            return inlineNumberLists(WRITER.writeValueAsString(root)) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a JSON tree could not be written to a string", e);
         }
+    }
+
+    /**
+     * Puts lists of whole numbers (pinned logical CPUs) on one line, {@code [0, 1]}, where the pretty printer
+     * gives each number its own line. Only line breaks the printer wrote can match: inside strings they are
+     * escaped, so texts are never touched. Files without such lists keep their bytes.
+     */
+    static String inlineNumberLists(String json) {
+        return NUMBER_LIST.matcher(json).replaceAll(m -> "[" + m.group(1).replaceAll(",\\n\\s*", ", ") + "]");
     }
 
     /**
@@ -139,6 +150,7 @@ public final class ScenarioWriter {
         cpuNode.put("coresPerSocket", cpu.coresPerSocket());
         cpuNode.put("threadsPerCore", cpu.threadsPerCore());
         cpuNode.put("mhzPerCore", cpu.mhzPerCore());
+        CpuJson.writePolicy(host.cpuPolicy(), node);
         node.put("memoryMib", host.memoryMib());
         position(node, host.x(), host.y());
         return node;
@@ -152,6 +164,8 @@ public final class ScenarioWriter {
         node.put("vcpus", vm.vcpus());
         node.put("memoryMib", vm.memoryMib());
         WorkloadJson.write(vm.workload(), node.putObject("workload"));
+        CpuJson.writeQos(vm.cpuQos(), node);
+        PinningJson.write(vm.pinning(), node);
         position(node, vm.x(), vm.y());
         return node;
     }

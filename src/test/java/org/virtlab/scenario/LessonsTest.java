@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.CpuTopology;
@@ -20,6 +24,34 @@ class LessonsTest {
         List<Lesson> lessons = Lessons.all();
         assertEquals(Lessons.ids(), lessons.stream().map(Lesson::id).toList());
         assertFalse(lessons.isEmpty());
+    }
+
+    @Test
+    void theCpuLessonsFollowTheDefaultInCourseOrder() {
+        assertEquals(List.of("default", "cpu-shares", "cpu-reservation", "cpu-idle-neighbour", "cpu-limit",
+                "cpu-hyperthreading", "cpu-pinning"), Lessons.ids());
+    }
+
+    @Test
+    void everyLessonFileInTheRepositoryIsListedAndEveryListedLessonHasAFile() throws IOException {
+        // Surefire runs in the project folder; Maven copies scenarios/ into the module (see Lessons).
+        Path folder = Path.of("scenarios");
+        List<String> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - ".json".length())).sorted().toList();
+        }
+        assertEquals(files, Lessons.ids().stream().sorted().toList());
+    }
+
+    @Test
+    void everyLessonFileIsExactlyWhatTheWriterWrites() throws IOException {
+        // So that opening a lesson and saving it unchanged gives the same file.
+        for (String id : Lessons.ids()) {
+            String file = Files.readString(Path.of("scenarios", id + ".json"));
+            Lesson lesson = Lessons.all().stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+            assertEquals(file, ScenarioWriter.toJson(lesson.scenario()), id);
+        }
     }
 
     @Test
