@@ -21,8 +21,10 @@ import org.virtlab.engine.model.CpuTopology;
  *       backlog runs dry; a VM without demand has no runnable vCPU.</li>
  *   <li>A slice ends at the end of its quantum ({@link HostCpuPolicy#quantumMicros()}), or earlier, to the
  *       microsecond, when the vCPU runs out of credit or backlog or its VM reaches its limit. Freed logical
- *       CPUs are then refilled: the runnable vCPUs with at least 1 ms of credit, most credit first (ties by
- *       VM index, then vCPU index), each placed on an allowed idle CPU, preferring a whole idle core, then
+ *       CPUs are then refilled from the runnable vCPUs with enough credit to start (enough for a whole
+ *       quantum or their whole backlog, but at most their part of a small per-VM stock, see
+ *       {@link #STOCK_MICROS_PER_CPU}; at least 1 ms), most credit first (ties by VM index, then vCPU
+ *       index), each placed on an allowed idle CPU, preferring a whole idle core, then
  *       the CPU it last ran on, then the lowest number. A vCPU never runs on two CPUs at once and never
  *       outside its {@link Pinning}. Running slices are not pre-empted.</li>
  *   <li>Limits are enforced per 100 ms period, cgroup v2's default {@code cpu.max} period: a VM that has
@@ -47,6 +49,13 @@ public final class SliceScheduler {
     /** A vCPU is started only with credit for at least this long at full core speed. */
     static final long MIN_START_MICROS = 1_000;
 
+    /**
+     * The most credit the start rule makes a VM hold, in µs of the whole host: 5 ms × logical CPUs, 0.5 % of
+     * the host's capacity over one second (a quarter of the 2 % by which slices may differ from the fluid
+     * allocation; the rest is for credit a VM earns while it waits for a CPU).
+     */
+    static final long STOCK_MICROS_PER_CPU = 5_000;
+
     // configuration
     private final int cpus;
     private final int vmCount;
@@ -61,11 +70,12 @@ public final class SliceScheduler {
     private final int[] vcpuOf;
     private final boolean[] pinned;
     private final boolean[] allowed;
-    private final double creditCap;
+    private final double[] creditCap;
     private final double backlogCap;
     private final double wakeBacklog;
     private final double minStartCredit;
     private final double minStartBacklog;
+    private final double[] stockPerVcpu;
 
     // inputs of the current tick, per VM
     private final double[] creditRate;
@@ -149,11 +159,17 @@ public final class SliceScheduler {
                 }
             }
         }
-        creditCap = quantumMicros * mhz;
         backlogCap = quantumMicros * mhz;
         wakeBacklog = Math.min(WAKE_MICROS, quantumMicros) * mhz;
         minStartCredit = Math.min(MIN_START_MICROS, quantumMicros) * mhz;
         minStartBacklog = 2 * mhz;
+        stockPerVcpu = new double[vmCount];
+        creditCap = new double[vmCount];
+        for (int v = 0; v < vmCount; v++) {
+            stockPerVcpu[v] = (double) STOCK_MICROS_PER_CPU * cpus * mhz / vcpus[v];
+            // one quantum of a full core, as Xen caps credit; tighter caps starve VMs that wait for a CPU
+            creditCap[v] = quantumMicros * mhz;
+        }
 
         creditRate = new double[vmCount];
         demandRate = new double[vmCount];
@@ -288,7 +304,7 @@ public final class SliceScheduler {
         for (int g = 0; g < vcpuTotal; g++) {
             int v = vmOf[g];
             if (runningOn[g] < 0 && runnable[g] && !parked[v]
-                    && credit[g] >= minStartCredit && backlog[g] >= minStartBacklog) {
+                    && backlog[g] >= minStartBacklog && credit[g] >= creditToStart(g, v)) {
                 candidates[k++] = g;
             }
         }
@@ -325,6 +341,18 @@ public final class SliceScheduler {
                 idle--;
             }
         }
+    }
+
+    /**
+     * The credit vCPU {@code g} needs to start: enough to run until its quantum ends or its backlog is done,
+     * whichever comes first, and at least {@link #MIN_START_MICROS} of a full core. So a busy vCPU runs whole
+     * quanta, as under Xen, and a waking one with little work starts at once. But never more than its part of
+     * {@link #STOCK_MICROS_PER_CPU}: what a VM holds back, summed over its vCPUs, is the amount by which its
+     * slices lag its fluid allocation, so a VM with many vCPUs runs shorter slices to stay accurate.
+     */
+    private double creditToStart(int g, int v) {
+        double forQuantum = quantumMicros * Math.max(0, mhz - creditRate[v]);
+        return Math.max(minStartCredit, Math.min(Math.min(forQuantum, backlog[g]), stockPerVcpu[v]));
     }
 
     /** The idle CPU {@code g} may use: a whole idle core first, then its last CPU, then the lowest; or -1. */
@@ -420,7 +448,7 @@ public final class SliceScheduler {
                 }
             }
             double c = credit[g] + creditRate[v] * dt;
-            credit[g] = c > creditCap ? creditCap : c;
+            credit[g] = c > creditCap[v] ? creditCap[v] : c;
             double b = backlog[g] + demandRate[v] * dt;
             backlog[g] = b > backlogCap ? backlogCap : b;
             if (!runnable[g] && backlog[g] >= wakeBacklog) {

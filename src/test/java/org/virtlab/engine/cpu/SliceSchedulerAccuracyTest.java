@@ -80,7 +80,8 @@ class SliceSchedulerAccuracyTest {
         });
         // against the effective capacity 1300 MHz, stricter than the logical 2000
         run.assertWindowsAgree(1_300);
-        assertEquals(1_300.0 * 5_000_000, run.sched.workMhzMicros(0), 0.001 * 1_300 * 5_000_000);
+        // 1 %: the first slices wait until some credit has been earned
+        assertEquals(1_300.0 * 5_000_000, run.sched.workMhzMicros(0), 0.01 * 1_300 * 5_000_000);
         assertEquals(2 * 5_000_000L, run.sched.runMicros(0), 2 * 5_000_000L / 100, "both vCPUs run all along");
     }
 
@@ -160,6 +161,7 @@ class SliceSchedulerAccuracyTest {
             long end = fluid.length * TICK;
             assertTrue(slices.get(0).startMicros() < WINDOW, "history covers the run");
             double worst = 0;
+            long worstFrom = -1;
             for (long from = 0; from + WINDOW <= end; from += STRIDE) {
                 double[] got = workFromSlices(slices, host, policy, vms, from, from + WINDOW);
                 for (int v = 0; v < vms; v++) {
@@ -168,12 +170,15 @@ class SliceSchedulerAccuracyTest {
                         want += fluid[(int) t][v] * TICK;
                     }
                     double error = Math.abs(got[v] - want) / (capacityMhz * WINDOW);
-                    worst = Math.max(worst, error);
+                    if (error > worst) {
+                        worst = error;
+                        worstFrom = from;
+                    }
                     assertTrue(error <= TOLERANCE, "VM " + v + " in [" + from + ", " + (from + WINDOW)
                             + "): slices " + got[v] / WINDOW + " MHz, fluid " + want / WINDOW + " MHz");
                 }
             }
-            System.out.printf("worst window error %.3f %% of capacity%n", worst * 100);
+            System.out.printf("worst window error %.3f %% of capacity, from %d µs%n", worst * 100, worstFrom);
             // the counters are the slices' sum
             double[] all = workFromSlices(slices, host, policy, vms, 0, end);
             for (int v = 0; v < vms; v++) {
