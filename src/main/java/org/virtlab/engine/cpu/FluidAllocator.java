@@ -92,6 +92,8 @@ public final class FluidAllocator {
 
     private final PinnedFilling pins;
     private final double[] pinScratch;
+    /** Per pin constraint (not the whole host), its logical CPUs in order; empty when nothing is pinned. */
+    private final List<List<Integer>> pinSetCpus = new ArrayList<>();
 
     /**
      * @param pinning per VM (host-local order), {@link Pinning#NONE} for none; fixed for the allocator's life
@@ -535,6 +537,15 @@ public final class FluidAllocator {
         if (distinct.isEmpty()) {
             return null;
         }
+        for (long[] s : distinct) {
+            List<Integer> ids = new ArrayList<>();
+            for (int c = 0; c < logical; c++) {
+                if (has(s, c)) {
+                    ids.add(c);
+                }
+            }
+            pinSetCpus.add(List.copyOf(ids));
+        }
         distinct.add(all);
         int[][] members = new int[distinct.size()][];
         double[] limits = new double[distinct.size()];
@@ -589,6 +600,10 @@ public final class FluidAllocator {
 
     PinnedFilling pins() {
         return pins;
+    }
+
+    List<Integer> pinSetCpus(int k) {
+        return pinSetCpus.get(k);
     }
 
     long sharesTotal(int i) {
