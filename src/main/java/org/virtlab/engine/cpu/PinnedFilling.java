@@ -96,7 +96,7 @@ final class PinnedFilling {
         }
     }
 
-    /** The level at which constraint k becomes tight: +∞ never, −1 already over-full with floors alone. */
+    /** The level at which constraint k becomes tight: +∞ never, below 0 when over-full with floors alone. */
     private double levelOf(int k, double[] s, double[] f, double[] c, double[] out) {
         double target = limitMhz[k];
         int count = 0;
@@ -115,7 +115,8 @@ final class PinnedFilling {
             return Double.POSITIVE_INFINITY;
         }
         if (sumF >= target) {
-            return -1;
+            // over-full: below every real level, the most over-full first (so its scaling leaves the others room)
+            return (sumF > 0 ? Math.max(0, target) / sumF : 0) - 2;
         }
         return WaterLevel.solve(active, count, s, f, c, target, points);
     }
