@@ -2,6 +2,7 @@ package org.virtlab.engine;
 
 import java.util.List;
 import org.virtlab.engine.cpu.CpuDemandSubsystem;
+import org.virtlab.engine.cpu.CpuSubsystem;
 import org.virtlab.engine.model.Scenario;
 
 /** Builds the simulation of a scenario, with every subsystem that exists so far, in a fixed order. */
@@ -13,8 +14,12 @@ public final class Simulations {
         return of(scenario, scenario.seed());
     }
 
-    /** The scenario's simulation with another seed (the command line's {@code --seed}). */
+    /**
+     * The scenario's simulation with another seed (the command line's {@code --seed}). CPU demand comes
+     * first: the CPU allocation reads it in the same tick.
+     */
     public static Simulation of(Scenario scenario, long seed) {
-        return new Simulation(seed, scenario.tickMicros(), List.of(new CpuDemandSubsystem(scenario)));
+        CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
+        return new Simulation(seed, scenario.tickMicros(), List.of(demand, new CpuSubsystem(scenario, demand)));
     }
 }

@@ -1,0 +1,343 @@
+package org.virtlab.engine.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.virtlab.engine.Input;
+import org.virtlab.engine.StepContext;
+import org.virtlab.engine.Subsystem;
+import org.virtlab.engine.SubsystemSnapshot;
+import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
+
+/**
+ * Who gets what of each host's CPU, every tick: reads each VM's demand from a {@link CpuDemandSubsystem}
+ * (which must be registered, and so stepped, before this one; it keeps publishing
+ * {@link CpuDemandSnapshot} and accepting {@link SetWorkload}), shares every host with a
+ * {@link FluidAllocator} and publishes a {@link CpuSnapshot}. Accepts {@link SetCpuQos} and
+ * {@link SetReservationMode}.
+ *
+ * <h2>Admission control</h2>
+ * At the start, host by host in scenario order, a VM powers on only if its reservation fits in what is
+ * still unreserved: cores × clock (no hyper-threading bonus) minus the reservations of the VMs already on.
+ * Otherwise it stays off for the whole run, with a {@link CpuSnapshot.Refusal}, no demand and no use. A
+ * {@link SetCpuQos} that would raise a running VM's reservation beyond what is unreserved is refused
+ * (as vSphere refuses it); on a VM that is off it is recorded, and the VM stays off.
+ *
+ * <h2>Ready, steal, limited (fluid)</h2>
+ * In a fluid model the part of a tick a VM's vCPUs were runnable but not running is the MHz it wanted and
+ * could have used on its own vCPUs but did not get, in units of one vCPU at full clock: with
+ * want = min(demand, vCPUs × clock), ready = (want − used) / clock vCPU-ticks, summed over the vCPUs like
+ * VMware's %RDY (readyPct = 100 × that, 0 to vCPUs × 100). Steal is the same averaged over the vCPUs, as
+ * the guest's {@code st} (0–100). Limited is the part of ready due to the limit:
+ * (want − min(want, limit)) / clock, never more than ready (like %MLMTD). The slowdown of a vCPU sharing a
+ * hyper-threaded core counts as ready here: a fluid model cannot tell "running slower" from "waiting".
+ *
+ * <p>Cumulative counters add each tick's rate × tick length, so differences over any window are exact.
+ * State arrays are copied on save; rewinding restores them exactly.
+ */
+public final class CpuSubsystem implements Subsystem {
+    public static final String NAME = CpuSnapshot.NAME;
+
+    private final CpuDemandSubsystem demand;
+    private final String[] vmIds;
+    private final String[] vmHostIds;
+    private final int[] vcpus;
+    private final int[] hostOf;
+    private final int[] localIndex;
+    private final double[] mhzPerCore;
+    private final boolean[] poweredOn;
+    private final String[] hostIds;
+    private final int[][] hostVms;
+    private final String[][] hostVmIds;
+    private final long[] reservableMhz;
+    private final FluidAllocator[] allocators;
+    private final List<List<CpuSnapshot.Refusal>> refusals;
+
+    private CpuQos[] qos;
+    private ReservationMode[] modes;
+    private double[] demandMhz;
+    private double[] usedMhz;
+    private double[] entitlementMhz;
+    private double[] hostCapacityMhz;
+    private double[] hostUsedMhz;
+    private double[] usedMhzMicros;
+    private double[] demandMhzMicros;
+    private double[] entitlementMhzMicros;
+    private double[] readyMicros;
+    private double[] limitedMicros;
+    private double[] hostUsedMhzMicros;
+
+    /** @param demand the scenario's demand subsystem, registered before this one */
+    public CpuSubsystem(Scenario scenario, CpuDemandSubsystem demand) {
+        this.demand = demand;
+        List<HostSpec> hosts = scenario.hosts();
+        List<VmSpec> vms = scenario.vms();
+        int n = vms.size();
+        if (demand.vmCount() != n) {
+            throw new IllegalArgumentException("the demand subsystem is for another scenario");
+        }
+        vmIds = new String[n];
+        vmHostIds = new String[n];
+        vcpus = new int[n];
+        hostOf = new int[n];
+        localIndex = new int[n];
+        mhzPerCore = new double[n];
+        poweredOn = new boolean[n];
+        qos = new CpuQos[n];
+        hostIds = new String[hosts.size()];
+        for (int h = 0; h < hostIds.length; h++) {
+            hostIds[h] = hosts.get(h).id();
+        }
+        int[] counts = new int[hostIds.length];
+        for (int i = 0; i < n; i++) {
+            VmSpec vm = vms.get(i);
+            vmIds[i] = vm.id();
+            vmHostIds[i] = vm.hostId();
+            vcpus[i] = vm.vcpus();
+            hostOf[i] = indexOf(hostIds, vm.hostId());
+            localIndex[i] = counts[hostOf[i]]++;
+            mhzPerCore[i] = hosts.get(hostOf[i]).cpu().mhzPerCore();
+            qos[i] = vm.cpuQos();
+        }
+        hostVms = new int[hostIds.length][];
+        hostVmIds = new String[hostIds.length][];
+        reservableMhz = new long[hostIds.length];
+        allocators = new FluidAllocator[hostIds.length];
+        modes = new ReservationMode[hostIds.length];
+        refusals = new ArrayList<>();
+        for (int h = 0; h < hostIds.length; h++) {
+            HostSpec host = hosts.get(h);
+            hostVms[h] = new int[counts[h]];
+            hostVmIds[h] = new String[counts[h]];
+            int[] localVcpus = new int[counts[h]];
+            Pinning[] pins = new Pinning[counts[h]];
+            for (int i = 0; i < n; i++) {
+                if (hostOf[i] == h) {
+                    hostVms[h][localIndex[i]] = i;
+                    hostVmIds[h][localIndex[i]] = vmIds[i];
+                    localVcpus[localIndex[i]] = vcpus[i];
+                    pins[localIndex[i]] = vms.get(i).pinning();
+                }
+            }
+            reservableMhz[h] = (long) host.cpu().cores() * host.cpu().mhzPerCore();
+            modes[h] = host.cpuPolicy().reservationMode();
+            allocators[h] = new FluidAllocator(host.cpu(), host.cpuPolicy(), localVcpus, pins);
+            refusals.add(admit(h));
+            for (int l = 0; l < counts[h]; l++) {
+                int i = hostVms[h][l];
+                allocators[h].setQos(l, qos[i]);
+                allocators[h].setPoweredOn(l, poweredOn[i]);
+            }
+        }
+        demandMhz = new double[n];
+        usedMhz = new double[n];
+        entitlementMhz = new double[n];
+        usedMhzMicros = new double[n];
+        demandMhzMicros = new double[n];
+        entitlementMhzMicros = new double[n];
+        readyMicros = new double[n];
+        limitedMicros = new double[n];
+        hostCapacityMhz = new double[hostIds.length];
+        hostUsedMhz = new double[hostIds.length];
+        hostUsedMhzMicros = new double[hostIds.length];
+        for (int h = 0; h < hostIds.length; h++) {
+            allocators[h].allocate(); // before the first tick nothing is asked: capacity is cores × clock
+            hostCapacityMhz[h] = allocators[h].capacityMhz();
+        }
+    }
+
+    /** Power-on in scenario order: each reservation must fit in what is still unreserved. */
+    private List<CpuSnapshot.Refusal> admit(int h) {
+        List<CpuSnapshot.Refusal> refused = new ArrayList<>();
+        long reserved = 0;
+        for (int i : hostVms[h]) {
+            long r = qos[i].reservationMhz();
+            long unreserved = reservableMhz[h] - reserved;
+            if (r > unreserved) {
+                refused.add(new CpuSnapshot.Refusal(vmIds[i], r, unreserved));
+            } else {
+                poweredOn[i] = true;
+                reserved += r;
+            }
+        }
+        return List.copyOf(refused);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void step(StepContext ctx) {
+        double tick = ctx.tickMicros();
+        for (int h = 0; h < allocators.length; h++) {
+            FluidAllocator a = allocators[h];
+            int[] vms = hostVms[h];
+            for (int l = 0; l < vms.length; l++) {
+                int i = vms[l];
+                double d = poweredOn[i] ? demand.demandMhz(i) : 0;
+                demandMhz[i] = d;
+                a.setDemandMhz(l, d);
+            }
+            a.allocate();
+            double hostUsed = 0;
+            for (int l = 0; l < vms.length; l++) {
+                int i = vms[l];
+                double u = a.usedMhz(l);
+                usedMhz[i] = u;
+                entitlementMhz[i] = a.entitlementMhz(l);
+                hostUsed += u;
+                usedMhzMicros[i] += u * tick;
+                demandMhzMicros[i] += demandMhz[i] * tick;
+                entitlementMhzMicros[i] += entitlementMhz[i] * tick;
+                readyMicros[i] += readyMhz(i) / mhzPerCore[i] * tick;
+                limitedMicros[i] += limitedMhz(i) / mhzPerCore[i] * tick;
+            }
+            hostCapacityMhz[h] = a.capacityMhz();
+            hostUsedMhz[h] = hostUsed;
+            hostUsedMhzMicros[h] += hostUsed * tick;
+        }
+    }
+
+    /** What VM i wanted on its own vCPUs and did not get, in MHz. */
+    private double readyMhz(int i) {
+        double want = Math.min(demandMhz[i], vcpus[i] * mhzPerCore[i]);
+        return Math.max(0, want - usedMhz[i]);
+    }
+
+    /** The part of {@link #readyMhz} due to the limit. */
+    private double limitedMhz(int i) {
+        double want = Math.min(demandMhz[i], vcpus[i] * mhzPerCore[i]);
+        double limit = qos[i].limited() ? qos[i].limitMhz() : Double.POSITIVE_INFINITY;
+        return Math.min(readyMhz(i), Math.max(0, want - Math.min(want, limit)));
+    }
+
+    @Override
+    public boolean accept(Input input) {
+        if (input instanceof SetCpuQos set) {
+            int i = indexOf(vmIds, set.vmId());
+            if (i < 0) {
+                throw new IllegalArgumentException("no VM " + set.vmId());
+            }
+            int h = hostOf[i];
+            if (poweredOn[i]) {
+                long unreserved = reservableMhz[h] - reservedOn(h) + qos[i].reservationMhz();
+                if (set.qos().reservationMhz() > unreserved) {
+                    throw new IllegalArgumentException("reservation of " + set.qos().reservationMhz() + " MHz for VM "
+                            + set.vmId() + " does not fit: " + unreserved + " MHz unreserved on host " + hostIds[h]);
+                }
+            }
+            qos = qos.clone(); // saved states share the old array
+            qos[i] = set.qos();
+            allocators[h].setQos(localIndex[i], set.qos());
+            return true;
+        }
+        if (input instanceof SetReservationMode set) {
+            int h = indexOf(hostIds, set.hostId());
+            if (h < 0) {
+                throw new IllegalArgumentException("no host " + set.hostId());
+            }
+            modes = modes.clone();
+            modes[h] = set.mode();
+            allocators[h].setReservationMode(set.mode());
+            return true;
+        }
+        return false;
+    }
+
+    private long reservedOn(int h) {
+        long reserved = 0;
+        for (int i : hostVms[h]) {
+            if (poweredOn[i]) {
+                reserved += qos[i].reservationMhz();
+            }
+        }
+        return reserved;
+    }
+
+    /**
+     * The derivation of host {@code hostId}'s sharing at the current moment, as data. Recomputes the last
+     * tick's allocation from the saved demands (so it is right after a rewind too); call it when a person
+     * asks, not per tick.
+     */
+    public CpuDerivation explain(String hostId) {
+        int h = indexOf(hostIds, hostId);
+        if (h < 0) {
+            throw new IllegalArgumentException("no host " + hostId);
+        }
+        FluidAllocator a = allocators[h];
+        for (int l = 0; l < hostVms[h].length; l++) {
+            a.setDemandMhz(l, demandMhz[hostVms[h][l]]);
+        }
+        a.allocate();
+        return CpuDerivations.of(hostId, a, hostVmIds[h]);
+    }
+
+    @Override
+    public SubsystemSnapshot snapshot() {
+        List<CpuSnapshot.VmCpu> vms = new ArrayList<>(vmIds.length);
+        for (int i = 0; i < vmIds.length; i++) {
+            double m = mhzPerCore[i];
+            double readyPct = 100 * readyMhz(i) / m;
+            vms.add(new CpuSnapshot.VmCpu(vmIds[i], vmHostIds[i], poweredOn[i], vcpus[i],
+                    demandMhz[i], entitlementMhz[i], usedMhz[i],
+                    readyPct, readyPct / vcpus[i], 100 * limitedMhz(i) / m,
+                    usedMhzMicros[i], demandMhzMicros[i], entitlementMhzMicros[i], readyMicros[i], limitedMicros[i]));
+        }
+        List<CpuSnapshot.HostCpu> hosts = new ArrayList<>(hostIds.length);
+        for (int h = 0; h < hostIds.length; h++) {
+            hosts.add(new CpuSnapshot.HostCpu(hostIds[h], modes[h], hostCapacityMhz[h], hostUsedMhz[h],
+                    Math.max(0, hostCapacityMhz[h] - hostUsedMhz[h]), hostUsedMhzMicros[h], refusals.get(h)));
+        }
+        return new CpuSnapshot(vms, hosts);
+    }
+
+    @Override
+    public Object saveState() {
+        return new State(qos, modes, demandMhz.clone(), usedMhz.clone(), entitlementMhz.clone(),
+                hostCapacityMhz.clone(), hostUsedMhz.clone(), usedMhzMicros.clone(), demandMhzMicros.clone(),
+                entitlementMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(), hostUsedMhzMicros.clone());
+    }
+
+    @Override
+    public void restore(Object savedState) {
+        State s = (State) savedState;
+        qos = s.qos;
+        modes = s.modes;
+        demandMhz = s.demandMhz.clone();
+        usedMhz = s.usedMhz.clone();
+        entitlementMhz = s.entitlementMhz.clone();
+        hostCapacityMhz = s.hostCapacityMhz.clone();
+        hostUsedMhz = s.hostUsedMhz.clone();
+        usedMhzMicros = s.usedMhzMicros.clone();
+        demandMhzMicros = s.demandMhzMicros.clone();
+        entitlementMhzMicros = s.entitlementMhzMicros.clone();
+        readyMicros = s.readyMicros.clone();
+        limitedMicros = s.limitedMicros.clone();
+        hostUsedMhzMicros = s.hostUsedMhzMicros.clone();
+        for (int i = 0; i < vmIds.length; i++) {
+            allocators[hostOf[i]].setQos(localIndex[i], qos[i]);
+        }
+        for (int h = 0; h < hostIds.length; h++) {
+            allocators[h].setReservationMode(modes[h]);
+        }
+    }
+
+    private static int indexOf(String[] ids, String id) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i].equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Saved state; qos and modes are copied on write, the other arrays are copies. */
+    private record State(CpuQos[] qos, ReservationMode[] modes, double[] demandMhz, double[] usedMhz,
+                         double[] entitlementMhz, double[] hostCapacityMhz, double[] hostUsedMhz,
+                         double[] usedMhzMicros, double[] demandMhzMicros, double[] entitlementMhzMicros,
+                         double[] readyMicros, double[] limitedMicros, double[] hostUsedMhzMicros) {
+    }
+}
