@@ -30,8 +30,9 @@ import org.virtlab.engine.model.VmSpec;
  * want = min(demand, vCPUs × clock), ready = (want − used) / clock vCPU-ticks, summed over the vCPUs like
  * VMware's %RDY (readyPct = 100 × that, 0 to vCPUs × 100). Steal is the same averaged over the vCPUs, as
  * the guest's {@code st} (0–100). Limited is the part of ready due to the limit:
- * (want − min(want, limit)) / clock, never more than ready (like %MLMTD). The slowdown of a vCPU sharing a
- * hyper-threaded core counts as ready here: a fluid model cannot tell "running slower" from "waiting".
+ * (want − min(want, limit)) / clock, never more than ready (like %MLMTD). A vCPU sharing a hyper-threaded
+ * core with a busy sibling runs all the time, only slower: its running time is use ÷ the busy thread's rate
+ * (capacity ÷ busy threads), and only the rest of what it wants counts as ready.
  *
  * <p>Cumulative counters add each tick's rate × tick length, so differences over any window are exact.
  * State arrays are copied on save; rewinding restores them exactly.
@@ -67,6 +68,11 @@ public final class CpuSubsystem implements Subsystem {
     private double[] readyMicros;
     private double[] limitedMicros;
     private double[] hostUsedMhzMicros;
+    /** Last tick: vCPUs runnable but not running, and the part of that due to the limit (fractional). */
+    private double[] readyVcpus;
+    private double[] limitedVcpus;
+    private final int[] hostCores;
+    private final int[] hostThreads;
 
     /** @param demand the scenario's demand subsystem, registered before this one */
     public CpuSubsystem(Scenario scenario, CpuDemandSubsystem demand) {
@@ -100,6 +106,8 @@ public final class CpuSubsystem implements Subsystem {
             mhzPerCore[i] = hosts.get(hostOf[i]).cpu().mhzPerCore();
             qos[i] = vm.cpuQos();
         }
+        hostCores = new int[hostIds.length];
+        hostThreads = new int[hostIds.length];
         hostVms = new int[hostIds.length][];
         hostVmIds = new String[hostIds.length][];
         reservableMhz = new long[hostIds.length];
@@ -121,6 +129,8 @@ public final class CpuSubsystem implements Subsystem {
                 }
             }
             reservableMhz[h] = (long) host.cpu().cores() * host.cpu().mhzPerCore();
+            hostCores[h] = host.cpu().cores();
+            hostThreads[h] = host.cpu().threadsPerCore();
             modes[h] = host.cpuPolicy().reservationMode();
             allocators[h] = new FluidAllocator(host.cpu(), host.cpuPolicy(), localVcpus, pins);
             refusals.add(admit(h));
@@ -138,6 +148,8 @@ public final class CpuSubsystem implements Subsystem {
         entitlementMhzMicros = new double[n];
         readyMicros = new double[n];
         limitedMicros = new double[n];
+        readyVcpus = new double[n];
+        limitedVcpus = new double[n];
         hostCapacityMhz = new double[hostIds.length];
         hostUsedMhz = new double[hostIds.length];
         hostUsedMhzMicros = new double[hostIds.length];
@@ -182,6 +194,7 @@ public final class CpuSubsystem implements Subsystem {
                 a.setDemandMhz(l, d);
             }
             a.allocate();
+            double threadRate = threadRateMhz(h, a);
             double hostUsed = 0;
             for (int l = 0; l < vms.length; l++) {
                 int i = vms[l];
@@ -192,8 +205,12 @@ public final class CpuSubsystem implements Subsystem {
                 usedMhzMicros[i] += u * tick;
                 demandMhzMicros[i] += demandMhz[i] * tick;
                 entitlementMhzMicros[i] += entitlementMhz[i] * tick;
-                readyMicros[i] += readyMhz(i) / mhzPerCore[i] * tick;
-                limitedMicros[i] += limitedMhz(i) / mhzPerCore[i] * tick;
+                double want = Math.min(demandMhz[i], vcpus[i] * mhzPerCore[i]);
+                readyVcpus[i] = Math.max(0, want / mhzPerCore[i] - u / threadRate);
+                double limit = qos[i].limited() ? qos[i].limitMhz() : Double.POSITIVE_INFINITY;
+                limitedVcpus[i] = Math.min(readyVcpus[i], Math.max(0, want - Math.min(want, limit)) / mhzPerCore[i]);
+                readyMicros[i] += readyVcpus[i] * tick;
+                limitedMicros[i] += limitedVcpus[i] * tick;
             }
             hostCapacityMhz[h] = a.capacityMhz();
             hostUsedMhz[h] = hostUsed;
@@ -201,17 +218,25 @@ public final class CpuSubsystem implements Subsystem {
         }
     }
 
-    /** What VM i wanted on its own vCPUs and did not get, in MHz. */
-    private double readyMhz(int i) {
-        double want = Math.min(demandMhz[i], vcpus[i] * mhzPerCore[i]);
-        return Math.max(0, want - usedMhz[i]);
-    }
-
-    /** The part of {@link #readyMhz} due to the limit. */
-    private double limitedMhz(int i) {
-        double want = Math.min(demandMhz[i], vcpus[i] * mhzPerCore[i]);
-        double limit = qos[i].limited() ? qos[i].limitMhz() : Double.POSITIVE_INFINITY;
-        return Math.min(readyMhz(i), Math.max(0, want - Math.min(want, limit)));
+    /**
+     * What one busy thread delivers on host h this tick. Without hyper-threading contention, the clock.
+     * When more threads are busy than there are cores, the host's capacity spread over its busy threads:
+     * a vCPU whose sibling thread is busy runs all the time, only slower, and that is not ready time.
+     */
+    private double threadRateMhz(int h, FluidAllocator a) {
+        int[] vms = hostVms[h];
+        double clock = vms.length == 0 ? 0 : mhzPerCore[vms[0]];
+        if (vms.length == 0 || hostThreads[h] == 1) {
+            return clock;
+        }
+        double busyThreads = 0;
+        for (int l = 0; l < vms.length; l++) {
+            busyThreads += a.capMhz(l) / clock;
+        }
+        if (busyThreads <= hostCores[h]) {
+            return clock;
+        }
+        return a.capacityMhz() / Math.min(busyThreads, (double) hostCores[h] * hostThreads[h]);
     }
 
     @Override
@@ -279,11 +304,10 @@ public final class CpuSubsystem implements Subsystem {
     public SubsystemSnapshot snapshot() {
         List<CpuSnapshot.VmCpu> vms = new ArrayList<>(vmIds.length);
         for (int i = 0; i < vmIds.length; i++) {
-            double m = mhzPerCore[i];
-            double readyPct = 100 * readyMhz(i) / m;
+            double readyPct = 100 * readyVcpus[i];
             vms.add(new CpuSnapshot.VmCpu(vmIds[i], vmHostIds[i], poweredOn[i], vcpus[i],
                     demandMhz[i], entitlementMhz[i], usedMhz[i],
-                    readyPct, readyPct / vcpus[i], 100 * limitedMhz(i) / m,
+                    readyPct, readyPct / vcpus[i], 100 * limitedVcpus[i],
                     usedMhzMicros[i], demandMhzMicros[i], entitlementMhzMicros[i], readyMicros[i], limitedMicros[i]));
         }
         List<CpuSnapshot.HostCpu> hosts = new ArrayList<>(hostIds.length);
@@ -298,7 +322,8 @@ public final class CpuSubsystem implements Subsystem {
     public Object saveState() {
         return new State(qos, modes, demandMhz.clone(), usedMhz.clone(), entitlementMhz.clone(),
                 hostCapacityMhz.clone(), hostUsedMhz.clone(), usedMhzMicros.clone(), demandMhzMicros.clone(),
-                entitlementMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(), hostUsedMhzMicros.clone());
+                entitlementMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(), hostUsedMhzMicros.clone(),
+                readyVcpus.clone(), limitedVcpus.clone());
     }
 
     @Override
@@ -317,6 +342,8 @@ public final class CpuSubsystem implements Subsystem {
         readyMicros = s.readyMicros.clone();
         limitedMicros = s.limitedMicros.clone();
         hostUsedMhzMicros = s.hostUsedMhzMicros.clone();
+        readyVcpus = s.readyVcpus.clone();
+        limitedVcpus = s.limitedVcpus.clone();
         for (int i = 0; i < vmIds.length; i++) {
             allocators[hostOf[i]].setQos(localIndex[i], qos[i]);
         }
@@ -338,6 +365,7 @@ public final class CpuSubsystem implements Subsystem {
     private record State(CpuQos[] qos, ReservationMode[] modes, double[] demandMhz, double[] usedMhz,
                          double[] entitlementMhz, double[] hostCapacityMhz, double[] hostUsedMhz,
                          double[] usedMhzMicros, double[] demandMhzMicros, double[] entitlementMhzMicros,
-                         double[] readyMicros, double[] limitedMicros, double[] hostUsedMhzMicros) {
+                         double[] readyMicros, double[] limitedMicros, double[] hostUsedMhzMicros,
+                         double[] readyVcpus, double[] limitedVcpus) {
     }
 }

@@ -76,6 +76,16 @@ class CpuQosAllocationTest {
         assertEquals(8_000, CpuScenarios.vm(sim, "vm2").usedMhz(), TOLERANCE_MHZ);
     }
 
+    @Test
+    void threeBusyVcpusOnTwoThreadsWaitAThirdOfTheTime() {
+        Simulation three = CpuScenarios.run(CpuScenarios.scenario(oneCoreTwoThreads(), List.of(
+                busy("a", 1, 1_000), busy("b", 1, 1_000), busy("c", 1, 1_000))), 2);
+        // Two threads for three equal vCPUs: each runs 2/3 of the time at 1300 / 2 = 650 MHz
+        // (HostCpuPolicy default factor 1.3) and gets 1300 / 3 MHz; it waits the other third.
+        assertEquals(1_300.0 / 3, CpuScenarios.vm(three, "a").usedMhz(), 1e-9);
+        assertEquals(100.0 / 3, CpuScenarios.vm(three, "a").readyPct(), 1e-9);
+    }
+
     private static HostSpec oneCoreTwoThreads() {
         // 1 socket × 1 core × 2 threads at 1000 MHz, default HT factor 1.3
         return CpuScenarios.host(new CpuTopology(1, 1, 2, 1_000), ReservationMode.REUSABLE);
@@ -91,6 +101,9 @@ class CpuQosAllocationTest {
         // virtualization.md §1: typical whole-core gain 25–30 %; HostCpuPolicy's default factor 1.3 → 1300 MHz
         assertEquals(1_300, CpuScenarios.vm(two, "vm1").usedMhz(), 1e-9);
         assertEquals(1_300, CpuScenarios.cpu(two).hosts().get(0).capacityMhz(), 1e-9);
+        // Both vCPUs run all the time, each on a thread, only slower: no ready time, no steal.
+        assertEquals(0, CpuScenarios.vm(two, "vm1").readyPct(), 1e-9);
+        assertEquals(0, CpuScenarios.vm(two, "vm1").stealPct(), 1e-9);
 
         Simulation pair = CpuScenarios.run(CpuScenarios.scenario(oneCoreTwoThreads(),
                 List.of(busy("a", 1, 1_000), busy("b", 1, 1_000))), 2);
