@@ -19,7 +19,15 @@ public final class Simulations {
      * first: the CPU allocation reads it in the same tick.
      */
     public static Simulation of(Scenario scenario, long seed) {
+        return of(scenario, seed, false);
+    }
+
+    /**
+     * @param slices also run the time-slice scheduler beneath the fluid CPU allocation, for the window's
+     *               animation; the numbers the simulation reports are the same either way
+     */
+    public static Simulation of(Scenario scenario, long seed, boolean slices) {
         CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
-        return new Simulation(seed, scenario.tickMicros(), List.of(demand, new CpuSubsystem(scenario, demand)));
+        return new Simulation(seed, scenario.tickMicros(), List.of(demand, new CpuSubsystem(scenario, demand, slices)));
     }
 }

@@ -47,11 +47,17 @@ public record CpuSnapshot(List<VmCpu> vms, List<HostCpu> hosts) implements Subsy
      * @param capacityMhz cores × clock, with hyper-threading's factor where both threads of a core are busy
      * @param usedMhz     sum of its VMs' use in the last tick
      * @param refusals    VMs admission control kept powered off, with the numbers
+     * @param vmIds       the host's VMs in the order {@link Slice#vm()} numbers them
+     * @param recentSlices the time slices of the last half second, per logical CPU then start; empty unless the
+     *                    simulation was built with slices (the window's animation)
      */
     public record HostCpu(String hostId, ReservationMode reservationMode, double capacityMhz, double usedMhz,
-                          double idleMhz, double usedMhzMicros, List<Refusal> refusals) {
+                          double idleMhz, double usedMhzMicros, List<Refusal> refusals, List<String> vmIds,
+                          List<Slice> recentSlices) {
         public HostCpu {
             refusals = List.copyOf(refusals);
+            vmIds = List.copyOf(vmIds);
+            recentSlices = List.copyOf(recentSlices);
         }
     }
 

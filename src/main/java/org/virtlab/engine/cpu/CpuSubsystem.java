@@ -73,9 +73,23 @@ public final class CpuSubsystem implements Subsystem {
     private double[] limitedVcpus;
     private final int[] hostCores;
     private final int[] hostThreads;
+    /** One per host when slices are on, else null; fed the fluid allocation every tick. */
+    private final SliceScheduler[] schedulers;
+    private final double[][] sliceAllocation;
+    private final double[][] sliceDemand;
+    private final double[][] sliceLimit;
 
     /** @param demand the scenario's demand subsystem, registered before this one */
     public CpuSubsystem(Scenario scenario, CpuDemandSubsystem demand) {
+        this(scenario, demand, false);
+    }
+
+    /**
+     * @param demand the scenario's demand subsystem, registered before this one
+     * @param slices whether to run the time-slice scheduler under the fluid allocation (what the window
+     *               animates); it never changes the fluid numbers, only adds slices to the snapshot
+     */
+    public CpuSubsystem(Scenario scenario, CpuDemandSubsystem demand, boolean slices) {
         this.demand = demand;
         List<HostSpec> hosts = scenario.hosts();
         List<VmSpec> vms = scenario.vms();
@@ -106,6 +120,10 @@ public final class CpuSubsystem implements Subsystem {
             mhzPerCore[i] = hosts.get(hostOf[i]).cpu().mhzPerCore();
             qos[i] = vm.cpuQos();
         }
+        schedulers = slices ? new SliceScheduler[hostIds.length] : null;
+        sliceAllocation = new double[hostIds.length][];
+        sliceDemand = new double[hostIds.length][];
+        sliceLimit = new double[hostIds.length][];
         hostCores = new int[hostIds.length];
         hostThreads = new int[hostIds.length];
         hostVms = new int[hostIds.length][];
@@ -133,6 +151,16 @@ public final class CpuSubsystem implements Subsystem {
             hostThreads[h] = host.cpu().threadsPerCore();
             modes[h] = host.cpuPolicy().reservationMode();
             allocators[h] = new FluidAllocator(host.cpu(), host.cpuPolicy(), localVcpus, pins);
+            if (schedulers != null) {
+                List<SliceVm> sliceVms = new ArrayList<>();
+                for (int l = 0; l < counts[h]; l++) {
+                    sliceVms.add(new SliceVm(localVcpus[l], pins[l]));
+                }
+                schedulers[h] = new SliceScheduler(host.cpu(), host.cpuPolicy(), sliceVms);
+                sliceAllocation[h] = new double[counts[h]];
+                sliceDemand[h] = new double[counts[h]];
+                sliceLimit[h] = new double[counts[h]];
+            }
             refusals.add(admit(h));
             for (int l = 0; l < counts[h]; l++) {
                 int i = hostVms[h][l];
@@ -214,8 +242,22 @@ public final class CpuSubsystem implements Subsystem {
             }
             hostCapacityMhz[h] = a.capacityMhz();
             hostUsedMhz[h] = hostUsed;
+            if (schedulers != null) {
+                feedScheduler(h, ctx);
+            }
             hostUsedMhzMicros[h] += hostUsed * tick;
         }
+    }
+
+    private void feedScheduler(int h, StepContext ctx) {
+        int[] vms = hostVms[h];
+        for (int l = 0; l < vms.length; l++) {
+            int i = vms[l];
+            sliceAllocation[h][l] = usedMhz[i];
+            sliceDemand[h][l] = demandMhz[i];
+            sliceLimit[h][l] = qos[i].limited() ? qos[i].limitMhz() : Double.POSITIVE_INFINITY;
+        }
+        schedulers[h].tick(ctx.nowMicros(), ctx.tickMicros(), sliceAllocation[h], sliceDemand[h], sliceLimit[h]);
     }
 
     /**
@@ -313,7 +355,8 @@ public final class CpuSubsystem implements Subsystem {
         List<CpuSnapshot.HostCpu> hosts = new ArrayList<>(hostIds.length);
         for (int h = 0; h < hostIds.length; h++) {
             hosts.add(new CpuSnapshot.HostCpu(hostIds[h], modes[h], hostCapacityMhz[h], hostUsedMhz[h],
-                    Math.max(0, hostCapacityMhz[h] - hostUsedMhz[h]), hostUsedMhzMicros[h], refusals.get(h)));
+                    Math.max(0, hostCapacityMhz[h] - hostUsedMhz[h]), hostUsedMhzMicros[h], refusals.get(h),
+                    List.of(hostVmIds[h]), schedulers == null ? List.of() : schedulers[h].recentSlices()));
         }
         return new CpuSnapshot(vms, hosts);
     }
@@ -323,7 +366,7 @@ public final class CpuSubsystem implements Subsystem {
         return new State(qos, modes, demandMhz.clone(), usedMhz.clone(), entitlementMhz.clone(),
                 hostCapacityMhz.clone(), hostUsedMhz.clone(), usedMhzMicros.clone(), demandMhzMicros.clone(),
                 entitlementMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(), hostUsedMhzMicros.clone(),
-                readyVcpus.clone(), limitedVcpus.clone());
+                readyVcpus.clone(), limitedVcpus.clone(), schedulerStates());
     }
 
     @Override
@@ -344,12 +387,28 @@ public final class CpuSubsystem implements Subsystem {
         hostUsedMhzMicros = s.hostUsedMhzMicros.clone();
         readyVcpus = s.readyVcpus.clone();
         limitedVcpus = s.limitedVcpus.clone();
+        if (schedulers != null) {
+            for (int h = 0; h < schedulers.length; h++) {
+                schedulers[h].restore(s.schedulers[h]);
+            }
+        }
         for (int i = 0; i < vmIds.length; i++) {
             allocators[hostOf[i]].setQos(localIndex[i], qos[i]);
         }
         for (int h = 0; h < hostIds.length; h++) {
             allocators[h].setReservationMode(modes[h]);
         }
+    }
+
+    private Object[] schedulerStates() {
+        if (schedulers == null) {
+            return null;
+        }
+        Object[] states = new Object[schedulers.length];
+        for (int h = 0; h < schedulers.length; h++) {
+            states[h] = schedulers[h].saveState();
+        }
+        return states;
     }
 
     private static int indexOf(String[] ids, String id) {
@@ -366,6 +425,6 @@ public final class CpuSubsystem implements Subsystem {
                          double[] entitlementMhz, double[] hostCapacityMhz, double[] hostUsedMhz,
                          double[] usedMhzMicros, double[] demandMhzMicros, double[] entitlementMhzMicros,
                          double[] readyMicros, double[] limitedMicros, double[] hostUsedMhzMicros,
-                         double[] readyVcpus, double[] limitedVcpus) {
+                         double[] readyVcpus, double[] limitedVcpus, Object[] schedulers) {
     }
 }
