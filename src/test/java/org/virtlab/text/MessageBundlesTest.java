@@ -20,11 +20,16 @@ import org.virtlab.ui.i18n.I18n;
 class MessageBundlesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"ui", "cli"})
+    @ValueSource(strings = {"ui", "cli", "derivation"})
     void chineseHasExactlyTheEnglishKeys(String which) throws IOException {
-        Class<?> anchor = which.equals("ui") ? I18n.class : VirtLabCommand.class;
-        assertEquals(keys(anchor, "messages.properties"), keys(anchor, "messages_zh.properties"),
-                "keys of " + which + "/messages_zh.properties");
+        Class<?> anchor = switch (which) {
+            case "ui" -> I18n.class;
+            case "cli" -> VirtLabCommand.class;
+            default -> CpuDerivationText.class;
+        };
+        String base = which.equals("derivation") ? "derivation" : "messages";
+        assertEquals(keys(anchor, base + ".properties"), keys(anchor, base + "_zh.properties"),
+                "keys of " + which + "/" + base + "_zh.properties");
     }
 
     private static Set<String> keys(Class<?> anchor, String file) throws IOException {

@@ -1,0 +1,99 @@
+package org.virtlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code virtlab run} writes the article's numbers to summary.json; {@code explain cpu} prints the derivation. */
+class RunAndExplainTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(Locale locale, String... args) {
+        return new VirtLabCommand().commandLine(locale, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    private JsonNode vm(JsonNode summary, String id) {
+        for (JsonNode vm : summary.get("vms")) {
+            if (vm.get("id").asText().equals(id)) {
+                return vm;
+            }
+        }
+        throw new AssertionError("no VM " + id);
+    }
+
+    @Test
+    void runWritesTheReservationExampleToSummaryJson() throws Exception {
+        assertEquals(0, run(Locale.ENGLISH, "run", "scenarios/cpu-reservation.json", "--seconds", "2",
+                "--out", dir.toString()), err.toString());
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertEquals(2.0, s.get("simulatedSeconds").asDouble());
+        assertTrue(s.has("seed"));
+        // virtualization.md §1, the article's example 2: VM1 reserves 8 GHz → 8 / 6.4 / 9.6 GHz
+        assertEquals(8.0, vm(s, "vm1").get("cpu").get("avgGhz").asDouble(), 0.01);
+        assertEquals(6.4, vm(s, "vm2").get("cpu").get("avgGhz").asDouble(), 0.01);
+        assertEquals(9.6, vm(s, "vm3").get("cpu").get("avgGhz").asDouble(), 0.01);
+        assertEquals(8.0, vm(s, "vm1").get("cpu").get("entitlementGhz").asDouble(), 0.01);
+        // 24 busy vCPUs, 8 GHz of 24 GHz wanted: 16 vCPUs wait → readyPct 1600 (VMware sums over vCPUs),
+        // stealPct 1600 / 24 = 66.67 (the guest averages over its vCPUs)
+        assertEquals(1600, vm(s, "vm1").get("cpu").get("readyPct").asDouble(), 0.01);
+        assertEquals(66.67, vm(s, "vm1").get("cpu").get("stealPct").asDouble(), 0.01);
+        JsonNode host = s.get("hosts").get(0);
+        assertEquals("host1", host.get("id").asText());
+        assertEquals(24.0, host.get("cpu").get("capacityGhz").asDouble(), 0.01);
+        assertEquals(24.0, host.get("cpu").get("usedGhz").asDouble(), 0.01);
+        assertEquals("host1", vm(s, "vm1").get("host").asText());
+    }
+
+    @Test
+    void theSameScenarioAndSeedGiveTheSameBytes() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, run(Locale.ENGLISH, "run", "scenarios/default.json", "--seconds", "3", "--out", a.toString()));
+        assertEquals(0, run(Locale.ENGLISH, "run", "scenarios/default.json", "--seconds", "3", "--out", b.toString()));
+        assertArrayEquals(Files.readAllBytes(a.resolve("summary.json")), Files.readAllBytes(b.resolve("summary.json")));
+    }
+
+    @Test
+    void aBadDurationIsRefusedInOneLine() {
+        assertEquals(2, run(Locale.ENGLISH, "run", "scenarios/default.json", "--seconds", "-1", "--out", dir.toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
+    void explainPrintsTheArticlesDerivation() {
+        assertEquals(0, run(Locale.ENGLISH, "explain", "cpu", "scenarios/cpu-reservation.json", "--at", "1"));
+        String text = out.toString();
+        // virtualization.md §1: "by shares VM1 would get 4, so 4 GHz more is taken from VM2 and VM3 in
+        // proportion to their shares 2:3 → VM2 gives 2/5 × 4 = 1.6, VM3 gives 3/5 × 4 = 2.4"
+        assertTrue(text.contains("VM1 reserves 8.00 GHz; by shares alone it would get 4.00 GHz"), text);
+        assertTrue(text.contains("VM2 gives 2/5 × 4.00 GHz = 1.60 GHz"), text);
+        assertTrue(text.contains("VM3 gives 3/5 × 4.00 GHz = 2.40 GHz"), text);
+    }
+
+    @Test
+    void explainSpeaksChinese() {
+        assertEquals(0, run(Locale.SIMPLIFIED_CHINESE, "explain", "cpu", "scenarios/cpu-reservation.json"));
+        assertTrue(out.toString().contains("VM2 让出 2/5 × 4.00 GHz = 1.60 GHz"), out.toString());
+    }
+
+    @Test
+    void explainKnowsOnlyCpuForNow() {
+        assertEquals(2, run(Locale.ENGLISH, "explain", "memory", "scenarios/default.json"));
+        assertTrue(err.toString().contains("cpu"), err.toString());
+    }
+}
