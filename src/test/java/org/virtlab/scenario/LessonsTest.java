@@ -79,7 +79,7 @@ class LessonsTest {
         assertEquals("default", lesson.id());
         assertEquals("Three VMs share one host", lesson.title().in(Locale.ENGLISH));
         Scenario s = lesson.scenario();
-        assertEquals(List.of(new HostSpec("host1", "Host 1", new CpuTopology(1, 6, 2, 2000), 65_536, 60, 60)),
+        assertEquals(List.of(new HostSpec("host1", "Host 1", new CpuTopology(1, 12, 1, 2000), 65_536, 60, 60)),
                 s.hosts());
         assertEquals(List.of(
                 new VmSpec("web", "Web server", "host1", 4, 4096, new Workload.Bursty(90, 10, 800, 1200), 90, 140),

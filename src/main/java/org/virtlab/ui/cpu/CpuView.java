@@ -1,30 +1,112 @@
 package org.virtlab.ui.cpu;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import org.jfree.chart.fx.ChartViewer;
+import org.virtlab.charts.ChartStyle;
 import org.virtlab.ui.i18n.I18n;
 
-/** The CPU tab: the live demand chart, and one line saying what is not simulated yet. */
+/**
+ * The CPU tab: the usage chart on top; the time slices of the host in focus; the table of VMs beside the
+ * derivation of how the host's CPU is shared now.
+ */
 public final class CpuView {
     private final BorderPane root = new BorderPane();
 
     public CpuView(CpuViewModel viewModel, I18n i18n) {
         ChartViewer viewer = new ChartViewer(viewModel.chart().chart());
-        viewer.setId("cpuDemandChart");
-        Label note = new Label(i18n.get("cpu.note.notYet"));
-        note.getStyleClass().add("tab-note");
-        note.setWrapText(true);
-        VBox box = new VBox(8, viewer, note);
-        VBox.setVgrow(viewer, Priority.ALWAYS);
-        box.setPadding(new Insets(8));
-        root.setCenter(box);
+        viewer.setId("cpuUsageChart");
+
+        GanttCanvas gantt = new GanttCanvas(i18n.get("cpu.gantt.cpu"));
+        gantt.setId("cpuGantt");
+        viewModel.ganttProperty().addListener((obs, was, now) -> gantt.show(now));
+        Label ganttTitle = new Label();
+        ganttTitle.textProperty().bind(viewModel.focusHostProperty().map(h -> i18n.format("cpu.gantt.title", h)));
+        ganttTitle.getStyleClass().add("section-title");
+        VBox ganttBox = new VBox(2, ganttTitle, gantt);
+        VBox.setVgrow(gantt, Priority.ALWAYS);
+
+        TableView<VmCpuRow> table = new TableView<>(viewModel.rows());
+        table.setId("cpuTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(nameColumn(i18n));
+        table.getColumns().add(column(i18n, "cpu.col.demand", "cpu.col.demand.help", VmCpuRow::demandProperty));
+        table.getColumns().add(column(i18n, "cpu.col.entitlement", "cpu.col.entitlement.help", VmCpuRow::entitlementProperty));
+        table.getColumns().add(column(i18n, "cpu.col.used", "cpu.col.used.help", VmCpuRow::usedProperty));
+        table.getColumns().add(column(i18n, "cpu.col.ready", "cpu.col.ready.help", VmCpuRow::readyProperty));
+        table.getColumns().add(column(i18n, "cpu.col.steal", "cpu.col.steal.help", VmCpuRow::stealProperty));
+        table.getColumns().add(column(i18n, "cpu.col.state", "cpu.col.state.help", VmCpuRow::stateProperty));
+        table.setPlaceholder(new Label(i18n.get("cpu.table.empty")));
+        table.setFixedCellSize(30);
+
+        TextArea derivation = new TextArea();
+        derivation.setId("cpuDerivation");
+        derivation.setEditable(false);
+        derivation.setWrapText(true);
+        derivation.textProperty().bind(viewModel.derivationProperty());
+        derivation.getStyleClass().add("derivation");
+
+        Tab slicesTab = new Tab(i18n.get("cpu.tab.slices"), ganttBox);
+        slicesTab.setId("cpuSlicesTab");
+        Tab explainTab = new Tab(i18n.get("cpu.tab.explain"), derivation);
+        explainTab.setId("cpuExplainTab");
+        TabPane details = new TabPane(explainTab, slicesTab);
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        details.setId("cpuDetails");
+        SplitPane split = new SplitPane(viewer, table, details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.38, 0.64);
+        root.setCenter(split);
+        root.setPadding(new Insets(4));
     }
 
     public BorderPane root() {
         return root;
+    }
+
+    private static TableColumn<VmCpuRow, String> nameColumn(I18n i18n) {
+        TableColumn<VmCpuRow, String> c = new TableColumn<>(i18n.get("cpu.col.vm"));
+        c.setCellValueFactory(cell -> cell.getValue().nameProperty());
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null || getTableRow() == null || getTableRow().getItem() == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                java.awt.Color awt = (java.awt.Color) ChartStyle.vmColour(getTableRow().getItem().colourIndex());
+                setGraphic(new Rectangle(10, 10, Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue())));
+                setText(item);
+            }
+        });
+        c.setPrefWidth(120);
+        return c;
+    }
+
+    private static TableColumn<VmCpuRow, String> column(I18n i18n, String key, String help,
+            java.util.function.Function<VmCpuRow, javafx.beans.value.ObservableValue<String>> value) {
+        TableColumn<VmCpuRow, String> c = new TableColumn<>();
+        Label header = new Label(i18n.get(key));
+        header.setTooltip(new javafx.scene.control.Tooltip(i18n.get(help)));
+        c.setGraphic(header);
+        c.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setMinWidth(80);
+        return c;
     }
 }

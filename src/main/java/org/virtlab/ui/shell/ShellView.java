@@ -168,7 +168,7 @@ public final class ShellView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get("menu.export.chartPng"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("filter.png"), "*.png"));
-        chooser.setInitialFileName("cpu-demand.png");
+        chooser.setInitialFileName("cpu.png");
         File chosen = chooser.showSaveDialog(window());
         if (chosen != null) {
             try {

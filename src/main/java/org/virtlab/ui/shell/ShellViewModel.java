@@ -62,7 +62,7 @@ public final class ShellViewModel implements ScenarioEditor {
         this.i18n = i18n;
         this.runner = runner;
         topology = new TopologyViewModel(i18n, selection);
-        cpu = new CpuViewModel(i18n);
+        cpu = new CpuViewModel(i18n, selection);
         properties = new PropertiesViewModel(i18n, selection, this);
         speed.set(runner.state().speed());
         speed.addListener((obs, was, now) -> runner.setSpeed(now));
@@ -128,6 +128,7 @@ public final class ShellViewModel implements ScenarioEditor {
         scenario = edited;
         runner.edit(edited, input);
         properties.reset(edited);
+        cpu.edited(edited);
         dirty.set(true);
         updateTitle(edited);
     }
@@ -227,6 +228,7 @@ public final class ShellViewModel implements ScenarioEditor {
         if (state != shownState) {
             shownState = state;
             topology.update(state.snapshot());
+            cpu.update(state);
             nowMicros.set(state.snapshot().nowMicros());
             timeText.set(Formats.seconds(state.snapshot().nowMicros()));
             playing.set(state.playing());

@@ -12,7 +12,9 @@ import org.virtlab.engine.Input;
 import org.virtlab.engine.Simulation;
 import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.Simulations;
-import org.virtlab.engine.cpu.DemandSampler;
+import org.virtlab.engine.cpu.CpuDerivation;
+import org.virtlab.engine.cpu.CpuSampler;
+import org.virtlab.engine.cpu.CpuSubsystem;
 import org.virtlab.engine.model.Scenario;
 
 /**
@@ -43,6 +45,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     // Owned by the worker thread.
     private Simulation simulation;
+    private CpuSubsystem cpu;
     private boolean playing;
     private Speed speed = Speed.X1;
     private long anchorWallNanos;
@@ -65,10 +68,14 @@ public final class SimulationRunner implements AutoCloseable {
     /**
      * What the window shows: immutable, replaced as a whole.
      *
-     * @param failure why the simulation stopped on its own (an input the engine refused), or null
+     * @param failure     why the simulation stopped on its own (an input the engine refused), or null
+     * @param derivations how each host's CPU is shared at this moment, in the scenario's host order
      */
     public record State(Scenario scenario, long generation, SimulationSnapshot snapshot, boolean playing, Speed speed,
-                        String failure) {
+                        String failure, List<CpuDerivation> derivations) {
+        public State {
+            derivations = List.copyOf(derivations);
+        }
     }
 
     public State state() {
@@ -76,7 +83,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /** A chart sample and the generation (scenario load or reset) it belongs to. */
-    public record ChartSample(long generation, DemandSampler.Sample sample) {
+    public record ChartSample(long generation, CpuSampler.Sample sample) {
     }
 
     /** Chart samples produced since the last call, oldest first. */
@@ -138,7 +145,8 @@ public final class SimulationRunner implements AutoCloseable {
         command(() -> {
             simulation.submit(input);
             State old = state;
-            state = new State(edited, old.generation(), old.snapshot(), old.playing(), old.speed(), old.failure());
+            state = new State(edited, old.generation(), old.snapshot(), old.playing(), old.speed(), old.failure(),
+                    old.derivations());
         });
     }
 
@@ -231,16 +239,24 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private void build(Scenario scenario, long generation) {
-        simulation = Simulations.of(scenario);
-        DemandSampler sampler = new DemandSampler(SAMPLE_WINDOW_MICROS, s -> samples.add(new ChartSample(generation, s)));
-        simulation.addObserver(sampler);
+        simulation = Simulations.of(scenario, scenario.seed(), true);
+        cpu = simulation.subsystems().stream().filter(CpuSubsystem.class::isInstance).map(CpuSubsystem.class::cast)
+                .findFirst().orElseThrow();
+        simulation.addObserver(new CpuSampler(s -> samples.add(new ChartSample(generation, s))), SAMPLE_WINDOW_MICROS);
         playing = false;
         failure = null;
-        state = new State(scenario, generation, simulation.snapshot(), false, speed, null);
+        state = new State(scenario, generation, simulation.snapshot(), false, speed, null, derivations(scenario));
+    }
+
+    private List<CpuDerivation> derivations(Scenario scenario) {
+        List<CpuDerivation> out = new ArrayList<>();
+        scenario.hosts().forEach(h -> out.add(cpu.explain(h.id())));
+        return out;
     }
 
     private void publish() {
         State old = state;
-        state = new State(old.scenario(), old.generation(), simulation.snapshot(), playing, speed, failure);
+        state = new State(old.scenario(), old.generation(), simulation.snapshot(), playing, speed, failure,
+                derivations(old.scenario()));
     }
 }

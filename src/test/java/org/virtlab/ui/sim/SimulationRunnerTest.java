@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.virtlab.engine.Simulation;
 import org.virtlab.engine.Simulations;
-import org.virtlab.engine.cpu.DemandSampler;
+import org.virtlab.engine.cpu.CpuSampler;
 import org.virtlab.engine.cpu.SetWorkload;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.Scenario;
@@ -39,18 +39,21 @@ class SimulationRunnerTest {
             long t = played.snapshot().nowMicros();
             assertTrue(t >= 300_000, "simulated time reached " + t);
 
-            List<DemandSampler.Sample> direct = new ArrayList<>();
-            Simulation reference = Simulations.of(lesson);
-            reference.addObserver(new DemandSampler(SimulationRunner.SAMPLE_WINDOW_MICROS, direct::add));
+            List<CpuSampler.Sample> direct = new ArrayList<>();
+            Simulation reference = Simulations.of(lesson, lesson.seed(), true);
+            reference.addObserver(new CpuSampler(direct::add), SimulationRunner.SAMPLE_WINDOW_MICROS);
             reference.runUntil(t);
 
             assertEquals(reference.snapshot(), played.snapshot());
-            List<DemandSampler.Sample> drained = runner.drainSamples().stream()
+            List<CpuSampler.Sample> drained = runner.drainSamples().stream()
                     .map(SimulationRunner.ChartSample::sample).toList();
             assertEquals(direct.size(), drained.size());
             for (int i = 0; i < direct.size(); i++) {
                 assertEquals(direct.get(i).endMicros(), drained.get(i).endMicros());
                 assertEquals(List.of(boxed(direct.get(i).demandMhz())), List.of(boxed(drained.get(i).demandMhz())));
+                assertEquals(List.of(boxed(direct.get(i).usedMhz())), List.of(boxed(drained.get(i).usedMhz())));
+                assertEquals(List.of(boxed(direct.get(i).entitlementMhz())),
+                        List.of(boxed(drained.get(i).entitlementMhz())));
             }
         }
     }
