@@ -33,7 +33,7 @@ class CpuUsageChartTest {
         var lines = chart.chart().getXYPlot().getDataset(1);
         assertEquals(0.1, used.getXValue(0, 0), 1e-12);    // 100 000 µs = 0.1 s
         assertEquals(8.0, used.getYValue(0, 0), 1e-12);    // 8000 MHz = 8 GHz
-        assertEquals(16.0, used.getYValue(1, 0), 1e-12);
+        assertEquals(24.0, used.getYValue(1, 0), 1e-12);   // the stack's top: 8 + 16 GHz
         assertEquals(8.0, lines.getYValue(0, 0), 1e-12);   // A's entitlement
         assertEquals(48.0, lines.getYValue(2, 0), 1e-12);  // total demand 24 + 24 GHz
         assertEquals(24.0, lines.getYValue(3, 0), 1e-12);  // capacity

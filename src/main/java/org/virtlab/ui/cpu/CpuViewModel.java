@@ -38,8 +38,10 @@ public final class CpuViewModel {
     private final ReadOnlyStringWrapper derivation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper focusHost = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<GanttData> gantt = new ReadOnlyObjectWrapper<>(GanttData.EMPTY);
+    private final CpuDerivationText derivationText;
     private Scenario scenario;
     private SimulationRunner.State shown;
+    private CpuDerivation shownDerivation;
 
     public CpuViewModel(I18n i18n, Selection selection) {
         this.i18n = i18n;
@@ -47,7 +49,10 @@ public final class CpuViewModel {
         chart = new CpuUsageChart(new CpuUsageChart.Labels(i18n.get("cpu.chart.title"), i18n.get("cpu.chart.time"),
                 i18n.get("cpu.chart.ghz"), i18n.get("cpu.chart.entitlement"), i18n.get("cpu.chart.demand"),
                 i18n.get("cpu.chart.capacity")));
+        derivationText = new CpuDerivationText(i18n.locale(),
+                id -> scenario == null ? id : scenario.vm(id).map(VmSpec::name).orElse(id));
         selection.selectedIdProperty().addListener((obs, was, now) -> {
+            shownDerivation = null;
             if (shown != null) {
                 showFocus(shown);
             }
@@ -75,6 +80,11 @@ public final class CpuViewModel {
         return gantt.getReadOnlyProperty();
     }
 
+    /** Whether the CPU tab is showing: the chart redraws only then. */
+    public void setShowing(boolean showing) {
+        chart.setLive(showing);
+    }
+
     /** Starts over for a scenario: one series and one table row per VM. */
     public void reset(Scenario newScenario) {
         this.scenario = newScenario;
@@ -87,12 +97,14 @@ public final class CpuViewModel {
         }
         rows.setAll(list);
         derivation.set("");
+        shownDerivation = null;
         gantt.set(GanttData.EMPTY);
     }
 
     /** The edited scenario (names, QoS) without starting over. */
     public void edited(Scenario edited) {
         this.scenario = edited;
+        this.shownDerivation = null;
     }
 
     /** New chart samples: the chart grows, the table shows the newest. */
@@ -140,8 +152,10 @@ public final class CpuViewModel {
         focusHost.set(host.name());
         if (h < state.derivations().size()) {
             CpuDerivation d = state.derivations().get(h);
-            derivation.set(new CpuDerivationText(i18n.locale(), id -> scenario.vm(id).map(VmSpec::name).orElse(id))
-                    .text(d, host.name()));
+            if (!d.equals(shownDerivation)) {
+                shownDerivation = d;
+                derivation.set(derivationText.text(d, host.name()));
+            }
         }
         state.snapshot().find(CpuSnapshot.class).ifPresent(cpu -> {
             if (h < cpu.hosts().size()) {

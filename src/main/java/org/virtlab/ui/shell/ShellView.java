@@ -54,7 +54,10 @@ public final class ShellView {
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().add(tab("topology", new TopologyView(viewModel.topology(), i18n).root()));
-        tabs.getTabs().add(tab("cpu", new CpuView(viewModel.cpu(), i18n).root()));
+        Tab cpuTab = tab("cpu", new CpuView(viewModel.cpu(), i18n).root());
+        tabs.getTabs().add(cpuTab);
+        viewModel.cpu().setShowing(cpuTab.isSelected());
+        cpuTab.selectedProperty().addListener((obs, was, now) -> viewModel.cpu().setShowing(now));
         tabs.getTabs().add(tab("memory", notYet("tab.memory.notYet")));
         tabs.getTabs().add(tab("io", notYet("tab.io.notYet")));
         tabs.getTabs().add(tab("network", notYet("tab.network.notYet")));
@@ -87,6 +90,11 @@ public final class ShellView {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** How long each frame's work took on the FX thread. */
+    public FrameTimes frameTimes() {
+        return viewModel.frameTimes();
     }
 
     /** Stops pulling frames; call before the content is replaced. */

@@ -53,6 +53,7 @@ public final class ShellViewModel implements ScenarioEditor {
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
 
+    private final FrameTimes frameTimes = new FrameTimes(600);
     private long shownGeneration = -1;
     /** The scenario with every edit so far; the runner learns of edits a moment later. */
     private Scenario scenario;
@@ -213,6 +214,17 @@ public final class ShellViewModel implements ScenarioEditor {
 
     /** Pulls the latest state from the simulation; the view calls this once per frame. */
     public void refresh() {
+        long start = System.nanoTime();
+        pull();
+        frameTimes.record(System.nanoTime() - start);
+    }
+
+    /** How long the frames' work on the FX thread took (refresh: view models, chart redraws). */
+    public FrameTimes frameTimes() {
+        return frameTimes;
+    }
+
+    private void pull() {
         SimulationRunner.State state = runner.state();
         if (state.generation() != shownGeneration) {
             shownGeneration = state.generation();
