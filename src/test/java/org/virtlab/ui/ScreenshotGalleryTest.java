@@ -2,7 +2,6 @@ package org.virtlab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.virtlab.scenario.Lessons;
 import org.virtlab.ui.shell.ShellView;
 
 /**
@@ -45,6 +45,37 @@ class ScreenshotGalleryTest {
         gallery("zh", "-zh");
     }
 
+    /** Each CPU lesson on the CPU tab (and its topology), after three simulated seconds: lesson-&lt;id&gt;-cpu.png. */
+    @Test
+    void writesTheCpuLessons() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en");
+        Path dir = Path.of(System.getProperty("virtlab.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        for (String id : Lessons.ids()) {
+            if (!id.startsWith("cpu-")) {
+                continue;
+            }
+            app.runner().load(Lessons.load(id).scenario());
+            app.runner().runTo(3_000_000);
+            assertTrue(app.runner().awaitIdle(60, TimeUnit.SECONDS));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                    () -> robot.lookup("#simTime").queryLabeled().getText().equals("3.000 s"));
+            for (String tab : new String[] {"cpu", "topology"}) {
+                robot.interact(() -> app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf(tab)));
+                WaitForAsyncUtils.waitForFxEvents(3);
+                write(stage, dir.resolve("lesson-" + id + "-" + tab + ".png"));
+            }
+        }
+    }
+
+    private void write(Stage stage, Path file) throws Exception {
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", file.toFile());
+        assertTrue(Files.size(file) > 10_000, "screenshot " + file + " looks empty");
+    }
+
     private void gallery(String lang, String suffix) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang);
@@ -58,12 +89,7 @@ class ScreenshotGalleryTest {
             int index = i;
             robot.interact(() -> app.shell().tabs().getSelectionModel().select(index));
             WaitForAsyncUtils.waitForFxEvents(3);
-            WritableImage[] shot = new WritableImage[1];
-            robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
-            BufferedImage image = SwingFXUtils.fromFXImage(shot[0], null);
-            Path file = dir.resolve(ShellView.TABS.get(i) + suffix + ".png");
-            ImageIO.write(image, "png", file.toFile());
-            assertTrue(Files.size(file) > 10_000, "screenshot " + file + " looks empty");
+            write(stage, dir.resolve(ShellView.TABS.get(i) + suffix + ".png"));
         }
     }
 }

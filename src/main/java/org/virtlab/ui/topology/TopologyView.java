@@ -100,7 +100,10 @@ public final class TopologyView {
         Label demand = new Label();
         demand.textProperty().bind(vm.demandTextProperty());
         demand.getStyleClass().add("vm-demand");
-        VBox card = new VBox(4, name, summary, workload, bar, demand);
+        Label used = new Label();
+        used.textProperty().bind(vm.usedTextProperty());
+        used.getStyleClass().add("vm-used");
+        VBox card = new VBox(4, name, summary, workload, demand, bar, used);
         card.getStyleClass().add("vm-card");
         card.setId("vm-" + vm.id());
         card.setUserData(vm.id());

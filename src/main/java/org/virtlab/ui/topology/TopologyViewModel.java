@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.cpu.CpuDemandSnapshot;
+import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
@@ -52,7 +53,8 @@ public final class TopologyViewModel {
             for (VmSpec v : scenario.vmsOn(h.id())) {
                 VmItem item = new VmItem(v.id(), v.name(),
                         i18n.format("topology.vm.summary", v.vcpus(), Formats.memory(v.memoryMib())),
-                        workloadName(v.workload()), scenario.vms().indexOf(v));
+                        workloadName(v.workload()), scenario.vms().indexOf(v),
+                        (double) v.vcpus() * h.cpu().mhzPerCore());
                 vms.add(item);
                 vmsById.put(v.id(), item);
             }
@@ -64,15 +66,24 @@ public final class TopologyViewModel {
         hosts.setAll(items);
     }
 
-    /** Shows the demand of the latest tick. */
+    /** Shows the latest tick: what each VM asks for and what it gets. */
     public void update(SimulationSnapshot snapshot) {
         snapshot.find(CpuDemandSnapshot.class).ifPresent(d -> {
             for (CpuDemandSnapshot.VmDemand vm : d.vms()) {
                 VmItem item = vmsById.get(vm.vmId());
                 if (item != null) {
-                    item.demand.set(vm.percentPerVcpu() / 100.0);
                     item.demandText.set(i18n.format("topology.vm.demand", Formats.ghz(vm.demandMhz()),
                             Formats.percent(vm.percentPerVcpu())));
+                }
+            }
+        });
+        snapshot.find(CpuSnapshot.class).ifPresent(cpu -> {
+            for (CpuSnapshot.VmCpu vm : cpu.vms()) {
+                VmItem item = vmsById.get(vm.vmId());
+                if (item != null) {
+                    item.demand.set(item.maxMhz == 0 ? 0 : vm.usedMhz() / item.maxMhz);
+                    item.usedText.set(vm.poweredOn() ? i18n.format("topology.vm.used", Formats.ghz(vm.usedMhz()))
+                            : i18n.get("topology.vm.off"));
                 }
             }
         });
@@ -87,7 +98,7 @@ public final class TopologyViewModel {
     public record HostItem(String id, String name, String summary, double x, double y, List<VmItem> vms) {
     }
 
-    /** A VM card with live demand (fraction of its vCPUs, 0–1) and its text. */
+    /** A VM card with live use (fraction of what its vCPUs could do, 0–1), its demand and use in words. */
     public static final class VmItem {
         private final String id;
         private final String name;
@@ -96,8 +107,11 @@ public final class TopologyViewModel {
         private final int colourIndex;
         private final ReadOnlyDoubleWrapper demand = new ReadOnlyDoubleWrapper(0);
         private final ReadOnlyStringWrapper demandText = new ReadOnlyStringWrapper("");
+        private final ReadOnlyStringWrapper usedText = new ReadOnlyStringWrapper("");
+        private final double maxMhz;
 
-        VmItem(String id, String name, String summary, String workload, int colourIndex) {
+        VmItem(String id, String name, String summary, String workload, int colourIndex, double maxMhz) {
+            this.maxMhz = maxMhz;
             this.id = id;
             this.name = name;
             this.summary = summary;
@@ -133,6 +147,11 @@ public final class TopologyViewModel {
 
         public ReadOnlyStringProperty demandTextProperty() {
             return demandText.getReadOnlyProperty();
+        }
+
+        /** "Gets 8.00 GHz", or why it is off. */
+        public ReadOnlyStringProperty usedTextProperty() {
+            return usedText.getReadOnlyProperty();
         }
     }
 }
