@@ -68,7 +68,7 @@ public final class WorkloadEditorModel {
         this.vmId = vm.id();
         this.shown = vm.workload();
         fill(vm.workload());
-        fields = Bindings.createObjectBinding(() -> fieldsOf(kind.get()), kind);
+        fields = Bindings.createObjectBinding(() -> kind.get() == null ? List.of() : fieldsOf(kind.get()), kind);
         kind.addListener((obs, was, now) -> {
             if (was != null && now != null) {
                 fill(convert(read(was).orElse(shown), now));
@@ -141,6 +141,9 @@ public final class WorkloadEditorModel {
      * Returns whether the fields were valid.
      */
     public boolean commit() {
+        if (kind.get() == null) { // a combo box cleared by code; nothing to apply
+            return false;
+        }
         Optional<Workload> w = read(kind.get());
         if (w.isEmpty()) {
             return false;
