@@ -1,16 +1,32 @@
 package org.virtlab.ui.properties;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.PropertyEditor;
 import org.virtlab.ui.i18n.I18n;
 
-/** The right-hand panel: a ControlsFX property sheet of the selection, grouped by category. */
+/**
+ * The right-hand panel: a ControlsFX property sheet of the selection, grouped by category, and under it
+ * the editors of the selection (a VM's CPU QoS and workload, a host's CPU policy) in a scroll pane that
+ * takes at most 60 % of the panel's height, so the sheet stays in view.
+ */
 public final class PropertiesView {
+    private static final double EDITORS_SHARE = 0.6;
     private final BorderPane root = new BorderPane();
+    private final VBox editors = new VBox();
+    private final ScrollPane editorsScroll = new ScrollPane(editors);
+    private Node qos;
+    private Node workload;
+    private Node hostPolicy;
 
     public PropertiesView(PropertiesViewModel viewModel, I18n i18n) {
         Label heading = new Label();
@@ -28,8 +44,22 @@ public final class PropertiesView {
         sheet.getItems().setAll(viewModel.rows().stream().map(Item::new).toList());
         root.setTop(heading);
         root.setCenter(sheet);
-        viewModel.qosEditorProperty().addListener((obs, was, now) ->
-                root.setBottom(now == null ? null : new VmQosEditor(now, i18n).root()));
+        editorsScroll.setId("propertyEditors");
+        editorsScroll.setFitToWidth(true);
+        editorsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        editorsScroll.maxHeightProperty().bind(root.heightProperty().multiply(EDITORS_SHARE));
+        viewModel.qosEditorProperty().addListener((obs, was, now) -> {
+            qos = now == null ? null : new VmQosEditor(now, i18n).root();
+            showEditors();
+        });
+        viewModel.workloadEditorProperty().addListener((obs, was, now) -> {
+            workload = now == null ? null : new WorkloadEditor(now, i18n).root();
+            showEditors();
+        });
+        viewModel.hostPolicyEditorProperty().addListener((obs, was, now) -> {
+            hostPolicy = now == null ? null : new HostCpuPolicyEditor(now, i18n).root();
+            showEditors();
+        });
         root.getStyleClass().add("properties-panel");
         root.setMinWidth(300);
         root.setPrefWidth(300);
@@ -39,6 +69,22 @@ public final class PropertiesView {
 
     public BorderPane root() {
         return root;
+    }
+
+    /**
+     * Puts the current editors in place, touching only those that changed: an editor kept across an edit
+     * stays in the scene, so the field being typed in keeps the focus.
+     */
+    private void showEditors() {
+        List<Node> wanted = Stream.of(qos, workload, hostPolicy).filter(Objects::nonNull).toList();
+        List<Node> shown = editors.getChildren();
+        shown.retainAll(wanted);
+        for (int i = 0; i < wanted.size(); i++) {
+            if (i >= shown.size() || shown.get(i) != wanted.get(i)) {
+                shown.add(i, wanted.get(i));
+            }
+        }
+        root.setBottom(wanted.isEmpty() ? null : editorsScroll);
     }
 
     private record Item(PropertyRow row) implements PropertySheet.Item {

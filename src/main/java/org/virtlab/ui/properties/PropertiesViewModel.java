@@ -21,7 +21,8 @@ import org.virtlab.ui.i18n.I18n;
 
 /**
  * The property panel's state: the rows describing the selected host or VM, or the lesson when nothing is
- * selected. Read-only in this version; the editor issue makes the QoS rows editable with validation.
+ * selected, and the editors of what can change while the simulation runs: a VM's CPU QoS and workload,
+ * a host's reservation mode.
  */
 public final class PropertiesViewModel {
     private final I18n i18n;
@@ -30,6 +31,8 @@ public final class PropertiesViewModel {
     private final Selection selection;
     private final ScenarioEditor editor;
     private final ReadOnlyObjectWrapper<VmQosEditorModel> qosEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WorkloadEditorModel> workloadEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HostCpuPolicyEditorModel> hostPolicyEditor = new ReadOnlyObjectWrapper<>();
     private Scenario scenario;
 
     public PropertiesViewModel(I18n i18n, Selection selection, ScenarioEditor editor) {
@@ -48,6 +51,19 @@ public final class PropertiesViewModel {
         return qosEditor.getReadOnlyProperty();
     }
 
+    /**
+     * The workload editor of the selected VM, or null when no VM is selected. Kept across an edit that
+     * leaves its VM's workload as it shows it, so a commit doesn't rebuild the form being typed in.
+     */
+    public ReadOnlyObjectProperty<WorkloadEditorModel> workloadEditorProperty() {
+        return workloadEditor.getReadOnlyProperty();
+    }
+
+    /** The CPU policy editor of the selected host, or null when no host is selected; kept like the workload editor. */
+    public ReadOnlyObjectProperty<HostCpuPolicyEditorModel> hostPolicyEditorProperty() {
+        return hostPolicyEditor.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty headingProperty() {
         return heading.getReadOnlyProperty();
     }
@@ -63,6 +79,8 @@ public final class PropertiesViewModel {
         }
         List<PropertyRow> out = new ArrayList<>();
         VmQosEditorModel qos = null;
+        WorkloadEditorModel workload = null;
+        HostCpuPolicyEditorModel hostPolicy = null;
         String general = i18n.get("props.category.general");
         if (id != null && scenario.host(id).isPresent()) {
             HostSpec h = scenario.host(id).get();
@@ -80,9 +98,12 @@ public final class PropertiesViewModel {
             out.add(row(cpu, "props.reservationMode", i18n.get("reservationMode." + h.cpuPolicy().reservationMode()
                     .name().toLowerCase(Locale.ROOT))));
             if (c.threadsPerCore() > 1) {
-                out.add(row(cpu, "props.htFactor", String.format(Locale.ROOT, "%.2f", h.cpuPolicy().htFactor())));
+                out.add(fixedRow(cpu, "props.htFactor", String.format(Locale.ROOT, "%.2f", h.cpuPolicy().htFactor())));
             }
-            out.add(row(cpu, "props.quantum", String.format(Locale.ROOT, "%.1f ms", h.cpuPolicy().quantumMicros() / 1000.0)));
+            out.add(fixedRow(cpu, "props.quantum",
+                    String.format(Locale.ROOT, "%.1f ms", h.cpuPolicy().quantumMicros() / 1000.0)));
+            HostCpuPolicyEditorModel shown = hostPolicyEditor.get();
+            hostPolicy = shown != null && shown.isFor(h) ? shown : new HostCpuPolicyEditorModel(i18n, editor, h);
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(h.memoryMib())));
         } else if (id != null && scenario.vm(id).isPresent()) {
             VmSpec v = scenario.vm(id).get();
@@ -97,6 +118,8 @@ public final class PropertiesViewModel {
                 out.add(row(cpu, "props.pinning", v.pinning().perVcpu().toString()));
             }
             qos = new VmQosEditorModel(i18n, editor, v);
+            WorkloadEditorModel shown = workloadEditor.get();
+            workload = shown != null && shown.isFor(v) ? shown : new WorkloadEditorModel(i18n, editor, v);
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(v.memoryMib())));
         } else {
             heading.set(i18n.get("props.heading.lesson"));
@@ -111,10 +134,18 @@ public final class PropertiesViewModel {
         }
         rows.setAll(out);
         qosEditor.set(qos);
+        workloadEditor.set(workload);
+        hostPolicyEditor.set(hostPolicy);
     }
 
     private PropertyRow row(String category, String key, String value) {
         return new PropertyRow(category, i18n.get(key), value, i18n.get(key + ".help"));
+    }
+
+    /** A row the simulation cannot change while it runs: its tooltip says so after the usual help. */
+    private PropertyRow fixedRow(String category, String key, String value) {
+        return new PropertyRow(category, i18n.get(key), value,
+                i18n.format("props.fixedAtRunTime", i18n.get(key + ".help")));
     }
 
     /** A workload in words, e.g. "Bursty: 90 % for ~800 ms, 10 % for ~1200 ms". */

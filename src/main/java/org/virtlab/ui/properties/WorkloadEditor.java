@@ -1,0 +1,132 @@
+package org.virtlab.ui.properties;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.virtlab.ui.i18n.I18n;
+
+/**
+ * The VM's workload form: the kind, then the fields of that kind (percentages and durations in ms).
+ * Enter, leaving a field, choosing a kind or Apply commits; a wrong value is shown in red under its field
+ * with the allowed range and never applied.
+ */
+final class WorkloadEditor {
+    private final VBox root = new VBox(6);
+    private final GridPane grid = new GridPane();
+    private final ComboBox<WorkloadEditorModel.Kind> kind = new ComboBox<>();
+    private final Label kindLabel;
+    private final WorkloadEditorModel model;
+    private final I18n i18n;
+
+    WorkloadEditor(WorkloadEditorModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        Label heading = new Label(i18n.get("workload.heading"));
+        heading.getStyleClass().add("panel-heading");
+        heading.setWrapText(true);
+        kindLabel = label("workload.kind");
+
+        kind.setId("workloadKind");
+        kind.getItems().setAll(WorkloadEditorModel.Kind.values());
+        kind.setCellFactory(list -> new KindCell(model));
+        kind.setButtonCell(new KindCell(model));
+        kind.valueProperty().bindBidirectional(model.kindProperty()); // the model commits on a new kind
+        kind.setMaxWidth(Double.MAX_VALUE);
+        kindLabel.setLabelFor(kind);
+
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setPercentWidth(50);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setPercentWidth(50);
+        grid.getColumnConstraints().setAll(labels, fields);
+        grid.setHgap(8);
+        grid.setVgap(2);
+        model.fields().addListener((obs, was, now) -> layout(now));
+        layout(model.fields().get());
+
+        Button apply = new Button(i18n.get("qos.apply"));
+        apply.setId("workloadApply");
+        apply.setOnAction(e -> model.commit());
+        root.getChildren().addAll(heading, grid, apply);
+        root.setPadding(new Insets(4, 8, 8, 8));
+        root.getStyleClass().add("qos-editor");
+    }
+
+    VBox root() {
+        return root;
+    }
+
+    /** The kind, then one row per field of that kind, each with its error line under it. */
+    private void layout(List<NumberField> fields) {
+        grid.getChildren().clear();
+        grid.addRow(0, kindLabel, kind);
+        int row = 1;
+        for (NumberField f : fields) {
+            TextField text = field(f);
+            Label name = label(f.key());
+            name.setLabelFor(text);
+            grid.addRow(row++, name, text);
+            grid.add(error(f), 0, row++, 2, 1);
+        }
+    }
+
+    private TextField field(NumberField f) {
+        TextField t = new TextField();
+        t.setId(idOf(f));
+        t.textProperty().bindBidirectional(f.textProperty());
+        t.setOnAction(e -> model.commit());
+        t.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                model.commit();
+            }
+        });
+        t.setPrefColumnCount(6);
+        return t;
+    }
+
+    private Label label(String key) {
+        Label l = new Label(i18n.get(key));
+        l.setTooltip(new Tooltip(i18n.get(key + ".help")));
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label error(NumberField f) {
+        Label l = new Label();
+        l.setId(idOf(f) + "Error");
+        l.textProperty().bind(f.errorProperty());
+        l.getStyleClass().add("field-error");
+        l.setWrapText(true);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** "workload.meanOnMillis" → "workloadMeanOnMillis", for lookups in UI tests. */
+    private static String idOf(NumberField f) {
+        String name = f.key().substring(f.key().indexOf('.') + 1);
+        return "workload" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static final class KindCell extends ListCell<WorkloadEditorModel.Kind> {
+        private final WorkloadEditorModel model;
+
+        KindCell(WorkloadEditorModel model) {
+            this.model = model;
+        }
+
+        @Override
+        protected void updateItem(WorkloadEditorModel.Kind item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : model.kindLabel(item));
+        }
+    }
+}
