@@ -3,25 +3,29 @@ package org.virtlab.engine.cpu;
 import org.virtlab.engine.SimRandom;
 
 /**
- * Evaluates workloads tick by tick. The only hidden state is a bursty source's phase (on or off) and the
- * time of its next switch; it lives in two arrays indexed by VM so that checkpoints are cheap copies.
+ * Evaluates workloads tick by tick. The hidden state: a bursty source's phase (on or off) and the time
+ * of its next switch, and when each VM's workload began (periodic and ramp shapes count from there). It
+ * lives in arrays indexed by VM so that checkpoints are cheap copies.
  */
 final class WorkloadState {
     private final boolean[] on;
     private final long[] switchAtMicros;
+    private final long[] startMicros;
 
     WorkloadState(int vmCount) {
         on = new boolean[vmCount];
         switchAtMicros = new long[vmCount];
+        startMicros = new long[vmCount];
     }
 
-    private WorkloadState(boolean[] on, long[] switchAtMicros) {
+    private WorkloadState(boolean[] on, long[] switchAtMicros, long[] startMicros) {
         this.on = on;
         this.switchAtMicros = switchAtMicros;
+        this.startMicros = startMicros;
     }
 
     WorkloadState copy() {
-        return new WorkloadState(on.clone(), switchAtMicros.clone());
+        return new WorkloadState(on.clone(), switchAtMicros.clone(), startMicros.clone());
     }
 
     /** A switch time meaning "at the next tick", whatever its time: all real times are not negative. */
@@ -34,6 +38,7 @@ final class WorkloadState {
     void reset(int i) {
         on[i] = false;
         switchAtMicros[i] = AT_NEXT_TICK;
+        startMicros[i] = AT_NEXT_TICK;
     }
 
     /** Demand of VM {@code i} as a percentage of one vCPU over the tick starting at {@code nowMicros}. */
@@ -44,15 +49,19 @@ final class WorkloadState {
         if (w instanceof Workload.Constant c) {
             return c.percent();
         }
+        if (startMicros[i] == AT_NEXT_TICK) {
+            startMicros[i] = nowMicros;
+        }
+        long sinceStart = nowMicros - startMicros[i];
         if (w instanceof Workload.Periodic p) {
             long periodMicros = p.periodMillis() * 1000;
-            double phase = 2 * Math.PI * (nowMicros % periodMicros) / periodMicros;
+            double phase = 2 * Math.PI * (sinceStart % periodMicros) / periodMicros;
             double mid = (p.maxPercent() + p.minPercent()) / 2;
             double amplitude = (p.maxPercent() - p.minPercent()) / 2;
             return mid + amplitude * Math.sin(phase);
         }
         if (w instanceof Workload.Ramp r) {
-            double f = Math.min(1.0, nowMicros / (r.durationMillis() * 1000.0));
+            double f = Math.min(1.0, sinceStart / (r.durationMillis() * 1000.0));
             return r.fromPercent() + (r.toPercent() - r.fromPercent()) * f;
         }
         Workload.Bursty b = (Workload.Bursty) w;

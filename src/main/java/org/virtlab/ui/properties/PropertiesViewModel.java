@@ -117,7 +117,8 @@ public final class PropertiesViewModel {
             if (v.pinning().pinned()) {
                 out.add(row(cpu, "props.pinning", v.pinning().perVcpu().toString()));
             }
-            qos = new VmQosEditorModel(i18n, editor, v);
+            VmQosEditorModel shownQos = qosEditor.get();
+            qos = shownQos != null && shownQos.isFor(v) ? shownQos : new VmQosEditorModel(i18n, editor, v);
             WorkloadEditorModel shown = workloadEditor.get();
             workload = shown != null && shown.isFor(v) ? shown : new WorkloadEditorModel(i18n, editor, v);
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(v.memoryMib())));

@@ -75,14 +75,14 @@ final class VmQosEditor {
                 model.commit();
             }
         });
-        f.setPrefColumnCount(8);
+        f.setPrefColumnCount(6);
         return f;
     }
 
     private static Label label(I18n i18n, String key) {
         Label l = new Label(i18n.get(key));
         l.setTooltip(new Tooltip(i18n.get(key + ".help")));
-        l.setMinWidth(90);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field shrinks, never the label
         return l;
     }
 

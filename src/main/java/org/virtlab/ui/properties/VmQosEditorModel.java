@@ -27,6 +27,8 @@ public final class VmQosEditorModel {
     private final I18n i18n;
     private final ScenarioEditor editor;
     private final String vmId;
+    /** The QoS this editor last saw applied: while the VM still has it, the editor stays (and keeps focus). */
+    private CpuQos applied;
 
     private final ObjectProperty<Shares.Level> level = new SimpleObjectProperty<>();
     private final StringProperty customShares = new SimpleStringProperty("");
@@ -42,12 +44,18 @@ public final class VmQosEditorModel {
         this.editor = editor;
         this.vmId = vm.id();
         CpuQos qos = vm.cpuQos();
+        applied = qos;
         level.set(qos.shares().level());
         customShares.set(qos.shares().level() == Shares.Level.CUSTOM ? Integer.toString(qos.shares().custom())
                 : Long.toString(qos.shares().total(vm.vcpus())));
         limit.set(qos.limited() ? Long.toString(qos.limitMhz()) : "");
         reservation.set(Long.toString(qos.reservationMhz()));
         customVisible.bind(level.isEqualTo(Shares.Level.CUSTOM));
+    }
+
+    /** Whether this editor still shows {@code vm} as it is (so the panel can keep it, and its focus). */
+    public boolean isFor(VmSpec vm) {
+        return vm.id().equals(vmId) && vm.cpuQos().equals(applied);
     }
 
     public ObjectProperty<Shares.Level> levelProperty() {
@@ -85,9 +93,9 @@ public final class VmQosEditorModel {
     /** The label of a shares level, e.g. "Normal (1000 per vCPU)". */
     public String levelLabel(Shares.Level l) {
         return switch (l) {
-            case LOW -> i18n.format("qos.shares.low", Shares.LOW_PER_VCPU);
-            case NORMAL -> i18n.format("qos.shares.normal", Shares.NORMAL_PER_VCPU);
-            case HIGH -> i18n.format("qos.shares.high", Shares.HIGH_PER_VCPU);
+            case LOW -> i18n.format("qos.shares.low", Integer.toString(Shares.LOW_PER_VCPU));
+            case NORMAL -> i18n.format("qos.shares.normal", Integer.toString(Shares.NORMAL_PER_VCPU));
+            case HIGH -> i18n.format("qos.shares.high", Integer.toString(Shares.HIGH_PER_VCPU));
             case CUSTOM -> i18n.get("qos.shares.custom");
         };
     }
@@ -107,6 +115,7 @@ public final class VmQosEditorModel {
         CpuQos qos = new CpuQos(shares.get(), limited.get(), reserved.get());
         VmSpec vm = editor.scenario().vm(vmId).orElseThrow();
         if (!qos.equals(vm.cpuQos())) {
+            applied = qos;
             editor.apply(editor.scenario().withVm(vm.withCpuQos(qos)), new SetCpuQos(vmId, qos));
         }
         return true;
