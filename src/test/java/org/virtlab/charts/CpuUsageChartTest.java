@@ -22,7 +22,7 @@ class CpuUsageChartTest {
     private static CpuSampler.Sample sample(long endMicros, double usedA, double usedB) {
         return new CpuSampler.Sample(endMicros, new String[] {"a", "b"}, new double[] {24_000, 24_000},
                 new double[] {8_000, 16_000}, new double[] {usedA, usedB}, new double[] {0, 0}, new double[] {0, 0},
-                24_000);
+                new double[] {0, 0}, 24_000);
     }
 
     @Test

@@ -66,6 +66,15 @@ class ScreenshotGalleryTest {
                 WaitForAsyncUtils.waitForFxEvents(3);
                 write(stage, dir.resolve("lesson-" + id + "-" + tab + ".png"));
             }
+            // The property panel with its editors: the first VM, then the last host, selected.
+            var scenario = Lessons.load(id).scenario();
+            robot.clickOn("#vm-" + scenario.vms().get(0).id());
+            WaitForAsyncUtils.waitForFxEvents(3);
+            write(stage, dir.resolve("lesson-" + id + "-vm-selected.png"));
+            robot.clickOn(robot.from(robot.lookup("#host-" + scenario.hosts().get(scenario.hosts().size() - 1).id())
+                    .queryAs(javafx.scene.Node.class)).lookup(".host-title").queryAs(javafx.scene.Node.class));
+            WaitForAsyncUtils.waitForFxEvents(3);
+            write(stage, dir.resolve("lesson-" + id + "-host-selected.png"));
         }
     }
 

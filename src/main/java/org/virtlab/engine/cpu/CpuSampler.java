@@ -46,6 +46,7 @@ public final class CpuSampler implements SimulationObserver {
         double[] used = new double[n];
         double[] readyPct = new double[n];
         double[] stealPct = new double[n];
+        double[] limitedPct = new double[n];
         for (int i = 0; i < n; i++) {
             CpuSnapshot.VmCpu a = previous.vms().get(i);
             CpuSnapshot.VmCpu b = now.vms().get(i);
@@ -55,12 +56,13 @@ public final class CpuSampler implements SimulationObserver {
             used[i] = (b.usedMhzMicros() - a.usedMhzMicros()) / window;
             readyPct[i] = 100.0 * (b.readyMicros() - a.readyMicros()) / window;
             stealPct[i] = readyPct[i] / b.vcpus();
+            limitedPct[i] = 100.0 * (b.limitedMicros() - a.limitedMicros()) / window;
         }
         double capacity = 0;
         for (CpuSnapshot.HostCpu h : now.hosts()) {
             capacity += h.capacityMhz();
         }
-        sink.accept(new Sample(t, ids, demand, entitlement, used, readyPct, stealPct, capacity));
+        sink.accept(new Sample(t, ids, demand, entitlement, used, readyPct, stealPct, limitedPct, capacity));
         previous = now;
         previousMicros = t;
     }
@@ -72,10 +74,12 @@ public final class CpuSampler implements SimulationObserver {
 
     /**
      * Averages over the window that ended at {@code endMicros}, per VM in scenario order (MHz and %), and
-     * the hosts' total capacity at its end.
+     * the hosts' total capacity at its end. {@code limitedPct} is the part of {@code readyPct} caused by
+     * the VM's limit.
      */
     public record Sample(long endMicros, String[] vmIds, double[] demandMhz, double[] entitlementMhz,
-                         double[] usedMhz, double[] readyPct, double[] stealPct, double capacityMhz) {
+                         double[] usedMhz, double[] readyPct, double[] stealPct, double[] limitedPct,
+                         double capacityMhz) {
         public Sample {
             vmIds = vmIds.clone();
             demandMhz = demandMhz.clone();
@@ -83,6 +87,11 @@ public final class CpuSampler implements SimulationObserver {
             usedMhz = usedMhz.clone();
             readyPct = readyPct.clone();
             stealPct = stealPct.clone();
+            limitedPct = limitedPct.clone();
+        }
+
+        public double[] limitedPct() {
+            return limitedPct.clone();
         }
 
         public double[] demandMhz() {

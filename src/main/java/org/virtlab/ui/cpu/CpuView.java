@@ -48,6 +48,7 @@ public final class CpuView {
         table.getColumns().add(column(i18n, "cpu.col.used", "cpu.col.used.help", VmCpuRow::usedProperty));
         table.getColumns().add(column(i18n, "cpu.col.ready", "cpu.col.ready.help", VmCpuRow::readyProperty));
         table.getColumns().add(column(i18n, "cpu.col.steal", "cpu.col.steal.help", VmCpuRow::stealProperty));
+        table.getColumns().add(column(i18n, "cpu.col.limited", "cpu.col.limited.help", VmCpuRow::limitedProperty));
         table.getColumns().add(column(i18n, "cpu.col.state", "cpu.col.state.help", VmCpuRow::stateProperty));
         table.setPlaceholder(new Label(i18n.get("cpu.table.empty")));
         table.setFixedCellSize(30);
@@ -106,7 +107,7 @@ public final class CpuView {
         c.setGraphic(header);
         c.setCellValueFactory(cell -> value.apply(cell.getValue()));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setMinWidth(80);
+        c.setMinWidth(70);
         return c;
     }
 }

@@ -119,10 +119,11 @@ public final class CpuViewModel {
         double[] used = last.usedMhz();
         double[] ready = last.readyPct();
         double[] steal = last.stealPct();
+        double[] limited = last.limitedPct();
         for (int i = 0; i < rows.size() && i < used.length; i++) {
             VmCpuRow row = rows.get(i);
             row.set(Formats.ghz(demand[i]), Formats.ghz(entitlement[i]), Formats.ghz(used[i]),
-                    percent1(ready[i]), percent1(steal[i]), row.stateProperty().get());
+                    percent1(ready[i]), percent1(steal[i]), percent1(limited[i]), row.stateProperty().get());
         }
     }
 
@@ -136,7 +137,7 @@ public final class CpuViewModel {
                 String st = vm.poweredOn() ? i18n.get("cpu.state.on") : refusal(cpu, vm.vmId());
                 if (!st.equals(row.stateProperty().get())) {
                     row.set(row.demandProperty().get(), row.entitlementProperty().get(), row.usedProperty().get(),
-                            row.readyProperty().get(), row.stealProperty().get(), st);
+                            row.readyProperty().get(), row.stealProperty().get(), row.limitedProperty().get(), st);
                 }
             }
         });

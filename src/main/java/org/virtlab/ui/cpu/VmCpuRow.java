@@ -13,6 +13,7 @@ public final class VmCpuRow {
     private final ReadOnlyStringWrapper used = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper ready = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper steal = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper limited = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
 
     VmCpuRow(String vmId, String name, int colourIndex) {
@@ -30,7 +31,8 @@ public final class VmCpuRow {
     }
 
     void set(String demandText, String entitlementText, String usedText, String readyText, String stealText,
-             String stateText) {
+             String limitedText, String stateText) {
+        limited.set(limitedText);
         demand.set(demandText);
         entitlement.set(entitlementText);
         used.set(usedText);
@@ -61,6 +63,10 @@ public final class VmCpuRow {
 
     public ReadOnlyStringProperty stealProperty() {
         return steal.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty limitedProperty() {
+        return limited.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty stateProperty() {

@@ -44,8 +44,9 @@ final class VmQosEditor {
         grid.setHgap(8);
         grid.setVgap(2);
         int row = 0;
-        grid.addRow(row++, label(i18n, "qos.shares"), level);
-        grid.add(custom, 1, row++);
+        grid.add(label(i18n, "qos.shares"), 0, row++, 2, 1);
+        grid.add(level, 0, row++, 2, 1);
+        grid.add(custom, 0, row++, 2, 1);
         grid.add(error(model.sharesErrorProperty(), "qosSharesError"), 0, row++, 2, 1);
         grid.addRow(row++, label(i18n, "qos.limit"), limit);
         grid.add(error(model.limitErrorProperty(), "qosLimitError"), 0, row++, 2, 1);
