@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
@@ -17,8 +18,10 @@ import org.virtlab.ui.sim.Speed;
 /**
  * The CPU tab stays smooth on the default lesson: the frame work on the FX thread (pulling the state,
  * updating the view models, redrawing the chart and the slices) has a median under 8 ms (issue #3).
- * Measured headless with software rendering on a shared machine, so only the median is asserted.
+ * Measured headless with software rendering. A timing, so it runs on demand, not in {@code verify}:
+ * {@code mvn -B test -Dperf.groups=perf -Dperf.excluded= -Dtest=CpuTabFrameTimeTest}.
  */
+@Tag("perf")
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class CpuTabFrameTimeTest {
     private final FxRobot robot = new FxRobot();
