@@ -1,6 +1,7 @@
 package org.virtlab.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Small helpers for pointers, for showing JSON values inside messages and for writing numbers. */
@@ -59,12 +60,24 @@ final class Json {
 
     /** A number as short as it can be written: 90.0 as {@code 90}, 12.5 as {@code 12.5}. */
     static void putNumber(ObjectNode out, String field, double value) {
-        boolean whole = Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15
-                && Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(-0.0);
-        if (whole) {
+        if (whole(value)) {
             out.put(field, (long) value);
         } else {
             out.put(field, value);
         }
+    }
+
+    /** Appends a number as short as it can be written, like {@link #putNumber}. */
+    static void addNumber(ArrayNode out, double value) {
+        if (whole(value)) {
+            out.add((long) value);
+        } else {
+            out.add(value);
+        }
+    }
+
+    private static boolean whole(double value) {
+        return Double.isFinite(value) && value == Math.rint(value) && Math.abs(value) < 1e15
+                && Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(-0.0);
     }
 }

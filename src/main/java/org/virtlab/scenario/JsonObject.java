@@ -139,15 +139,30 @@ final class JsonObject {
     /** A required percentage, any finite number in {@code [min, max]}. */
     Double percent(String field, double min, double max) {
         JsonNode value = required(field);
-        if (value == null) {
-            return null;
-        }
+        return value == null ? null : percentValue(value, pointer(field), min, max);
+    }
+
+    /** A percentage at {@code at} (an array element, say), any finite number in {@code [min, max]}. */
+    Double percentValue(JsonNode value, String at, double min, double max) {
         if (!value.isNumber() || !Double.isFinite(value.doubleValue())
                 || value.doubleValue() < min || value.doubleValue() > max) {
-            problems.add(pointer(field), "range.percent", min, max, Json.show(value));
+            problems.add(at, "range.percent", min, max, Json.show(value));
             return null;
         }
         return value.doubleValue();
+    }
+
+    /** An optional {@code true} or {@code false}, {@code fallback} when absent. */
+    Boolean bool(String field, boolean fallback) {
+        JsonNode value = optional(field);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            problems.add(pointer(field), "type.boolean", Json.show(value));
+            return null;
+        }
+        return value.booleanValue();
     }
 
     /** An optional finite number in {@code [min, max]}, {@code fallback} when absent. */

@@ -15,6 +15,8 @@ import java.util.List;
 public final class Lessons {
     private static final String FOLDER = "lessons/";
     private static final String LIST = FOLDER + "lessons.list";
+    /** A lesson's trace files, {@code scenarios/traces/*.csv} in the repository, beside the lessons. */
+    static final TraceFiles TRACE_FILES = path -> Lessons.class.getResourceAsStream(FOLDER + path);
 
     private Lessons() {
     }
@@ -71,7 +73,7 @@ public final class Lessons {
             if (in == null) {
                 throw Problems.single(resource, "file.notFound");
             }
-            return new Lesson(id, ScenarioReader.read(in, resource));
+            return new Lesson(id, ScenarioReader.read(in, resource, TRACE_FILES));
         } catch (IOException e) {
             throw Problems.single(resource, "file.cannotRead", String.valueOf(e.getMessage()));
         }

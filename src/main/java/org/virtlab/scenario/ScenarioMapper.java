@@ -37,19 +37,25 @@ final class ScenarioMapper {
     static final List<String> POSITION_FIELDS = List.of("x", "y");
 
     private final Problems problems;
+    private final TraceFiles traceFiles;
     /** Every id seen so far (hosts and VMs share one name space), with where it was first seen. */
     private final Map<String, String> idPointers = new HashMap<>();
     private final List<String> hostIds = new ArrayList<>();
     /** The logical CPUs of each host whose id and CPU topology checked out. */
     private final Map<String, Integer> logicalCpus = new HashMap<>();
 
-    private ScenarioMapper(Problems problems) {
+    private ScenarioMapper(Problems problems, TraceFiles traceFiles) {
         this.problems = problems;
+        this.traceFiles = traceFiles;
     }
 
-    static Scenario map(JsonNode root, String source) throws ScenarioException {
+    /**
+     * Maps a document read from {@code source}; {@code traceFiles} opens the CSV files its traces refer to,
+     * {@code null} if it has no folder to find them in (a trace must then list its points inline).
+     */
+    static Scenario map(JsonNode root, String source, TraceFiles traceFiles) throws ScenarioException {
         Problems problems = new Problems(source);
-        Scenario scenario = new ScenarioMapper(problems).scenario(root);
+        Scenario scenario = new ScenarioMapper(problems, traceFiles).scenario(root);
         if (!problems.isEmpty()) {
             throw problems.exception();
         }
@@ -186,7 +192,7 @@ final class ScenarioMapper {
         }
         Long memory = vm.integer("memoryMib", VmSpec.MIN_MEMORY_MIB, VmSpec.MAX_MEMORY_MIB, "MiB");
         JsonObject workloadJson = vm.object("workload");
-        Supplier<Workload> workload = workloadJson == null ? null : WorkloadJson.read(workloadJson);
+        Supplier<Workload> workload = workloadJson == null ? null : WorkloadJson.read(workloadJson, traceFiles);
         Supplier<CpuQos> qos = CpuJson.qos(vm);
         Supplier<Pinning> pinning = PinningJson.read(vm, vcpus, hostId, hostCpus);
         double[] xy = position(vm);

@@ -28,7 +28,10 @@ public final class ScenarioReader {
     private ScenarioReader() {
     }
 
-    /** Reads a file; problems name it as given ({@code file.toString()}). */
+    /**
+     * Reads a file; problems name it as given ({@code file.toString()}). The CSV files of its traces are
+     * read from its folder.
+     */
     public static Scenario read(Path file) throws ScenarioException {
         String source = file.toString();
         if (Files.isDirectory(file)) {
@@ -44,26 +47,40 @@ public final class ScenarioReader {
         } catch (IOException | SecurityException e) {
             throw Problems.single(source, "file.cannotRead", reason(e));
         }
-        return parse(bytes, source);
+        return parse(bytes, source, TraceFiles.besides(file));
     }
 
-    /** Reads a scenario from text; {@code sourceName} is what problems call it. */
+    /**
+     * Reads a scenario from text; {@code sourceName} is what problems call it. Text has no folder: its
+     * traces must list their points inline.
+     */
     public static Scenario read(String json, String sourceName) throws ScenarioException {
-        return parse(json.getBytes(StandardCharsets.UTF_8), sourceName);
+        return parse(json.getBytes(StandardCharsets.UTF_8), sourceName, null);
     }
 
-    /** Reads a scenario from a stream (not closed here); {@code sourceName} is what problems call it. */
+    /**
+     * Reads a scenario from a stream (not closed here); {@code sourceName} is what problems call it. A
+     * stream has no folder: its traces must list their points inline.
+     */
     public static Scenario read(InputStream in, String sourceName) throws ScenarioException {
+        return read(in, sourceName, null);
+    }
+
+    /**
+     * Reads a scenario from a stream (not closed here) whose trace CSV files {@code traceFiles} opens (the
+     * lessons inside the module find theirs beside them); {@code null} if there are none to find.
+     */
+    public static Scenario read(InputStream in, String sourceName, TraceFiles traceFiles) throws ScenarioException {
         byte[] bytes;
         try {
             bytes = in.readAllBytes();
         } catch (IOException e) {
             throw Problems.single(sourceName, "file.cannotRead", reason(e));
         }
-        return parse(bytes, sourceName);
+        return parse(bytes, sourceName, traceFiles);
     }
 
-    private static Scenario parse(byte[] bytes, String source) throws ScenarioException {
+    private static Scenario parse(byte[] bytes, String source, TraceFiles traceFiles) throws ScenarioException {
         JsonNode root;
         try (JsonParser parser = MAPPER.createParser(bytes)) {
             root = MAPPER.readTree(parser);
@@ -84,7 +101,7 @@ public final class ScenarioReader {
         if (root == null || root.isMissingNode()) {
             throw Problems.single(source, "file.empty");
         }
-        return ScenarioMapper.map(root, source);
+        return ScenarioMapper.map(root, source, traceFiles);
     }
 
     /**

@@ -35,7 +35,9 @@ import org.virtlab.engine.model.VmSpec;
 public final class ScenarioWriter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectWriter WRITER;
-    private static final Pattern NUMBER_LIST = Pattern.compile("\\[\\n\\s*(-?\\d+(?:,\\n\\s*-?\\d+)*)\\n\\s*]");
+    private static final String NUMBER = "-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?";
+    private static final Pattern NUMBER_LIST =
+            Pattern.compile("\\[\\n\\s*(" + NUMBER + "(?:,\\n\\s*" + NUMBER + ")*)\\n\\s*]");
 
     static {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -79,8 +81,8 @@ public final class ScenarioWriter {
     }
 
     /**
-     * Puts lists of whole numbers (pinned logical CPUs) on one line, {@code [0, 1]}, where the pretty printer
-     * gives each number its own line. Only line breaks the printer wrote can match: inside strings they are
+     * Puts lists of numbers (pinned logical CPUs, a trace's points) on one line, {@code [0, 1]}, where the
+     * pretty printer gives each number its own line. Only line breaks the printer wrote can match: inside strings they are
      * escaped, so texts are never touched. Files without such lists keep their bytes.
      */
     static String inlineNumberLists(String json) {

@@ -9,13 +9,11 @@ import org.virtlab.engine.cpu.Workload;
 
 /** The {@code workload} object of a VM: {@code kind} plus that kind's fields. */
 final class WorkloadJson {
-    // Workload's records check these ranges but expose no constants for them; these mirror
-    // Workload.Idle/Constant/Bursty/Periodic/Ramp. If one drifts, the record's constructor still refuses
-    // the value and ScenarioMapper reports it at the workload's pointer.
-    static final double MIN_PERCENT = 0;
-    static final double MAX_PERCENT = 100;
-    static final long MAX_MEAN_MILLIS = 3_600_000;
-    static final long MAX_SPAN_MILLIS = 86_400_000;
+    // The ranges Workload's records check.
+    static final double MIN_PERCENT = Workload.MIN_PERCENT;
+    static final double MAX_PERCENT = Workload.MAX_PERCENT;
+    static final long MAX_MEAN_MILLIS = Workload.MAX_MEAN_MILLIS;
+    static final long MAX_SPAN_MILLIS = Workload.MAX_SPAN_MILLIS;
 
     /** The workload kinds as spelled in files, with their fields in file order. */
     enum Kind {
@@ -23,7 +21,9 @@ final class WorkloadJson {
         CONSTANT("constant", "percent"),
         BURSTY("bursty", "onPercent", "offPercent", "meanOnMillis", "meanOffMillis"),
         PERIODIC("periodic", "minPercent", "maxPercent", "periodMillis"),
-        RAMP("ramp", "fromPercent", "toPercent", "durationMillis");
+        RAMP("ramp", "fromPercent", "toPercent", "durationMillis"),
+        /** The points come from {@code csv} or {@code points}; see {@link TraceJson}. */
+        TRACE("trace", "csv", "points", "loop");
 
         final String spelling;
         final List<String> fields;
@@ -45,8 +45,11 @@ final class WorkloadJson {
     private WorkloadJson() {
     }
 
-    /** Reads a workload; returns how to build it, or {@code null} if something is wrong (reported). */
-    static Supplier<Workload> read(JsonObject json) {
+    /**
+     * Reads a workload; returns how to build it, or {@code null} if something is wrong (reported).
+     * {@code files} opens a trace's CSV file; {@code null} if the scenario has no folder to look in.
+     */
+    static Supplier<Workload> read(JsonObject json, TraceFiles files) {
         String spelling = json.string("kind", true);
         if (spelling == null) {
             return null;
@@ -55,6 +58,9 @@ final class WorkloadJson {
         if (kind == null) {
             json.problems().add(json.pointer("kind"), "workload.unknownKind", Json.escape(spelling), Kind.allowed());
             return null;
+        }
+        if (kind == Kind.TRACE) {
+            return TraceJson.read(json, files);
         }
         List<String> allowed = new ArrayList<>(List.of("kind"));
         allowed.addAll(kind.fields);
@@ -91,6 +97,7 @@ final class WorkloadJson {
                 Long duration = json.integer("durationMillis", 1, MAX_SPAN_MILLIS, "ms");
                 yield () -> new Workload.Ramp(from, to, duration);
             }
+            case TRACE -> throw new AssertionError("read by TraceJson");
         };
         return json.problems().count() == before ? build : null;
     }
@@ -123,6 +130,9 @@ final class WorkloadJson {
             Json.putNumber(out, "fromPercent", w.fromPercent());
             Json.putNumber(out, "toPercent", w.toPercent());
             out.put("durationMillis", w.durationMillis());
+        } else if (workload instanceof Workload.Trace w) {
+            out.put("kind", Kind.TRACE.spelling);
+            TraceJson.write(w, out);
         } else {
             throw new IllegalArgumentException("no file form for workload " + workload);
         }

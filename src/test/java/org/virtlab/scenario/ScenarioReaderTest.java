@@ -180,7 +180,7 @@ class ScenarioReaderTest {
     void unknownWorkloadKindListsTheKinds() {
         Problem p = onlyProblem(problemsAfter(root -> at(root, "/vms/0/workload").put("kind", "spiky")));
         assertEquals("/vms/0/workload/kind", p.pointer());
-        assertEquals("unknown workload kind \"spiky\"; allowed: idle, constant, bursty, periodic, ramp", english(p));
+        assertEquals("unknown workload kind \"spiky\"; allowed: idle, constant, bursty, periodic, ramp, trace", english(p));
     }
 
     @Test

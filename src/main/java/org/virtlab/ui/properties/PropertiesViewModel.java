@@ -165,6 +165,9 @@ public final class PropertiesViewModel {
             return i18n.format("workload.periodic.describe", Formats.percent(p.minPercent()),
                     Formats.percent(p.maxPercent()), p.periodMillis() / 1000.0);
         }
+        if (w instanceof Workload.Trace t) {
+            return WorkloadEditorModel.describeTrace(i18n, t);
+        }
         Workload.Ramp r = (Workload.Ramp) w;
         return i18n.format("workload.ramp.describe", Formats.percent(r.fromPercent()), Formats.percent(r.toPercent()),
                 r.durationMillis() / 1000.0);

@@ -16,13 +16,15 @@ import org.virtlab.ui.i18n.I18n;
 /**
  * The VM's workload form: the kind, then the fields of that kind (percentages and durations in ms).
  * Enter, leaving a field, choosing a kind or Apply commits; a wrong value is shown in red under its field
- * with the allowed range and never applied.
+ * with the allowed range and never applied. A trace shows in words, read-only; its tooltip says it can
+ * only come from a scenario file.
  */
 final class WorkloadEditor {
     private final VBox root = new VBox(6);
     private final GridPane grid = new GridPane();
     private final ComboBox<WorkloadEditorModel.Kind> kind = new ComboBox<>();
     private final Label kindLabel;
+    private final Label traceSummary;
     private final WorkloadEditorModel model;
     private final I18n i18n;
 
@@ -35,12 +37,16 @@ final class WorkloadEditor {
         kindLabel = label("workload.kind");
 
         kind.setId("workloadKind");
-        kind.getItems().setAll(WorkloadEditorModel.Kind.values());
+        kind.getItems().setAll(model.kinds());
         kind.setCellFactory(list -> new KindCell(model));
         kind.setButtonCell(new KindCell(model));
         kind.valueProperty().bindBidirectional(model.kindProperty()); // the model commits on a new kind
         kind.setMaxWidth(Double.MAX_VALUE);
         kindLabel.setLabelFor(kind);
+        traceSummary = new Label(model.traceSummary());
+        traceSummary.setId("workloadTrace");
+        traceSummary.setWrapText(true);
+        traceSummary.setTooltip(new Tooltip(i18n.get("workload.trace.help")));
 
         ColumnConstraints labels = new ColumnConstraints();
         labels.setPercentWidth(50);
@@ -69,6 +75,9 @@ final class WorkloadEditor {
         grid.getChildren().clear();
         grid.addRow(0, kindLabel, kind);
         int row = 1;
+        if (model.kindProperty().get() == WorkloadEditorModel.Kind.TRACE) { // read-only: no fields
+            grid.add(traceSummary, 0, row++, 2, 1);
+        }
         for (NumberField f : fields) {
             TextField text = field(f);
             Label name = label(f.key());

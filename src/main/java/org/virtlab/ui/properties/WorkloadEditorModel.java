@@ -19,15 +19,22 @@ import org.virtlab.ui.i18n.I18n;
  * against the ranges of its {@link Workload} record and, only when all are valid, hands the new workload
  * to the editor (the running simulation takes it at the next tick). Choosing another kind fills its fields
  * from the current values (Constant 70 becomes Bursty 70 / 10 %, 800 / 1200 ms) and commits.
+ *
+ * <p>A trace (a replay of sampled CPU use) comes only from a scenario file: it is shown read-only, in
+ * words, and the user may switch to another kind (filled from the trace's lowest and highest values) or
+ * back to that same trace, but cannot make one here.
  */
 public final class WorkloadEditorModel {
     /** The kinds of {@link Workload}, in menu order. */
-    public enum Kind { IDLE, CONSTANT, BURSTY, PERIODIC, RAMP }
+    public enum Kind { IDLE, CONSTANT, BURSTY, PERIODIC, RAMP, TRACE }
+
+    /** The kinds the editor can make from the values in its fields: all but a trace. */
+    static final List<Kind> MADE_HERE = List.of(Kind.IDLE, Kind.CONSTANT, Kind.BURSTY, Kind.PERIODIC, Kind.RAMP);
 
     /** Workload.Bursty: meanOnMillis and meanOffMillis 1–3 600 000. */
-    static final long MAX_MEAN_MILLIS = 3_600_000;
+    static final long MAX_MEAN_MILLIS = Workload.MAX_MEAN_MILLIS;
     /** Workload.Periodic periodMillis and Workload.Ramp durationMillis: 1–86 400 000. */
-    static final long MAX_SPAN_MILLIS = 86_400_000;
+    static final long MAX_SPAN_MILLIS = Workload.MAX_SPAN_MILLIS;
     /** The course's idle VM: "under 5 %". */
     static final double IDLE_PERCENT = 5;
     /** What a guest leaving Idle turns to: the default lesson's database. */
@@ -45,6 +52,10 @@ public final class WorkloadEditorModel {
     private final ScenarioEditor editor;
     private final String vmId;
     private Workload shown;
+    /** The VM's trace when the editor opened on one (the only trace it can give back), else null. */
+    private final Workload.Trace trace;
+    private final List<Kind> kinds;
+    private final String traceSummary;
 
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>();
     private final NumberField percent = new NumberField("workload.percent");
@@ -67,15 +78,38 @@ public final class WorkloadEditorModel {
         this.editor = editor;
         this.vmId = vm.id();
         this.shown = vm.workload();
+        this.trace = vm.workload() instanceof Workload.Trace t ? t : null;
+        this.kinds = trace == null ? MADE_HERE : List.of(Kind.values());
+        this.traceSummary = trace == null ? "" : describeTrace(i18n, trace);
         fill(vm.workload());
         fields = Bindings.createObjectBinding(() -> kind.get() == null ? List.of() : fieldsOf(kind.get()), kind);
         kind.addListener((obs, was, now) -> {
             if (was != null && now != null) {
-                fill(convert(read(was).orElse(shown), now));
+                if (now != Kind.TRACE) {
+                    fill(convert(read(was).orElse(shown), now));
+                }
                 all.forEach(NumberField::clearError);
                 commit();
             }
         });
+    }
+
+    /** The kinds to choose from: a trace only when the VM had one as the editor opened. */
+    public List<Kind> kinds() {
+        return kinds;
+    }
+
+    /** The VM's trace in words ("Trace: 12 points, loops, from traces/web.csv"); empty if it had none. */
+    public String traceSummary() {
+        return traceSummary;
+    }
+
+    /** A trace in words, as the editor and the property rows show it. */
+    static String describeTrace(I18n i18n, Workload.Trace t) {
+        String after = i18n.get(t.loop() ? "workload.trace.loops" : "workload.trace.holds");
+        return t.source() == null
+                ? i18n.format("workload.trace.describe", t.points().size(), after)
+                : i18n.format("workload.trace.describeFile", t.points().size(), after, t.source());
     }
 
     /** The kind; setting another one fills its fields from the current values and commits. */
@@ -167,6 +201,7 @@ public final class WorkloadEditorModel {
             case BURSTY -> List.of(onPercent, offPercent, meanOnMillis, meanOffMillis);
             case PERIODIC -> List.of(minPercent, maxPercent, periodMillis);
             case RAMP -> List.of(fromPercent, toPercent, durationMillis);
+            case TRACE -> List.of();
         };
     }
 
@@ -197,6 +232,9 @@ public final class WorkloadEditorModel {
                     return Optional.empty();
                 }
                 return Optional.of(new Workload.Periodic(min.get(), max.get(), period.get()));
+            }
+            case TRACE -> {
+                return Optional.ofNullable(trace);
             }
             default -> {
                 Optional<Double> from = percent(fromPercent);
@@ -249,12 +287,18 @@ public final class WorkloadEditorModel {
         if (w instanceof Workload.Bursty) {
             return Kind.BURSTY;
         }
+        if (w instanceof Workload.Trace) {
+            return Kind.TRACE;
+        }
         return w instanceof Workload.Periodic ? Kind.PERIODIC : Kind.RAMP;
     }
 
     /**
      * A workload of kind {@code to} that keeps what it can of {@code from}: its high level (burst, maximum,
-     * constant load), its low level (quiet spell, minimum) and its time span (period, ramp duration).
+     * constant load), its low level (quiet spell, minimum) and its time span (period, ramp duration, a
+     * trace's round). A trace's levels are its highest and lowest points.
+     *
+     * @throws IllegalArgumentException if {@code to} is {@link Kind#TRACE}: traces are not made here
      */
     static Workload convert(Workload from, Kind to) {
         double high;
@@ -273,6 +317,10 @@ public final class WorkloadEditorModel {
             high = p.maxPercent();
             low = p.minPercent();
             span = p.periodMillis();
+        } else if (from instanceof Workload.Trace t) {
+            high = t.points().stream().mapToDouble(Workload.Trace.Point::percent).max().orElseThrow();
+            low = t.points().stream().mapToDouble(Workload.Trace.Point::percent).min().orElseThrow();
+            span = t.points().size() > 1 ? Math.min(t.periodMillis(), MAX_SPAN_MILLIS) : 0;
         } else {
             Workload.Ramp r = (Workload.Ramp) from;
             high = Math.max(r.fromPercent(), r.toPercent());
@@ -285,6 +333,7 @@ public final class WorkloadEditorModel {
             case BURSTY -> new Workload.Bursty(high, low, MEAN_ON_MILLIS, MEAN_OFF_MILLIS);
             case PERIODIC -> new Workload.Periodic(low, high, span > 0 ? span : PERIOD_MILLIS);
             case RAMP -> new Workload.Ramp(low, high, span > 0 ? span : RAMP_MILLIS);
+            case TRACE -> throw new IllegalArgumentException("a trace is read from a scenario file, not made here");
         };
     }
 }
