@@ -14,7 +14,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
 import org.virtlab.scenario.Lesson;
 import org.virtlab.scenario.Lessons;
 import org.virtlab.scenario.ScenarioException;
@@ -200,7 +202,14 @@ public final class ShellViewModel implements ScenarioEditor {
     /** Saves atomically to {@code path} and makes it the current file; returns the error, if any. */
     public Optional<String> saveAs(Path path) {
         try {
-            ScenarioWriter.write(scenario(), path);
+            Scenario toWrite = scenario();
+            Optional<Path> from = file.get().map(f -> f.toAbsolutePath().getParent());
+            if (from.isEmpty() || !from.get().equals(path.toAbsolutePath().getParent())) {
+                // A trace read from a CSV file is written as a reference relative to its scenario file:
+                // elsewhere that reference would point at nothing, so the points go into the file itself.
+                toWrite = inlineTraces(toWrite);
+            }
+            ScenarioWriter.write(toWrite, path);
             file.set(Optional.of(path));
             dirty.set(false);
             updateTitle(scenario());
@@ -208,6 +217,16 @@ public final class ShellViewModel implements ScenarioEditor {
         } catch (IOException e) {
             return Optional.of(i18n.format("error.save", path, e.getMessage()));
         }
+    }
+
+    private static Scenario inlineTraces(Scenario s) {
+        Scenario out = s;
+        for (VmSpec vm : s.vms()) {
+            if (vm.workload() instanceof Workload.Trace t && t.source() != null) {
+                out = out.withVm(vm.withWorkload(new Workload.Trace(t.points(), t.loop())));
+            }
+        }
+        return out;
     }
 
     // ---- per frame -----------------------------------------------------------------------------

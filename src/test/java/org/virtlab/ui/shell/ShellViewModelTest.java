@@ -83,4 +83,31 @@ class ShellViewModelTest {
         assertEquals(0, runner.state().snapshot().nowMicros());
         assertFalse(runner.state().playing());
     }
+
+    @Test
+    void saveAsElsewhereWritesTraceReadFromACsvInline() throws Exception {
+        Path lessonDir = Files.createDirectories(dir.resolve("lesson"));
+        Files.createDirectories(lessonDir.resolve("traces"));
+        Files.writeString(lessonDir.resolve("traces/web.csv"), "time_ms,percent\n0,10\n500,80\n");
+        try (var in = ShellViewModelTest.class.getResourceAsStream("/org/virtlab/scenario/trace-web.json")) {
+            Files.write(lessonDir.resolve("trace.json"), in.readAllBytes());
+        }
+        assertTrue(vm.open(lessonDir.resolve("trace.json")).isEmpty());
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+
+        Path same = lessonDir.resolve("again.json");
+        assertTrue(vm.saveAs(same).isEmpty());
+        assertTrue(Files.readString(same).contains("\"csv\": \"traces/web.csv\""), "same folder keeps the reference");
+
+        Path elsewhere = Files.createDirectories(dir.resolve("other")).resolve("copy.json");
+        assertTrue(vm.saveAs(elsewhere).isEmpty());
+        String text = Files.readString(elsewhere);
+        assertFalse(text.contains("\"csv\""), text);
+        assertTrue(text.contains("\"points\""), text);
+        // the copy opens on its own, with the same trace points
+        assertEquals(ScenarioReader.read(lessonDir.resolve("trace.json")).vm("web").orElseThrow().workload() instanceof
+                org.virtlab.engine.cpu.Workload.Trace t ? t.points() : null,
+                ((org.virtlab.engine.cpu.Workload.Trace) ScenarioReader.read(elsewhere).vm("web").orElseThrow().workload())
+                        .points());
+    }
 }
