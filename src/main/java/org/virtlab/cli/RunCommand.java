@@ -6,20 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.virtlab.engine.Simulation;
 import org.virtlab.engine.Simulations;
 import org.virtlab.engine.model.Scenario;
-import org.virtlab.scenario.Problem;
-import org.virtlab.scenario.ScenarioException;
-import org.virtlab.scenario.ScenarioReader;
-import org.virtlab.text.Bundles;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code virtlab run SCENARIO [--seconds N] [--seed S] [--out DIR]}: runs the scenario headless, as fast
@@ -27,7 +21,7 @@ import picocli.CommandLine.Spec;
  * bytes as the window would.
  */
 @Command(name = "run", mixinStandardHelpOptions = true)
-final class RunCommand implements Callable<Integer>, LocalizedCommand {
+final class RunCommand extends LocalizedCommand implements Callable<Integer> {
     static final double MAX_SECONDS = 86_400;
 
     @Parameters(index = "0", paramLabel = "SCENARIO", descriptionKey = "run.scenario")
@@ -42,33 +36,17 @@ final class RunCommand implements Callable<Integer>, LocalizedCommand {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", descriptionKey = "run.out")
     Path out;
 
-    @Spec
-    CommandSpec spec;
-
-    private Locale locale = Locale.getDefault();
-
-    @Override
-    public void useLocale(Locale chosen) {
-        this.locale = chosen;
-    }
-
     @Override
     public Integer call() {
-        ResourceBundle texts = Bundles.load(VirtLabCommand.class, "messages", locale);
         if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
-            spec.commandLine().getErr().println(java.text.MessageFormat.format(texts.getString("run.error.seconds"),
-                    String.valueOf(seconds), String.valueOf((long) MAX_SECONDS)));
+            err().println(text("run.error.seconds", seconds, (long) MAX_SECONDS));
             return VirtLabCommand.EXIT_INVALID;
         }
-        Scenario scenario;
-        try {
-            scenario = ScenarioReader.read(scenarioFile);
-        } catch (ScenarioException e) {
-            for (Problem p : e.problems()) {
-                spec.commandLine().getErr().println(p.format(locale));
-            }
+        Optional<Scenario> read = readScenario(scenarioFile);
+        if (read.isEmpty()) {
             return VirtLabCommand.EXIT_INVALID;
         }
+        Scenario scenario = read.get();
         Simulation simulation = seed == null ? Simulations.of(scenario) : Simulations.of(scenario, seed);
         RunSummary summary = new RunSummary();
         simulation.addObserver(summary);
@@ -84,12 +62,10 @@ final class RunCommand implements Callable<Integer>, LocalizedCommand {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            spec.commandLine().getErr().println(java.text.MessageFormat.format(texts.getString("run.error.write"),
-                    target, e.getMessage()));
+            err().println(text("run.error.write", target, e.getMessage()));
             return 1;
         }
-        spec.commandLine().getOut().println(java.text.MessageFormat.format(texts.getString("run.done"),
-                String.format(Locale.ROOT, "%.3f", simulation.nowMicros() / 1e6), target));
+        out().println(text("run.done", String.format(Locale.ROOT, "%.3f", simulation.nowMicros() / 1e6), target));
         return 0;
     }
 }

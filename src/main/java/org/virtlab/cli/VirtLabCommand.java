@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import org.virtlab.text.Bundles;
 import java.util.concurrent.Callable;
 import org.virtlab.Version;
@@ -56,7 +55,7 @@ public final class VirtLabCommand implements Callable<Integer> {
         cl.setErr(err);
         for (CommandLine sub : cl.getSubcommands().values()) {
             Object user = sub.getCommand();
-            if (user instanceof LocalizedCommand localized) {
+            if (user instanceof LocalizedCommand localized) { // sub-commands speak the same language
                 localized.useLocale(locale);
             }
         }

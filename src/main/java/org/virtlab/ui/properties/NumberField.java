@@ -72,6 +72,16 @@ public final class NumberField {
 
     /** A whole number in [min, max], e.g. a duration in milliseconds. */
     Optional<Long> whole(I18n i18n, long min, long max) {
+        return whole(i18n, min, max, "qos.error.number");
+    }
+
+    /** Whether nothing (but blanks) was typed. */
+    boolean blank() {
+        return stripped().isEmpty();
+    }
+
+    /** A whole number in [min, max]; text that is no number gets the message {@code notNumberKey}. */
+    Optional<Long> whole(I18n i18n, long min, long max, String notNumberKey) {
         error.set("");
         String t = stripped();
         String range = String.format(Locale.ROOT, "%d–%d", min, max);
@@ -83,7 +93,7 @@ public final class NumberField {
             }
             return Optional.of(v);
         } catch (NumberFormatException e) {
-            error.set(i18n.format("qos.error.number", range, t));
+            error.set(i18n.format(notNumberKey, range, t));
             return Optional.empty();
         }
     }

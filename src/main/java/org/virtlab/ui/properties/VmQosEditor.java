@@ -6,7 +6,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -33,25 +32,25 @@ final class VmQosEditor {
         level.setOnAction(e -> model.commit());
         level.setMaxWidth(Double.MAX_VALUE);
 
-        TextField custom = field("qosCustomShares", model.customSharesProperty(), model);
+        TextField custom = FormControls.textField("qosCustomShares", model.customSharesProperty(), model::commit);
         custom.visibleProperty().bind(model.customVisibleProperty());
         custom.managedProperty().bind(model.customVisibleProperty());
-        TextField limit = field("qosLimit", model.limitProperty(), model);
+        TextField limit = FormControls.textField("qosLimit", model.limitProperty(), model::commit);
         limit.setPromptText(i18n.get("qos.limit.none"));
-        TextField reservation = field("qosReservation", model.reservationProperty(), model);
+        TextField reservation = FormControls.textField("qosReservation", model.reservationProperty(), model::commit);
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(2);
         int row = 0;
-        grid.add(label(i18n, "qos.shares"), 0, row++, 2, 1);
+        grid.add(FormControls.label(i18n, "qos.shares"), 0, row++, 2, 1);
         grid.add(level, 0, row++, 2, 1);
         grid.add(custom, 0, row++, 2, 1);
-        grid.add(error(model.sharesErrorProperty(), "qosSharesError"), 0, row++, 2, 1);
-        grid.addRow(row++, label(i18n, "qos.limit"), limit);
-        grid.add(error(model.limitErrorProperty(), "qosLimitError"), 0, row++, 2, 1);
-        grid.addRow(row++, label(i18n, "qos.reservation"), reservation);
-        grid.add(error(model.reservationErrorProperty(), "qosReservationError"), 0, row++, 2, 1);
+        grid.add(FormControls.errorLine(model.sharesErrorProperty(), "qosSharesError"), 0, row++, 2, 1);
+        grid.addRow(row++, FormControls.label(i18n, "qos.limit"), limit);
+        grid.add(FormControls.errorLine(model.limitErrorProperty(), "qosLimitError"), 0, row++, 2, 1);
+        grid.addRow(row++, FormControls.label(i18n, "qos.reservation"), reservation);
+        grid.add(FormControls.errorLine(model.reservationErrorProperty(), "qosReservationError"), 0, row++, 2, 1);
         GridPane.setHgrow(level, Priority.ALWAYS);
 
         Button apply = new Button(i18n.get("qos.apply"));
@@ -64,38 +63,6 @@ final class VmQosEditor {
 
     VBox root() {
         return root;
-    }
-
-    private static TextField field(String id, javafx.beans.property.StringProperty text, VmQosEditorModel model) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.textProperty().bindBidirectional(text);
-        f.setOnAction(e -> model.commit());
-        f.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                model.commit();
-            }
-        });
-        f.setPrefColumnCount(6);
-        return f;
-    }
-
-    private static Label label(I18n i18n, String key) {
-        Label l = new Label(i18n.get(key));
-        l.setTooltip(new Tooltip(i18n.get(key + ".help")));
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field shrinks, never the label
-        return l;
-    }
-
-    private static Label error(javafx.beans.value.ObservableStringValue message, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.textProperty().bind(message);
-        l.getStyleClass().add("field-error");
-        l.setWrapText(true);
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
     }
 
     private static final class LevelCell extends ListCell<Shares.Level> {

@@ -1,14 +1,11 @@
 package org.virtlab.ui.properties;
 
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.virtlab.engine.cpu.CpuQos;
 import org.virtlab.engine.cpu.SetCpuQos;
@@ -31,12 +28,9 @@ public final class VmQosEditorModel {
     private CpuQos applied;
 
     private final ObjectProperty<Shares.Level> level = new SimpleObjectProperty<>();
-    private final StringProperty customShares = new SimpleStringProperty("");
-    private final StringProperty limit = new SimpleStringProperty("");
-    private final StringProperty reservation = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper sharesError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper limitError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper reservationError = new ReadOnlyStringWrapper("");
+    private final NumberField customShares = new NumberField("qos.shares");
+    private final NumberField limit = new NumberField("qos.limit");
+    private final NumberField reservation = new NumberField("qos.reservation");
     private final ReadOnlyBooleanWrapper customVisible = new ReadOnlyBooleanWrapper();
 
     public VmQosEditorModel(I18n i18n, ScenarioEditor editor, VmSpec vm) {
@@ -46,10 +40,10 @@ public final class VmQosEditorModel {
         CpuQos qos = vm.cpuQos();
         applied = qos;
         level.set(qos.shares().level());
-        customShares.set(qos.shares().level() == Shares.Level.CUSTOM ? Integer.toString(qos.shares().custom())
-                : Long.toString(qos.shares().total(vm.vcpus())));
-        limit.set(qos.limited() ? Long.toString(qos.limitMhz()) : "");
-        reservation.set(Long.toString(qos.reservationMhz()));
+        customShares.set(qos.shares().level() == Shares.Level.CUSTOM ? qos.shares().custom()
+                : qos.shares().total(vm.vcpus()));
+        limit.textProperty().set(qos.limited() ? Long.toString(qos.limitMhz()) : "");
+        reservation.set(qos.reservationMhz());
         customVisible.bind(level.isEqualTo(Shares.Level.CUSTOM));
     }
 
@@ -63,27 +57,27 @@ public final class VmQosEditorModel {
     }
 
     public StringProperty customSharesProperty() {
-        return customShares;
+        return customShares.textProperty();
     }
 
     public StringProperty limitProperty() {
-        return limit;
+        return limit.textProperty();
     }
 
     public StringProperty reservationProperty() {
-        return reservation;
+        return reservation.textProperty();
     }
 
     public ReadOnlyStringProperty sharesErrorProperty() {
-        return sharesError.getReadOnlyProperty();
+        return customShares.errorProperty();
     }
 
     public ReadOnlyStringProperty limitErrorProperty() {
-        return limitError.getReadOnlyProperty();
+        return limit.errorProperty();
     }
 
     public ReadOnlyStringProperty reservationErrorProperty() {
-        return reservationError.getReadOnlyProperty();
+        return reservation.errorProperty();
     }
 
     public ReadOnlyBooleanProperty customVisibleProperty() {
@@ -106,9 +100,11 @@ public final class VmQosEditorModel {
      */
     public boolean commit() {
         Optional<Shares> shares = parseShares();
-        Optional<Long> reserved = parseLong(reservation.get(), 0, CpuQos.MAX_MHZ, reservationError, false);
+        Optional<Long> reserved = reservation.whole(i18n, 0, CpuQos.MAX_MHZ);
         long minLimit = Math.max(1, reserved.orElse(0L));
-        Optional<Long> limited = parseLong(limit.get(), minLimit, CpuQos.MAX_MHZ, limitError, true);
+        limit.clearError();
+        Optional<Long> limited = limit.blank() ? Optional.of(CpuQos.NO_LIMIT)
+                : limit.whole(i18n, minLimit, CpuQos.MAX_MHZ, "qos.error.numberOrEmpty");
         if (shares.isEmpty() || reserved.isEmpty() || limited.isEmpty()) {
             return false;
         }
@@ -122,7 +118,7 @@ public final class VmQosEditorModel {
     }
 
     private Optional<Shares> parseShares() {
-        sharesError.set("");
+        customShares.clearError();
         if (level.get() != Shares.Level.CUSTOM) {
             return Optional.of(switch (level.get()) {
                 case LOW -> Shares.LOW;
@@ -130,28 +126,6 @@ public final class VmQosEditorModel {
                 default -> Shares.NORMAL;
             });
         }
-        return parseLong(customShares.get(), Shares.MIN_CUSTOM, Shares.MAX_CUSTOM, sharesError, false)
-                .map(v -> Shares.custom(v.intValue()));
-    }
-
-    /** Parses a whole number in [min, max]; empty means "no limit" where {@code emptyIsNone}. */
-    private Optional<Long> parseLong(String text, long min, long max, ReadOnlyStringWrapper error, boolean emptyIsNone) {
-        error.set("");
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty() && emptyIsNone) {
-            return Optional.of(CpuQos.NO_LIMIT);
-        }
-        String range = String.format(Locale.ROOT, "%d–%d", min, max);
-        try {
-            long v = Long.parseLong(t);
-            if (v < min || v > max) {
-                error.set(i18n.format("qos.error.range", range, t));
-                return Optional.empty();
-            }
-            return Optional.of(v);
-        } catch (NumberFormatException e) {
-            error.set(i18n.format(emptyIsNone ? "qos.error.numberOrEmpty" : "qos.error.number", range, t));
-            return Optional.empty();
-        }
+        return customShares.whole(i18n, Shares.MIN_CUSTOM, Shares.MAX_CUSTOM).map(v -> Shares.custom(v.intValue()));
     }
 }

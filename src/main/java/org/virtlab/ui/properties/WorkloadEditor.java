@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.virtlab.ui.i18n.I18n;
 
@@ -88,35 +89,18 @@ final class WorkloadEditor {
     }
 
     private TextField field(NumberField f) {
-        TextField t = new TextField();
-        t.setId(idOf(f));
-        t.textProperty().bindBidirectional(f.textProperty());
-        t.setOnAction(e -> model.commit());
-        t.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                model.commit();
-            }
-        });
-        t.setPrefColumnCount(6);
-        return t;
+        return FormControls.textField(idOf(f), f.textProperty(), model::commit);
     }
 
     private Label label(String key) {
-        Label l = new Label(i18n.get(key));
-        l.setTooltip(new Tooltip(i18n.get(key + ".help")));
+        Label l = FormControls.label(i18n, key);
         l.setWrapText(true);
+        l.setMinWidth(Region.USE_COMPUTED_SIZE);
         return l;
     }
 
     private static Label error(NumberField f) {
-        Label l = new Label();
-        l.setId(idOf(f) + "Error");
-        l.textProperty().bind(f.errorProperty());
-        l.getStyleClass().add("field-error");
-        l.setWrapText(true);
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
+        return FormControls.errorLine(f.errorProperty(), idOf(f) + "Error");
     }
 
     /** "workload.meanOnMillis" → "workloadMeanOnMillis", for lookups in UI tests. */

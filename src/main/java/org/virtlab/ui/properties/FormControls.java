@@ -1,0 +1,50 @@
+package org.virtlab.ui.properties;
+
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import org.virtlab.ui.i18n.I18n;
+
+/** The pieces every editor form is made of: committing text fields, labels with help, error lines. */
+final class FormControls {
+    private FormControls() {
+    }
+
+    /** A text field bound to {@code text} that commits on Enter and when it loses the focus. */
+    static TextField textField(String id, StringProperty text, Runnable commit) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(text);
+        f.setOnAction(e -> commit.run());
+        f.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                commit.run();
+            }
+        });
+        f.setPrefColumnCount(6);
+        return f;
+    }
+
+    /** A label from the bundle, its help ({@code key + ".help"}) as tooltip; it never shrinks. */
+    static Label label(I18n i18n, String key) {
+        Label l = new Label(i18n.get(key));
+        l.setTooltip(new Tooltip(i18n.get(key + ".help")));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A red line under a field, shown only while {@code message} is not empty. */
+    static Label errorLine(ObservableStringValue message, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(message);
+        l.getStyleClass().add("field-error");
+        l.setWrapText(true);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+}
