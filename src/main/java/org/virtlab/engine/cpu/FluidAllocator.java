@@ -368,13 +368,34 @@ public final class FluidAllocator {
                 evStepSlope[2 * i + 1] = -s;
             }
         }
-        sortEvents();
+        // Usually last tick's order still holds: the sweep checks it as it goes. The order is total, so
+        // whichever way the breakpoints end up sorted, the result is the same.
+        int unsorted = sweep();
+        if (unsorted < ev.length) {
+            sortEvents(unsorted);
+            sweep();
+        }
+        eventsBuilt = true;
+    }
+
+    /**
+     * F's intercept and slope after each breakpoint, in ev's order. Stops at the first breakpoint out of
+     * order and returns its position (the work unfinished), else returns the number of breakpoints.
+     */
+    private int sweep() {
         // x + (−y) is x − y exactly (IEEE 754), so adding the signed steps is the same as branching on e's parity
         double base = sumFloor;
         double slope = 0;
+        int prev = -1;
+        double prevKey = Double.NEGATIVE_INFINITY;
         for (int p = 0; p < ev.length; p++) {
             int e = ev[p];
             double key = evKey[e];
+            if (key < prevKey || (key == prevKey && e < prev)) {
+                return p;
+            }
+            prev = e;
+            prevKey = key;
             base += evStepBase[e];
             slope += evStepSlope[e];
             evBase[p] = base;
@@ -382,7 +403,7 @@ public final class FluidAllocator {
             sortedKey[p] = key;
             sumAtKey[p] = base + slope * key;
         }
-        eventsBuilt = true;
+        return ev.length;
     }
 
     private boolean before(int a, int b) {
@@ -391,10 +412,11 @@ public final class FluidAllocator {
         return ka < kb || (ka == kb && a < b);
     }
 
-    private void sortEvents() {
+    /** Sorts ev, whose first {@code from} breakpoints are already in order. */
+    private void sortEvents(int from) {
         int m = ev.length;
         long budget = 16L * m + 64;
-        for (int a = 1; a < m; a++) {
+        for (int a = Math.max(1, from); a < m; a++) {
             int e = ev[a];
             int b = a - 1;
             while (b >= 0 && before(e, ev[b])) {
