@@ -21,9 +21,9 @@ import org.virtlab.engine.model.CpuTopology;
  * <p>Σ clamp(λ·s<sub>i</sub>, f<sub>i</sub>, c<sub>i</sub>) is continuous, non-decreasing and linear between the breakpoints
  * f<sub>i</sub>/s<sub>i</sub> and c<sub>i</sub>/s<sub>i</sub>. The allocator keeps the 2n breakpoints sorted (a total order: value, then
  * breakpoint number, so the order never depends on history), sweeps them once to get the sum's intercept
- * and slope after each one, and solves the crossing segment exactly. The sort is an insertion sort
- * started from the previous tick's order, nearly linear when few demands change between ticks, with a
- * heapsort fallback when many do.
+ * and slope after each one, and solves the crossing segment exactly. The sweep checks the previous tick's
+ * order as it goes (it usually still holds); when it does not, an insertion sort from where it broke, nearly
+ * linear when few demands change between ticks, with a heapsort fallback when many do.
  *
  * <h2>Reservation modes</h2>
  * {@link ReservationMode#REUSABLE} (VMware): an idle VM's unused reservation is part of C for everyone.
