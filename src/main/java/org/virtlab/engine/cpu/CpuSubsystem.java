@@ -226,19 +226,26 @@ public final class CpuSubsystem implements Subsystem {
             double hostUsed = 0;
             for (int l = 0; l < vms.length; l++) {
                 int i = vms[l];
+                double clock = mhzPerCore[i];
+                double d = demandMhz[i];
                 double u = a.usedMhz(l);
+                double e = a.entitlementMhz(l);
                 usedMhz[i] = u;
-                entitlementMhz[i] = a.entitlementMhz(l);
+                entitlementMhz[i] = e;
                 hostUsed += u;
                 usedMhzMicros[i] += u * tick;
-                demandMhzMicros[i] += demandMhz[i] * tick;
-                entitlementMhzMicros[i] += entitlementMhz[i] * tick;
-                double want = Math.min(demandMhz[i], vcpus[i] * mhzPerCore[i]);
-                readyVcpus[i] = Math.max(0, want / mhzPerCore[i] - u / threadRate);
-                double limit = qos[i].limited() ? qos[i].limitMhz() : Double.POSITIVE_INFINITY;
-                limitedVcpus[i] = Math.min(readyVcpus[i], Math.max(0, want - Math.min(want, limit)) / mhzPerCore[i]);
-                readyMicros[i] += readyVcpus[i] * tick;
-                limitedMicros[i] += limitedVcpus[i] * tick;
+                demandMhzMicros[i] += d * tick;
+                entitlementMhzMicros[i] += e * tick;
+                double want = Math.min(d, a.vcpuMhz(l)); // vCPUs × clock
+                double ready = Math.max(0, want / clock - u / threadRate);
+                // min(ready, max(0, want − min(want, limit)) / clock): exactly +0 unless the limit is below want
+                // (the allocator holds the limit as a double, +∞ when unlimited)
+                double limit = a.limitMhz(l);
+                double limited = want > limit ? Math.min(ready, (want - limit) / clock) : 0;
+                readyVcpus[i] = ready;
+                limitedVcpus[i] = limited;
+                readyMicros[i] += ready * tick;
+                limitedMicros[i] += limited * tick;
             }
             hostCapacityMhz[h] = a.capacityMhz();
             hostUsedMhz[h] = hostUsed;
@@ -271,6 +278,18 @@ public final class CpuSubsystem implements Subsystem {
         if (vms.length == 0 || hostThreads[h] == 1) {
             return clock;
         }
+        double threads = (double) hostCores[h] * hostThreads[h];
+        // The busy threads are Σ cap / clock, summed VM by VM. Σ cap / clock differs from that by rounding
+        // only (relative error below n × 2⁻⁵², n the VMs), so when it is clearly on one side of the cores,
+        // or clearly above the threads, the answer is known without the per-VM divisions.
+        double estimate = a.sumCap() / clock;
+        double margin = estimate * 1e-6;
+        if (estimate + margin < hostCores[h]) {
+            return clock;
+        }
+        if (estimate - margin > threads) {
+            return a.capacityMhz() / threads;
+        }
         double busyThreads = 0;
         for (int l = 0; l < vms.length; l++) {
             busyThreads += a.capMhz(l) / clock;
@@ -278,7 +297,7 @@ public final class CpuSubsystem implements Subsystem {
         if (busyThreads <= hostCores[h]) {
             return clock;
         }
-        return a.capacityMhz() / Math.min(busyThreads, (double) hostCores[h] * hostThreads[h]);
+        return a.capacityMhz() / Math.min(busyThreads, threads);
     }
 
     @Override

@@ -21,9 +21,9 @@ import org.virtlab.engine.model.CpuTopology;
  * <p>Σ clamp(λ·s<sub>i</sub>, f<sub>i</sub>, c<sub>i</sub>) is continuous, non-decreasing and linear between the breakpoints
  * f<sub>i</sub>/s<sub>i</sub> and c<sub>i</sub>/s<sub>i</sub>. The allocator keeps the 2n breakpoints sorted (a total order: value, then
  * breakpoint number, so the order never depends on history), sweeps them once to get the sum's intercept
- * and slope after each one, and solves the crossing segment exactly. The sort is an insertion sort
- * started from the previous tick's order, nearly linear when few demands change between ticks, with a
- * heapsort fallback when many do.
+ * and slope after each one, and solves the crossing segment exactly. The sweep checks the previous tick's
+ * order as it goes (it usually still holds); when it does not, an insertion sort from where it broke, nearly
+ * linear when few demands change between ticks, with a heapsort fallback when many do.
  *
  * <h2>Reservation modes</h2>
  * {@link ReservationMode#REUSABLE} (VMware): an idle VM's unused reservation is part of C for everyone.
@@ -72,6 +72,14 @@ public final class FluidAllocator {
     private final double[] reservationMhz;
     private final boolean[] poweredOn;
     private final double[] demandMhz;
+    /**
+     * Fixed by the QoS (see {@link #setQos}): the cap with unbounded demand c'<sub>i</sub> = min(limit, vCPUs × clock,
+     * pinned capacity), its floor f'<sub>i</sub> and both divided by the shares, as the entitlement search needs them.
+     */
+    private final double[] capNoDemand;
+    private final double[] floorNoDemand;
+    private final double[] floorKeyNoDemand;
+    private final double[] capKeyNoDemand;
 
     private final double[] cap;
     private final double[] floor;
@@ -85,9 +93,22 @@ public final class FluidAllocator {
 
     /** Breakpoint e: VM e/2's floor (e even) or cap (e odd) divided by its shares. */
     private final double[] evKey;
+    /** Breakpoint e's step in F's intercept and slope: −floor and +shares (e even), +cap and −shares (e odd). */
+    private final double[] evStepBase;
+    private final double[] evStepSlope;
+    /**
+     * The floor and cap from which VM i's two breakpoints were last computed: most caps stay the same from
+     * one tick to the next, and then so do their keys (no division). NaN (never equal) forces a refresh.
+     */
+    private final double[] keyedFloor;
+    private final double[] keyedCap;
+    /** Breakpoint numbers in sorted order; then, per position p, F's intercept and slope just after it. */
     private final int[] ev;
     private final double[] evBase;
     private final double[] evSlope;
+    /** Per position p: the breakpoint's key and F there (evBase + evSlope × key), so searches read no ev[]. */
+    private final double[] sortedKey;
+    private final double[] sumAtKey;
     private boolean eventsBuilt;
 
     private final PinnedFilling pins;
@@ -114,23 +135,33 @@ public final class FluidAllocator {
         reservationMhz = new double[n];
         poweredOn = new boolean[n];
         demandMhz = new double[n];
+        capNoDemand = new double[n];
+        floorNoDemand = new double[n];
+        floorKeyNoDemand = new double[n];
+        capKeyNoDemand = new double[n];
         cap = new double[n];
         floor = new double[n];
         used = new double[n];
         entitlement = new double[n];
         evKey = new double[2 * n];
+        evStepBase = new double[2 * n];
+        evStepSlope = new double[2 * n];
+        keyedFloor = new double[n];
+        keyedCap = new double[n];
         ev = new int[2 * n];
         evBase = new double[2 * n];
         evSlope = new double[2 * n];
+        sortedKey = new double[2 * n];
+        sumAtKey = new double[2 * n];
         for (int e = 0; e < ev.length; e++) {
             ev[e] = e;
         }
+        pins = pinnedFilling(cpu, pinning); // pinCapMhz first: setQos derives the caps from it
         for (int i = 0; i < n; i++) {
             vcpuMhz[i] = vcpus[i] * mhzPerCore;
             setQos(i, CpuQos.DEFAULT);
             poweredOn[i] = true;
         }
-        pins = pinnedFilling(cpu, pinning);
         pinScratch = new double[n];
     }
 
@@ -145,6 +176,12 @@ public final class FluidAllocator {
         shares[i] = sharesTotal[i];
         limitMhz[i] = qos.limited() ? qos.limitMhz() : Double.POSITIVE_INFINITY;
         reservationMhz[i] = qos.reservationMhz();
+        double c2 = Math.min(limitMhz[i], Math.min(vcpuMhz[i], pinCapMhz[i]));
+        capNoDemand[i] = c2;
+        floorNoDemand[i] = Math.min(reservationMhz[i], c2);
+        floorKeyNoDemand[i] = floorNoDemand[i] / shares[i];
+        capKeyNoDemand[i] = c2 / shares[i];
+        keyedCap[i] = Double.NaN; // the shares may have changed: recompute this VM's breakpoints
     }
 
     public void setPoweredOn(int i, boolean on) {
@@ -228,7 +265,8 @@ public final class FluidAllocator {
                 floor[i] = 0;
                 continue;
             }
-            double c = Math.max(0, Math.min(Math.min(demandMhz[i], limitMhz[i]), Math.min(vcpuMhz[i], pinCapMhz[i])));
+            // min(demand, limit, vCPUs × clock, pinned capacity); Math.min is exact, so the grouping is free
+            double c = Math.max(0, Math.min(demandMhz[i], capNoDemand[i]));
             double r = reservationMhz[i];
             cap[i] = c;
             floor[i] = Math.min(r, c);
@@ -275,7 +313,7 @@ public final class FluidAllocator {
 
     /** The cap VM j would have with unbounded demand. */
     private double capWithoutDemand(int j) {
-        return Math.min(limitMhz[j], Math.min(vcpuMhz[j], pinCapMhz[j]));
+        return capNoDemand[j];
     }
 
     /** Held reserved capacity if VM j's cap were {@code c2}. */
@@ -295,7 +333,7 @@ public final class FluidAllocator {
         if (!(c2 > cap[j])) {
             return used[j]; // already wants all it may use: the same problem
         }
-        double f2 = Math.min(reservationMhz[j], c2);
+        double f2 = floorNoDemand[j];
         double sc2 = sumCap - cap[j] + c2;
         double t = capacityFor(sc2) - heldIdleWith(j, c2);
         double e;
@@ -316,26 +354,56 @@ public final class FluidAllocator {
 
     private void buildEvents() {
         for (int i = 0; i < n; i++) {
-            evKey[2 * i] = floor[i] / shares[i];
-            evKey[2 * i + 1] = cap[i] / shares[i];
-        }
-        sortEvents();
-        double base = sumFloor;
-        double slope = 0;
-        for (int p = 0; p < ev.length; p++) {
-            int e = ev[p];
-            int i = e >> 1;
-            if ((e & 1) == 0) {
-                base -= floor[i];
-                slope += shares[i];
-            } else {
-                base += cap[i];
-                slope -= shares[i];
+            double f = floor[i];
+            double c = cap[i];
+            if (f != keyedFloor[i] || c != keyedCap[i]) {
+                keyedFloor[i] = f;
+                keyedCap[i] = c;
+                double s = shares[i];
+                evKey[2 * i] = f / s;
+                evKey[2 * i + 1] = c / s;
+                evStepBase[2 * i] = -f;
+                evStepBase[2 * i + 1] = c;
+                evStepSlope[2 * i] = s;
+                evStepSlope[2 * i + 1] = -s;
             }
-            evBase[p] = base;
-            evSlope[p] = slope;
+        }
+        // Usually last tick's order still holds: the sweep checks it as it goes. The order is total, so
+        // whichever way the breakpoints end up sorted, the result is the same.
+        int unsorted = sweep();
+        if (unsorted < ev.length) {
+            sortEvents(unsorted);
+            sweep();
         }
         eventsBuilt = true;
+    }
+
+    /**
+     * F's intercept and slope after each breakpoint, in ev's order. Stops at the first breakpoint out of
+     * order and returns its position (the work unfinished), else returns the number of breakpoints.
+     */
+    private int sweep() {
+        // x + (−y) is x − y exactly (IEEE 754), so adding the signed steps is the same as branching on e's parity
+        double base = sumFloor;
+        double slope = 0;
+        int prev = -1;
+        double prevKey = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < ev.length; p++) {
+            int e = ev[p];
+            double key = evKey[e];
+            if (key < prevKey || (key == prevKey && e < prev)) {
+                return p;
+            }
+            prev = e;
+            prevKey = key;
+            base += evStepBase[e];
+            slope += evStepSlope[e];
+            evBase[p] = base;
+            evSlope[p] = slope;
+            sortedKey[p] = key;
+            sumAtKey[p] = base + slope * key;
+        }
+        return ev.length;
     }
 
     private boolean before(int a, int b) {
@@ -344,10 +412,11 @@ public final class FluidAllocator {
         return ka < kb || (ka == kb && a < b);
     }
 
-    private void sortEvents() {
+    /** Sorts ev, whose first {@code from} breakpoints are already in order. */
+    private void sortEvents(int from) {
         int m = ev.length;
         long budget = 16L * m + 64;
-        for (int a = 1; a < m; a++) {
+        for (int a = Math.max(1, from); a < m; a++) {
             int e = ev[a];
             int b = a - 1;
             while (b >= 0 && before(e, ev[b])) {
@@ -396,12 +465,12 @@ public final class FluidAllocator {
     }
 
     private double key(int p) {
-        return evKey[ev[p]];
+        return sortedKey[p];
     }
 
     /** F at the p-th breakpoint. */
     private double sumAt(int p) {
-        return evBase[p] + evSlope[p] * key(p);
+        return sumAtKey[p];
     }
 
     /** λ with F(λ) = k; requires Σ f &lt; k &lt; Σ c. */
@@ -441,9 +510,14 @@ public final class FluidAllocator {
         int m = ev.length;
         int lo = 0;
         int hi = m;
+        double s = shares[j];
+        double f = floor[j];
+        double c = cap[j];
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (hypothetical(j, c2, f2, evBase[mid], evSlope[mid], key(mid)) >= t) {
+            // hypothetical(j, ..., evBase[mid], evSlope[mid], key(mid)) with F there already summed
+            double x = sortedKey[mid] * s;
+            if (sumAtKey[mid] - WaterLevel.clamp(x, f, c) + WaterLevel.clamp(x, f2, c2) >= t) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -457,8 +531,8 @@ public final class FluidAllocator {
         double prev = lo == 0 ? 0 : key(lo - 1);
         double end = key(lo);
         double gPrev = hypothetical(j, c2, f2, base, slope, prev);
-        double x1 = f2 / shares[j];
-        double x2 = c2 / shares[j];
+        double x1 = floorKeyNoDemand[j]; // f2 / shares
+        double x2 = capKeyNoDemand[j]; // c2 / shares
         for (int step = 0; step < 3; step++) {
             double point = step == 0 ? x1 : step == 1 ? x2 : end;
             if (!(point > prev) || point > end) {

@@ -236,6 +236,66 @@ class FluidAllocatorPropertiesTest {
     }
 
     @Test
+    void resultsDoNotDependOnHistoryAcrossQosPowerAndModeChanges() {
+        // the allocator caches what only changes with the QoS (caps without demand, breakpoint keys): a warm one
+        // whose QoS, power and mode changed along the way must still agree bit for bit with a fresh one
+        SimRandom r = new SimRandom(11);
+        for (int host = 0; host < 100; host++) {
+            Setup s = randomSetup(r, host % 4 == 0, false);
+            int n = s.vcpus.length;
+            CpuQos[] qos = s.qos.clone();
+            boolean[] on = new boolean[n];
+            FluidAllocator warm = s.allocator();
+            for (int i = 0; i < n; i++) {
+                on[i] = warm.poweredOn(i);
+            }
+            ReservationMode mode = s.policy.reservationMode();
+            long coresMhz = (long) s.cpu.cores() * s.cpu.mhzPerCore();
+            for (int t = 0; t < TICKS; t++) {
+                int changed = r.nextInt(n);
+                switch (r.nextInt(4)) {
+                    case 0 -> {
+                        Shares shares = r.nextInt(2) == 0 ? Shares.custom(1 + r.nextInt(5_000)) : Shares.HIGH;
+                        qos[changed] = new CpuQos(shares, qos[changed].limitMhz(), qos[changed].reservationMhz());
+                        warm.setQos(changed, qos[changed]);
+                    }
+                    case 1 -> {
+                        long limit = r.nextInt(2) == 0 ? CpuQos.NO_LIMIT : 1 + r.nextInt((int) coresMhz);
+                        qos[changed] = new CpuQos(qos[changed].shares(), Math.max(limit, qos[changed].reservationMhz()),
+                                qos[changed].reservationMhz());
+                        warm.setQos(changed, qos[changed]);
+                    }
+                    case 2 -> {
+                        on[changed] = !on[changed];
+                        warm.setPoweredOn(changed, on[changed]);
+                    }
+                    default -> {
+                        mode = mode == ReservationMode.HELD ? ReservationMode.REUSABLE : ReservationMode.HELD;
+                        warm.setReservationMode(mode);
+                    }
+                }
+                randomDemands(r, s, warm);
+                warm.allocate();
+                FluidAllocator fresh = new FluidAllocator(s.cpu, new HostCpuPolicy(mode, s.policy.htFactor(),
+                        s.policy.quantumMicros()), s.vcpus, s.pins);
+                for (int i = 0; i < n; i++) {
+                    fresh.setQos(i, qos[i]);
+                    fresh.setPoweredOn(i, on[i]);
+                    fresh.setDemandMhz(i, warm.demandMhz(i));
+                }
+                fresh.allocate();
+                String where = "host " + host + " tick " + t;
+                assertEquals(fresh.capacityMhz(), warm.capacityMhz(), where);
+                assertEquals(fresh.levelMhzPerShare(), warm.levelMhzPerShare(), where);
+                for (int i = 0; i < n; i++) {
+                    assertEquals(fresh.usedMhz(i), warm.usedMhz(i), where + " vm " + i);
+                    assertEquals(fresh.entitlementMhz(i), warm.entitlementMhz(i), where + " vm " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void capacityFollowsTheHyperThreadingModel() {
         // 4 cores × 2 threads at 1000 MHz, factor 1.3: up to 4 busy threads, one per core: 4000 MHz
         assertEquals(4_000, FluidAllocator.capacityMhz(4, 2, 1_000, 1.3, 3_500), 1e-9);
