@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -33,21 +34,22 @@ class CpuTabFrameTimeTest {
         FxToolkit.cleanupStages();
     }
 
-    @Test
-    void frameWorkOnTheCpuTabHasAMedianUnderEightMilliseconds() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = Speed.class, names = {"X1", "X10"})
+    void frameWorkOnTheCpuTabHasAMedianUnderEightMilliseconds(Speed speed) throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en");
         robot.interact(() -> app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("cpu")));
-        app.runner().setSpeed(Speed.X10);
+        app.runner().setSpeed(speed);
         app.runner().play();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.runner().state().snapshot().nowMicros() > 2_000_000);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.runner().state().snapshot().nowMicros() > 200_000);
         FrameTimes times = app.shell().frameTimes();
         robot.interact(times::clear);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> times.count() >= 120);
         double median = times.quantileMillis(0.5);
         double p95 = times.quantileMillis(0.95);
-        System.out.printf(Locale.ROOT, "CPU tab frame work: median %.2f ms, p95 %.2f ms over %d frames%n",
-                median, p95, times.count());
+        System.out.printf(Locale.ROOT, "CPU tab frame work at %s: median %.2f ms, p95 %.2f ms over %d frames%n",
+                speed.label(), median, p95, times.count());
         assertTrue(median < 8.0, "median frame work " + median + " ms");
     }
 }
