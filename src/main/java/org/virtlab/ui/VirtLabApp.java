@@ -11,6 +11,9 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.virtlab.scenario.Lessons;
 import org.virtlab.ui.i18n.I18n;
@@ -53,6 +56,11 @@ public final class VirtLabApp extends Application {
         stage.setWidth(1280);
         stage.setHeight(800);
         stage.getIcons().add(new Image(VirtLabApp.class.getResource("icon.png").toExternalForm()));
+        stage.setOnCloseRequest(e -> {
+            if (!shell.confirmDiscard()) {
+                e.consume();
+            }
+        });
         stage.show();
         logFirstFrame();
         String file = named.get("open");
@@ -69,7 +77,11 @@ public final class VirtLabApp extends Application {
         if (shell != null) {
             shell.dispose();
         }
+        ShellViewModel previous = currentViewModel;
         currentViewModel = new ShellViewModel(i18n, runner);
+        if (previous != null) {
+            currentViewModel.carryOverFrom(previous);
+        }
         shell = new ShellView(currentViewModel, this::switchLanguage);
         if (scene == null) {
             scene = new Scene(shell.root());
@@ -77,6 +89,9 @@ public final class VirtLabApp extends Application {
         } else {
             scene.setRoot(shell.root());
         }
+        // Redo has two shortcuts (Ctrl+Shift+Z on its menu item, Ctrl+Y here), as most editors do.
+        ShellViewModel vm = currentViewModel;
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm::redo);
         stage.titleProperty().bind(currentViewModel.windowTitleProperty());
     }
 

@@ -71,5 +71,21 @@ class QosEditingTest {
         assertEquals(9_000, usedMhz("vm1"), 1);
         assertEquals(6_000, usedMhz("vm2"), 1);
         assertTrue(app.runner().state().scenario().vm("vm1").orElseThrow().cpuQos().shares().custom() == 3000);
+
+        // Ctrl+Z (outside a text field, which has its own undo) takes the edit back in the running simulation.
+        robot.interact(() -> app.shell().tabs().requestFocus());
+        robot.press(KeyCode.SHORTCUT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        app.runner().step();
+        assertTrue(app.runner().awaitIdle(10, TimeUnit.SECONDS));
+        assertEquals(4_000, usedMhz("vm1"), 1); // back to example 1's 4 GHz
+        assertTrue(app.runner().state().scenario().vm("vm1").orElseThrow().cpuQos().shares().custom() == 1000);
+
+        // Ctrl+Y makes it again.
+        robot.press(KeyCode.SHORTCUT, KeyCode.Y).release(KeyCode.Y, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        app.runner().step();
+        assertTrue(app.runner().awaitIdle(10, TimeUnit.SECONDS));
+        assertEquals(9_000, usedMhz("vm1"), 1);
     }
 }

@@ -29,14 +29,22 @@ final class MainMenu {
         for (Lesson lesson : vm.lessons()) {
             MenuItem item = new MenuItem(lesson.title().in(i18n.locale()));
             item.setId("lesson-" + lesson.id());
-            item.setOnAction(e -> vm.openLesson(lesson));
+            item.setOnAction(e -> {
+                if (view.confirmDiscard()) {
+                    vm.openLesson(lesson);
+                }
+            });
             lessons.getItems().add(item);
         }
         Menu export = menu("menu.file.export");
         export.getItems().add(item("menu.export.chartPng", null, "mdi2c-chart-areaspline", view::exportChart));
         Menu file = menu("menu.file");
         file.getItems().addAll(
-                item("menu.file.new", shortcut(KeyCode.N), "mdi2f-file-outline", vm::newScenario),
+                item("menu.file.new", shortcut(KeyCode.N), "mdi2f-file-outline", () -> {
+                    if (view.confirmDiscard()) {
+                        vm.newScenario();
+                    }
+                }),
                 item("menu.file.open", shortcut(KeyCode.O), "mdi2f-folder-open-outline", view::openFile),
                 lessons,
                 new SeparatorMenuItem(),
@@ -45,7 +53,15 @@ final class MainMenu {
                         KeyCombination.SHIFT_DOWN), null, view::saveAs),
                 export,
                 new SeparatorMenuItem(),
-                item("menu.file.quit", shortcut(KeyCode.Q), null, () -> view.window().hide()));
+                item("menu.file.quit", shortcut(KeyCode.Q), null, view::quit));
+
+        MenuItem undo = item("menu.edit.undo", shortcut(KeyCode.Z), "mdi2u-undo", vm::undo);
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        MenuItem redo = item("menu.edit.redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), "mdi2r-redo", vm::redo);
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        Menu edit = menu("menu.edit");
+        edit.getItems().addAll(undo, redo);
 
         Menu speed = menu("menu.sim.speed");
         ToggleGroup speeds = new ToggleGroup();
@@ -93,7 +109,7 @@ final class MainMenu {
         Menu help = menu("menu.help");
         help.getItems().add(item("menu.help.about", null, "mdi2i-information-outline", view::showAbout));
 
-        bar.getMenus().addAll(file, simulation, viewMenu, help);
+        bar.getMenus().addAll(file, edit, simulation, viewMenu, help);
     }
 
     MenuBar bar() {

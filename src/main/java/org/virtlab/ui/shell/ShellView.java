@@ -9,6 +9,8 @@ import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -128,6 +130,9 @@ public final class ShellView {
     }
 
     void openFile() {
+        if (!confirmDiscard()) {
+            return;
+        }
         FileChooser chooser = scenarioChooser("menu.file.open");
         File chosen = chooser.showOpenDialog(window());
         if (chosen != null) {
@@ -150,6 +155,37 @@ public final class ShellView {
         text.setPrefRowCount(Math.min(10, problems.size() + 1));
         alert.getDialogPane().setContent(text);
         alert.show();
+    }
+
+    /**
+     * With unsaved edits, asks whether to save them first. Returns whether to go on (saved, or the user
+     * chose not to save); false when the user cancelled or saving failed.
+     */
+    public boolean confirmDiscard() {
+        if (!viewModel.dirtyProperty().get()) {
+            return true;
+        }
+        ButtonType save = new ButtonType(i18n.get("confirm.save"), ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType(i18n.get("confirm.discard"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(i18n.get("confirm.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, i18n.get("confirm.text"), save, discard, cancel);
+        alert.initOwner(window());
+        alert.setTitle(i18n.get("confirm.title"));
+        alert.setHeaderText(i18n.get("confirm.header"));
+        ButtonType answer = alert.showAndWait().orElse(cancel);
+        if (answer == save) {
+            save();
+            return !viewModel.dirtyProperty().get();
+        }
+        return answer == discard;
+    }
+
+    /** Closes the window, after asking about unsaved edits. */
+    public void quit() {
+        if (confirmDiscard()) {
+            dispose();
+            window().hide();
+        }
     }
 
     void save() {

@@ -24,6 +24,7 @@ import org.virtlab.scenario.ScenarioReader;
 import org.virtlab.scenario.ScenarioWriter;
 import org.virtlab.ui.common.Formats;
 import org.virtlab.engine.Input;
+import org.virtlab.ui.common.ScenarioDiff;
 import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.cpu.CpuViewModel;
@@ -56,9 +57,12 @@ public final class ShellViewModel implements ScenarioEditor {
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
 
     private final FrameTimes frameTimes = new FrameTimes(600);
+    private EditHistory history = new EditHistory();
     private long shownGeneration = -1;
     /** The scenario with every edit so far; the runner learns of edits a moment later. */
     private Scenario scenario;
+    /** The scenario as last opened or saved: edits that come back to it leave nothing unsaved. */
+    private Scenario saved;
     private SimulationRunner.State shownState;
 
     public ShellViewModel(I18n i18n, SimulationRunner runner) {
@@ -128,11 +132,46 @@ public final class ShellViewModel implements ScenarioEditor {
 
     @Override
     public void apply(Scenario edited, Input input) {
+        history.record(scenario(), edited);
+        change(edited, List.of(input));
+    }
+
+    /**
+     * Continues the work of the view model this one replaces (the window is rebuilt in another language):
+     * the same file, saved state and undo history.
+     */
+    public void carryOverFrom(ShellViewModel previous) {
+        file.set(previous.file.get());
+        saved = previous.saved;
+        history = previous.history;
+        dirty.set(previous.dirty.get());
+        updateTitle(scenario());
+    }
+
+    /** Takes back the last edit, in the scenario and in the running simulation (from the next tick). */
+    public void undo() {
+        history.undo().ifPresent(e -> change(e.before(), ScenarioDiff.inputs(e.after(), e.before())));
+    }
+
+    /** Makes the last undone edit again. */
+    public void redo() {
+        history.redo().ifPresent(e -> change(e.after(), ScenarioDiff.inputs(e.before(), e.after())));
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return history.canUndoProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return history.canRedoProperty();
+    }
+
+    private void change(Scenario edited, List<Input> inputs) {
         scenario = edited;
-        runner.edit(edited, input);
+        runner.edit(edited, inputs);
         properties.reset(edited);
         cpu.edited(edited);
-        dirty.set(true);
+        dirty.set(!edited.equals(saved));
         updateTitle(edited);
     }
 
@@ -211,6 +250,7 @@ public final class ShellViewModel implements ScenarioEditor {
             }
             ScenarioWriter.write(toWrite, path);
             file.set(Optional.of(path));
+            saved = scenario();
             dirty.set(false);
             updateTitle(scenario());
             return Optional.empty();
@@ -248,6 +288,9 @@ public final class ShellViewModel implements ScenarioEditor {
         if (state.generation() != shownGeneration) {
             shownGeneration = state.generation();
             scenario = state.scenario();
+            if (saved == null) {
+                saved = scenario; // the lesson the window opened on
+            }
             topology.reset(scenario);
             cpu.reset(scenario);
             properties.reset(scenario);
@@ -270,10 +313,12 @@ public final class ShellViewModel implements ScenarioEditor {
     }
 
     private void show(Scenario next, Optional<Path> from) {
+        history.clear();
         selection.clear();
         file.set(from);
         dirty.set(false);
         scenario = next;
+        saved = next;
         runner.load(next);
     }
 

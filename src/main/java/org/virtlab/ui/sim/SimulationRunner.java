@@ -142,8 +142,14 @@ public final class SimulationRunner implements AutoCloseable {
      * and {@code input} tells the engine, from the next tick on. Time does not go back.
      */
     public void edit(Scenario edited, Input input) {
+        edit(edited, List.of(input));
+    }
+
+    /** An edit made of several inputs, applied at the same tick (undo and redo of an edit). */
+    public void edit(Scenario edited, List<? extends Input> inputs) {
+        List<Input> copy = List.copyOf(inputs);
         command(() -> {
-            simulation.submit(input);
+            copy.forEach(simulation::submit);
             State old = state;
             state = new State(edited, old.generation(), old.snapshot(), old.playing(), old.speed(), old.failure(),
                     old.derivations());

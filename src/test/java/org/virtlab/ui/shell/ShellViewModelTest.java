@@ -13,7 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtlab.engine.cpu.CpuQos;
+import org.virtlab.engine.cpu.CpuSnapshot;
+import org.virtlab.engine.cpu.SetCpuQos;
+import org.virtlab.engine.cpu.Shares;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
 import org.virtlab.scenario.Lessons;
 import org.virtlab.scenario.ScenarioReader;
 import org.virtlab.ui.i18n.I18n;
@@ -109,5 +114,47 @@ class ShellViewModelTest {
                 org.virtlab.engine.cpu.Workload.Trace t ? t.points() : null,
                 ((org.virtlab.engine.cpu.Workload.Trace) ScenarioReader.read(elsewhere).vm("web").orElseThrow().workload())
                         .points());
+    }
+
+    @Test
+    void undoAndRedoRestoreTheScenarioAndTheRunningSimulationExactly() throws Exception {
+        Scenario original = vm.scenario();
+        VmSpec db = original.vm("db").orElseThrow();
+        CpuQos raised = new CpuQos(Shares.HIGH, 5_000, 1_000);
+        vm.apply(original.withVm(db.withCpuQos(raised)), new SetCpuQos("db", raised));
+        assertTrue(vm.dirtyProperty().get());
+        assertTrue(vm.canUndoProperty().get());
+
+        vm.undo();
+        assertEquals(original, vm.scenario());
+        assertFalse(vm.dirtyProperty().get(), "back to what was opened: nothing unsaved");
+        assertTrue(vm.canRedoProperty().get());
+        runner.step();
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        assertEquals(original, runner.state().scenario());
+        // the engine took the old QoS back: the simulation equals one that never saw the edit
+        org.virtlab.engine.Simulation fresh = org.virtlab.engine.Simulations.of(original, original.seed(), true);
+        fresh.runUntil(runner.state().snapshot().nowMicros());
+        assertEquals(fresh.snapshot().find(CpuSnapshot.class).orElseThrow().vms(),
+                runner.state().snapshot().find(CpuSnapshot.class).orElseThrow().vms());
+
+        vm.redo();
+        assertEquals(raised, vm.scenario().vm("db").orElseThrow().cpuQos());
+        assertTrue(vm.dirtyProperty().get());
+        assertFalse(vm.canRedoProperty().get());
+    }
+
+    @Test
+    void aNewEditClearsWhatCouldBeRedone() {
+        Scenario original = vm.scenario();
+        VmSpec db = original.vm("db").orElseThrow();
+        CpuQos a = new CpuQos(Shares.LOW, CpuQos.NO_LIMIT, 0);
+        CpuQos b = new CpuQos(Shares.HIGH, CpuQos.NO_LIMIT, 0);
+        vm.apply(original.withVm(db.withCpuQos(a)), new SetCpuQos("db", a));
+        vm.undo();
+        vm.apply(original.withVm(db.withCpuQos(b)), new SetCpuQos("db", b));
+        assertFalse(vm.canRedoProperty().get());
+        vm.undo();
+        assertEquals(original, vm.scenario());
     }
 }

@@ -1,0 +1,70 @@
+package org.virtlab.ui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.virtlab.engine.Input;
+import org.virtlab.engine.cpu.SetCpuQos;
+import org.virtlab.engine.cpu.SetReservationMode;
+import org.virtlab.engine.cpu.SetWorkload;
+import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
+
+/**
+ * The inputs that take a running simulation from one version of a scenario to another, for the edits
+ * the engine can take while it runs (a VM's workload and CPU QoS, a host's reservation mode). Undo and
+ * redo use it: they replay the difference rather than remembering an inverse for every kind of edit.
+ */
+public final class ScenarioDiff {
+    private ScenarioDiff() {
+    }
+
+    /** Whether the running simulation can go from {@code from} to {@code to} by inputs alone. */
+    public static boolean runtimeOnly(Scenario from, Scenario to) {
+        if (from.hosts().size() != to.hosts().size() || from.vms().size() != to.vms().size()) {
+            return false;
+        }
+        for (int h = 0; h < from.hosts().size(); h++) {
+            HostSpec a = from.hosts().get(h);
+            HostSpec b = to.hosts().get(h);
+            if (!a.withCpuPolicy(b.cpuPolicy()).equals(b)
+                    || !a.cpuPolicy().withReservationMode(b.cpuPolicy().reservationMode()).equals(b.cpuPolicy())) {
+                return false;
+            }
+        }
+        for (int i = 0; i < from.vms().size(); i++) {
+            VmSpec a = from.vms().get(i);
+            VmSpec b = to.vms().get(i);
+            if (!a.withWorkload(b.workload()).withCpuQos(b.cpuQos()).equals(b)) {
+                return false;
+            }
+        }
+        return from.seed() == to.seed() && from.tickMicros() == to.tickMicros();
+    }
+
+    /** The inputs, in scenario order: hosts first, then each VM's QoS and workload. */
+    public static List<Input> inputs(Scenario from, Scenario to) {
+        if (!runtimeOnly(from, to)) {
+            throw new IllegalArgumentException("the scenarios differ in more than a running simulation can change");
+        }
+        List<Input> out = new ArrayList<>();
+        for (int h = 0; h < from.hosts().size(); h++) {
+            HostSpec a = from.hosts().get(h);
+            HostSpec b = to.hosts().get(h);
+            if (a.cpuPolicy().reservationMode() != b.cpuPolicy().reservationMode()) {
+                out.add(new SetReservationMode(b.id(), b.cpuPolicy().reservationMode()));
+            }
+        }
+        for (int i = 0; i < from.vms().size(); i++) {
+            VmSpec a = from.vms().get(i);
+            VmSpec b = to.vms().get(i);
+            if (!a.cpuQos().equals(b.cpuQos())) {
+                out.add(new SetCpuQos(b.id(), b.cpuQos()));
+            }
+            if (!a.workload().equals(b.workload())) {
+                out.add(new SetWorkload(b.id(), b.workload()));
+            }
+        }
+        return out;
+    }
+}
