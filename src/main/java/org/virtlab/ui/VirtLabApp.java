@@ -57,13 +57,18 @@ public final class VirtLabApp extends Application {
         stage.setHeight(800);
         stage.getIcons().add(new Image(VirtLabApp.class.getResource("icon.png").toExternalForm()));
         stage.setOnCloseRequest(e -> {
-            if (!shell.confirmDiscard()) {
+            if (shell.confirmDiscard()) {
+                currentViewModel.closedCleanly();
+            } else {
                 e.consume();
             }
         });
         stage.show();
         logFirstFrame();
         String file = named.get("open");
+        if (file == null && !getParameters().getRaw().contains("--no-recovery")) {
+            shell.offerRecovery();
+        }
         if (file != null) {
             List<String> problems = currentViewModel.open(Path.of(file));
             if (!problems.isEmpty()) {

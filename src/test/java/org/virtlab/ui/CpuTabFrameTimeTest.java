@@ -38,7 +38,7 @@ class CpuTabFrameTimeTest {
     @EnumSource(value = Speed.class, names = {"X1", "X10"})
     void frameWorkOnTheCpuTabHasAMedianUnderEightMilliseconds(Speed speed) throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en");
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         robot.interact(() -> app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("cpu")));
         app.runner().setSpeed(speed);
         app.runner().play();

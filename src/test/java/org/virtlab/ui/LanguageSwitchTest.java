@@ -29,7 +29,7 @@ class LanguageSwitchTest {
     @Test
     void switchingToChineseRelabelsTheWindowAndKeepsTheSimulation() throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en");
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         SimulationRunner runner = app.runner();
         assertEquals("Topology", tabs().getTabs().get(0).getText());
 

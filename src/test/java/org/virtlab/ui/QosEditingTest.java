@@ -41,7 +41,7 @@ class QosEditingTest {
     @Test
     void newSharesReachTheRunningSimulation() throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en");
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         app.runner().load(Lessons.load("cpu-shares").scenario());
         app.runner().runTo(1_000_000);
         assertTrue(app.runner().awaitIdle(10, TimeUnit.SECONDS));

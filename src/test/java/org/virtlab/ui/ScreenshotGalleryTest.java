@@ -49,7 +49,7 @@ class ScreenshotGalleryTest {
     @Test
     void writesTheCpuLessons() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en");
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         Path dir = Path.of(System.getProperty("virtlab.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         for (String id : Lessons.ids()) {
@@ -87,7 +87,7 @@ class ScreenshotGalleryTest {
 
     private void gallery(String lang, String suffix) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang);
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang, "--no-recovery");
         app.runner().runTo(RUN_MICROS);
         assertTrue(app.runner().awaitIdle(60, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,

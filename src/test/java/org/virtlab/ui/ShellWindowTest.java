@@ -27,7 +27,7 @@ class ShellWindowTest {
     @BeforeEach
     void openWindow() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en");
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -36,6 +36,9 @@ final class MainMenu {
             });
             lessons.getItems().add(item);
         }
+        Menu recent = menu("menu.file.recent");
+        recent.setOnShowing(e -> fillRecent(recent, vm, view));
+        fillRecent(recent, vm, view);
         Menu export = menu("menu.file.export");
         export.getItems().add(item("menu.export.chartPng", null, "mdi2c-chart-areaspline", view::exportChart));
         Menu file = menu("menu.file");
@@ -46,6 +49,7 @@ final class MainMenu {
                     }
                 }),
                 item("menu.file.open", shortcut(KeyCode.O), "mdi2f-folder-open-outline", view::openFile),
+                recent,
                 lessons,
                 new SeparatorMenuItem(),
                 item("menu.file.save", shortcut(KeyCode.S), "mdi2c-content-save-outline", view::save),
@@ -110,6 +114,21 @@ final class MainMenu {
         help.getItems().add(item("menu.help.about", null, "mdi2i-information-outline", view::showAbout));
 
         bar.getMenus().addAll(file, edit, simulation, viewMenu, help);
+    }
+
+    private void fillRecent(Menu recent, ShellViewModel vm, ShellView view) {
+        recent.getItems().clear();
+        for (java.nio.file.Path p : vm.recentFiles()) {
+            MenuItem item = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> view.openRecent(p));
+            recent.getItems().add(item);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem(i18n.get("menu.file.recent.none"));
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
     }
 
     MenuBar bar() {

@@ -41,6 +41,8 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
+    /** Writes unsaved work to the recovery copy every minute. */
+    private final javafx.animation.Timeline autosave;
 
     /**
      * @param changeLanguage called with the chosen locale when the user switches language; the caller
@@ -84,6 +86,10 @@ public final class ShellView {
             }
         };
         frames.start();
+        autosave = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.minutes(1),
+                e -> viewModel.autosave()));
+        autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        autosave.play();
     }
 
     public Parent root() {
@@ -102,6 +108,7 @@ public final class ShellView {
     /** Stops pulling frames; call before the content is replaced. */
     public void dispose() {
         frames.stop();
+        autosave.stop();
     }
 
     void selectTab(int index) {
@@ -137,6 +144,12 @@ public final class ShellView {
         File chosen = chooser.showOpenDialog(window());
         if (chosen != null) {
             showProblemsDialog(viewModel.open(chosen.toPath()));
+        }
+    }
+
+    void openRecent(Path path) {
+        if (confirmDiscard()) {
+            showProblemsDialog(viewModel.open(path));
         }
     }
 
@@ -183,9 +196,31 @@ public final class ShellView {
     /** Closes the window, after asking about unsaved edits. */
     public void quit() {
         if (confirmDiscard()) {
+            viewModel.closedCleanly();
             dispose();
             window().hide();
         }
+    }
+
+    /** Offers to continue unsaved work that a run left behind (it crashed, or the machine stopped). */
+    public void offerRecovery() {
+        viewModel.recovery().ifPresent(r -> {
+            ButtonType restore = new ButtonType(i18n.get("recovery.restore"), ButtonBar.ButtonData.YES);
+            ButtonType drop = new ButtonType(i18n.get("recovery.drop"), ButtonBar.ButtonData.NO);
+            String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.systemDefault()).format(r.writtenAt());
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                    i18n.format("recovery.text", when, r.original().map(Path::toString).orElse(i18n.get("title.untitled"))),
+                    restore, drop);
+            alert.initOwner(window());
+            alert.setTitle(i18n.get("recovery.title"));
+            alert.setHeaderText(i18n.get("recovery.header"));
+            if (alert.showAndWait().orElse(drop) == restore) {
+                viewModel.restore(r);
+            } else {
+                viewModel.closedCleanly();
+            }
+        });
     }
 
     void save() {

@@ -14,6 +14,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.virtlab.engine.Input;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -23,7 +26,6 @@ import org.virtlab.scenario.ScenarioException;
 import org.virtlab.scenario.ScenarioReader;
 import org.virtlab.scenario.ScenarioWriter;
 import org.virtlab.ui.common.Formats;
-import org.virtlab.engine.Input;
 import org.virtlab.ui.common.ScenarioDiff;
 import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
@@ -57,6 +59,8 @@ public final class ShellViewModel implements ScenarioEditor {
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
 
     private final FrameTimes frameTimes = new FrameTimes(600);
+    private final UserFiles userFiles;
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private EditHistory history = new EditHistory();
     private long shownGeneration = -1;
     /** The scenario with every edit so far; the runner learns of edits a moment later. */
@@ -66,8 +70,14 @@ public final class ShellViewModel implements ScenarioEditor {
     private SimulationRunner.State shownState;
 
     public ShellViewModel(I18n i18n, SimulationRunner runner) {
+        this(i18n, runner, UserFiles.standard());
+    }
+
+    public ShellViewModel(I18n i18n, SimulationRunner runner, UserFiles userFiles) {
         this.i18n = i18n;
         this.runner = runner;
+        this.userFiles = userFiles;
+        recent.setAll(userFiles.recent());
         topology = new TopologyViewModel(i18n, selection);
         cpu = new CpuViewModel(i18n, selection);
         properties = new PropertiesViewModel(i18n, selection, this);
@@ -134,6 +144,40 @@ public final class ShellViewModel implements ScenarioEditor {
     public void apply(Scenario edited, Input input) {
         history.record(scenario(), edited);
         change(edited, List.of(input));
+    }
+
+    /** Recently opened or saved files, newest first (File › Open Recent). */
+    public ObservableList<Path> recentFiles() {
+        return recent;
+    }
+
+    /** Writes unsaved work to the recovery copy (the window calls this every minute). */
+    public void autosave() {
+        if (dirty.get()) {
+            try {
+                userFiles.saveRecovery(scenario(), file.get());
+            } catch (IOException e) {
+                statusText.set(i18n.format("error.autosave", e.getMessage()));
+            }
+        }
+    }
+
+    /** The window closes after the user saved or gave up the edits: no recovery copy is needed. */
+    public void closedCleanly() {
+        userFiles.clearRecovery();
+    }
+
+    /** Unsaved work left by a run that did not end cleanly, if any. */
+    public Optional<UserFiles.Recovery> recovery() {
+        return userFiles.recovery();
+    }
+
+    /** Continues the recovered work: its scenario, as unsaved edits of the file it belonged to. */
+    public void restore(UserFiles.Recovery recovered) {
+        show(recovered.scenario(), recovered.original());
+        saved = null;
+        dirty.set(true);
+        updateTitle(recovered.scenario());
     }
 
     /**
@@ -227,6 +271,7 @@ public final class ShellViewModel implements ScenarioEditor {
     public List<String> open(Path path) {
         try {
             show(ScenarioReader.read(path), Optional.of(path));
+            remember(path);
             return List.of();
         } catch (ScenarioException e) {
             return e.problems().stream().map(p -> p.format(i18n.locale())).toList();
@@ -252,11 +297,18 @@ public final class ShellViewModel implements ScenarioEditor {
             file.set(Optional.of(path));
             saved = scenario();
             dirty.set(false);
+            remember(path);
+            userFiles.clearRecovery();
             updateTitle(scenario());
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(i18n.format("error.save", path, e.getMessage()));
         }
+    }
+
+    private void remember(Path path) {
+        userFiles.remember(path);
+        recent.setAll(userFiles.recent());
     }
 
     private static Scenario inlineTraces(Scenario s) {
@@ -313,6 +365,7 @@ public final class ShellViewModel implements ScenarioEditor {
     }
 
     private void show(Scenario next, Optional<Path> from) {
+        userFiles.clearRecovery(); // the work before was saved or given up when this was asked for
         history.clear();
         selection.clear();
         file.set(from);
