@@ -13,4 +13,10 @@ public interface ScenarioEditor {
 
     /** Takes an edit: the whole new scenario and the input the running engine applies at the next tick. */
     void apply(Scenario edited, Input input);
+
+    /**
+     * Takes an edit the running engine cannot follow (a host or VM added or removed): the simulation
+     * starts again at time zero with the edited scenario, and the status bar says so.
+     */
+    void restructure(Scenario edited);
 }

@@ -4,7 +4,12 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.virtlab.ui.topology.TopologyView;
+import org.virtlab.ui.topology.TopologyViewModel;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -18,12 +23,12 @@ public final class PaletteView {
         Label heading = new Label(i18n.get("palette.heading"));
         heading.getStyleClass().add("panel-heading");
         root.getChildren().add(heading);
-        item(i18n, "palette.host", "mdi2s-server");
-        item(i18n, "palette.vm", "mdi2m-monitor");
-        item(i18n, "palette.net.isolated", "mdi2l-lan-disconnect");
-        item(i18n, "palette.net.nat", "mdi2s-swap-horizontal");
-        item(i18n, "palette.net.routed", "mdi2r-router-network");
-        item(i18n, "palette.net.bridged", "mdi2b-bridge");
+        draggable(item(i18n, "palette.host", "mdi2s-server"), TopologyViewModel.PaletteItem.HOST);
+        draggable(item(i18n, "palette.vm", "mdi2m-monitor"), TopologyViewModel.PaletteItem.VM);
+        item(i18n, "palette.net.isolated", "mdi2l-lan-disconnect").setDisable(true);
+        item(i18n, "palette.net.nat", "mdi2s-swap-horizontal").setDisable(true);
+        item(i18n, "palette.net.routed", "mdi2r-router-network").setDisable(true);
+        item(i18n, "palette.net.bridged", "mdi2b-bridge").setDisable(true);
         Label note = new Label(i18n.get("palette.note.notYet"));
         note.setWrapText(true);
         note.getStyleClass().add("tab-note");
@@ -35,15 +40,27 @@ public final class PaletteView {
         root.getStyleClass().add("palette");
     }
 
-    private void item(I18n i18n, String key, String icon) {
+    /** Lets the item be dragged onto the topology (a host onto the canvas, a VM onto a host). */
+    private static void draggable(Label label, TopologyViewModel.PaletteItem what) {
+        label.setId("palette-" + what.name().toLowerCase(java.util.Locale.ROOT));
+        label.setOnDragDetected(e -> {
+            Dragboard board = label.startDragAndDrop(TransferMode.COPY);
+            ClipboardContent content = new ClipboardContent();
+            content.put(TopologyView.PALETTE_ITEM, what.name());
+            board.setContent(content);
+            e.consume();
+        });
+    }
+
+    private Label item(I18n i18n, String key, String icon) {
         FontIcon glyph = new FontIcon(icon);
         glyph.setIconSize(22);
         Label label = new Label(i18n.get(key), glyph);
         label.getStyleClass().add("palette-item");
-        label.setDisable(true);
         label.setMaxWidth(Double.MAX_VALUE);
         Tooltip.install(label, new Tooltip(i18n.get(key + ".tip")));
         root.getChildren().add(label);
+        return label;
     }
 
     public VBox root() {

@@ -64,8 +64,11 @@ final class MainMenu {
         MenuItem redo = item("menu.edit.redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), "mdi2r-redo", vm::redo);
         redo.disableProperty().bind(vm.canRedoProperty().not());
+        MenuItem delete = item("menu.edit.delete", new KeyCodeCombination(KeyCode.DELETE), "mdi2d-delete-outline",
+                () -> vm.topology().deleteSelection());
+        delete.disableProperty().bind(vm.selection().selectedIdProperty().isNull());
         Menu edit = menu("menu.edit");
-        edit.getItems().addAll(undo, redo);
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), delete);
 
         Menu speed = menu("menu.sim.speed");
         ToggleGroup speeds = new ToggleGroup();

@@ -67,6 +67,8 @@ public final class ShellViewModel implements ScenarioEditor {
     private Scenario scenario;
     /** The scenario as last opened or saved: edits that come back to it leave nothing unsaved. */
     private Scenario saved;
+    /** Set when a structural edit restarted the simulation; the status bar says so once. */
+    private boolean restarted;
     private SimulationRunner.State shownState;
 
     public ShellViewModel(I18n i18n, SimulationRunner runner) {
@@ -78,7 +80,7 @@ public final class ShellViewModel implements ScenarioEditor {
         this.runner = runner;
         this.userFiles = userFiles;
         recent.setAll(userFiles.recent());
-        topology = new TopologyViewModel(i18n, selection);
+        topology = new TopologyViewModel(i18n, selection, this);
         cpu = new CpuViewModel(i18n, selection);
         properties = new PropertiesViewModel(i18n, selection, this);
         speed.set(runner.state().speed());
@@ -192,14 +194,33 @@ public final class ShellViewModel implements ScenarioEditor {
         updateTitle(scenario());
     }
 
+    @Override
+    public void restructure(Scenario edited) {
+        history.record(scenario(), edited);
+        move(scenario(), edited);
+    }
+
     /** Takes back the last edit, in the scenario and in the running simulation (from the next tick). */
     public void undo() {
-        history.undo().ifPresent(e -> change(e.before(), ScenarioDiff.inputs(e.after(), e.before())));
+        history.undo().ifPresent(e -> move(e.after(), e.before()));
     }
 
     /** Makes the last undone edit again. */
     public void redo() {
-        history.redo().ifPresent(e -> change(e.after(), ScenarioDiff.inputs(e.before(), e.after())));
+        history.redo().ifPresent(e -> move(e.before(), e.after()));
+    }
+
+    /** From one version of the scenario to another: by inputs when the engine can follow, else a restart. */
+    private void move(Scenario from, Scenario to) {
+        if (ScenarioDiff.runtimeOnly(from, to)) {
+            change(to, ScenarioDiff.inputs(from, to));
+            return;
+        }
+        scenario = to;
+        restarted = true;
+        runner.restart(to);
+        dirty.set(!to.equals(saved));
+        updateTitle(to);
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -359,8 +380,12 @@ public final class ShellViewModel implements ScenarioEditor {
             timeText.set(Formats.seconds(state.snapshot().nowMicros()));
             playing.set(state.playing());
             String speedText = state.speed().unlimited() ? i18n.get("speed.max") : state.speed().label();
-            statusText.set(state.failure() != null ? i18n.format("status.failed", state.failure())
-                    : state.playing() ? i18n.format("status.running", speedText) : i18n.get("status.paused"));
+            if (restarted && state.snapshot().nowMicros() > 3_000_000) {
+                restarted = false; // said for three simulated seconds: enough
+            }
+            String status = state.failure() != null ? i18n.format("status.failed", state.failure())
+                    : state.playing() ? i18n.format("status.running", speedText) : i18n.get("status.paused");
+            statusText.set(restarted ? status + " — " + i18n.get("status.restarted") : status);
         }
     }
 

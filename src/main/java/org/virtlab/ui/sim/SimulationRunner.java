@@ -125,6 +125,18 @@ public final class SimulationRunner implements AutoCloseable {
         command(() -> build(scenario, state.generation() + 1));
     }
 
+    /** Replaces the scenario after a structural edit: time zero again, still playing if it was. */
+    public void restart(Scenario scenario) {
+        command(() -> {
+            boolean wasPlaying = playing;
+            build(scenario, state.generation() + 1);
+            if (wasPlaying) {
+                playing = true;
+                anchor();
+            }
+        });
+    }
+
     public void setSpeed(Speed newSpeed) {
         command(() -> {
             speed = newSpeed;

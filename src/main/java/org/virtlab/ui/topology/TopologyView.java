@@ -1,7 +1,11 @@
 package org.virtlab.ui.topology;
 
 import javafx.collections.ListChangeListener;
+import java.util.Optional;
 import javafx.css.PseudoClass;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -24,11 +28,16 @@ import org.virtlab.ui.i18n.I18n;
  */
 public final class TopologyView {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    private static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
+    /** What a palette drag carries: the name of a {@link TopologyViewModel.PaletteItem}. */
+    public static final DataFormat PALETTE_ITEM = new DataFormat("application/x-virtlab-palette-item");
     private static final double VM_CARD_WIDTH = 220;
 
     private final BorderPane root = new BorderPane();
     private final Pane canvas = new Pane();
     private final TopologyViewModel viewModel;
+    private final Label note = new Label();
 
     public TopologyView(TopologyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -38,11 +47,30 @@ public final class TopologyView {
                 viewModel.selection().clear();
             }
         });
+        // Palette drops on the empty canvas: a host is taken, a VM is refused (it needs a host).
+        canvas.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
+            boolean ok = viewModel.accepts(item, null);
+            if (ok) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            canvas.pseudoClassStateChanged(DROP_REFUSED, !ok);
+            note.setText(i18n.get(ok ? "topology.drop.host" : "topology.drop.vmNeedsHost"));
+            e.consume();
+        }));
+        canvas.setOnDragExited(e -> {
+            canvas.pseudoClassStateChanged(DROP_REFUSED, false);
+            note.setText(i18n.get("topology.note.readOnly"));
+        });
+        canvas.setOnDragDropped(e -> {
+            Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
+            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), null, e.getX(), e.getY()).isPresent());
+            e.consume();
+        });
         ScrollPane scroll = new ScrollPane(canvas);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         root.setCenter(scroll);
-        Label note = new Label(i18n.get("topology.note.readOnly"));
+        note.setText(i18n.get("topology.note.readOnly"));
         note.getStyleClass().add("tab-note");
         note.setWrapText(true);
         BorderPane.setMargin(note, new Insets(6, 8, 6, 8));
@@ -83,6 +111,24 @@ public final class TopologyView {
             viewModel.selection().select(host.id());
             e.consume();
         });
+        // A VM from the palette lands on the host it is dropped on.
+        card.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
+            boolean ok = viewModel.accepts(item, host.id());
+            if (ok) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            card.pseudoClassStateChanged(ok ? DROP_TARGET : DROP_REFUSED, true);
+            e.consume();
+        }));
+        card.setOnDragExited(e -> {
+            card.pseudoClassStateChanged(DROP_TARGET, false);
+            card.pseudoClassStateChanged(DROP_REFUSED, false);
+        });
+        card.setOnDragDropped(e -> {
+            Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
+            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), host.id(), 0, 0).isPresent());
+            e.consume();
+        });
         return card;
     }
 
@@ -114,6 +160,18 @@ public final class TopologyView {
             e.consume();
         });
         return card;
+    }
+
+    private static Optional<TopologyViewModel.PaletteItem> itemOf(DragEvent e) {
+        Object content = e.getDragboard().getContent(PALETTE_ITEM);
+        if (content instanceof String name) {
+            try {
+                return Optional.of(TopologyViewModel.PaletteItem.valueOf(name));
+            } catch (IllegalArgumentException unknown) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private void markSelection(String id) {

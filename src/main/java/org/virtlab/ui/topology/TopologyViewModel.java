@@ -14,10 +14,13 @@ import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.cpu.CpuDemandSnapshot;
 import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Workload;
+import java.util.Optional;
+import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
 import org.virtlab.ui.common.Formats;
+import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.i18n.I18n;
 
@@ -28,12 +31,88 @@ import org.virtlab.ui.i18n.I18n;
 public final class TopologyViewModel {
     private final I18n i18n;
     private final Selection selection;
+    private final ScenarioEditor editor;
+    /** What a new host from the palette is: one socket of 8 cores × 2 threads at 2 GHz, 32 GiB. */
+    static final CpuTopology NEW_HOST_CPU = new CpuTopology(1, 8, 2, 2_000);
+    static final long NEW_HOST_MEMORY_MIB = 32_768;
+    /** What a new VM from the palette is: 2 vCPUs, 2 GiB, a steady 50 % load, default QoS. */
+    static final int NEW_VM_VCPUS = 2;
+    static final long NEW_VM_MEMORY_MIB = 2_048;
+    static final Workload NEW_VM_WORKLOAD = new Workload.Constant(50);
     private final ObservableList<HostItem> hosts = FXCollections.observableArrayList();
     private final Map<String, VmItem> vmsById = new LinkedHashMap<>();
 
-    public TopologyViewModel(I18n i18n, Selection selection) {
+    public TopologyViewModel(I18n i18n, Selection selection, ScenarioEditor editor) {
         this.i18n = i18n;
         this.selection = selection;
+        this.editor = editor;
+    }
+
+    /** What the palette offers to drag. */
+    public enum PaletteItem { HOST, VM }
+
+    /**
+     * Whether a palette item may be dropped on a host ({@code hostId}) or on the empty canvas (null): a
+     * VM only on a host, a host only on the canvas.
+     */
+    public boolean accepts(PaletteItem item, String hostId) {
+        return item == PaletteItem.VM ? hostId != null && editor.scenario().host(hostId).isPresent() : hostId == null;
+    }
+
+    /**
+     * Drops a palette item: a new VM on the host {@code hostId}, or a new host at (x, y) on the canvas.
+     * Returns the new element's id, or empty when the drop is refused (a VM not on a host).
+     */
+    public Optional<String> drop(PaletteItem item, String hostId, double x, double y) {
+        if (!accepts(item, hostId)) {
+            return Optional.empty();
+        }
+        Scenario s = editor.scenario();
+        List<HostSpec> hosts = new ArrayList<>(s.hosts());
+        List<VmSpec> vms = new ArrayList<>(s.vms());
+        String id;
+        if (item == PaletteItem.HOST) {
+            id = freeId(s, "host");
+            hosts.add(new HostSpec(id, i18n.format("new.hostName", hosts.size() + 1), NEW_HOST_CPU, NEW_HOST_MEMORY_MIB,
+                    Math.max(0, x), Math.max(0, y)));
+        } else {
+            id = freeId(s, "vm");
+            HostSpec host = s.host(hostId).orElseThrow();
+            int vcpus = Math.min(NEW_VM_VCPUS, host.cpu().logicalCpus());
+            vms.add(new VmSpec(id, i18n.format("new.vmName", vms.size() + 1), hostId, vcpus, NEW_VM_MEMORY_MIB,
+                    NEW_VM_WORKLOAD, host.x() + 30, host.y() + 80));
+        }
+        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, vms));
+        selection.select(id);
+        return Optional.of(id);
+    }
+
+    /** Deletes the selected VM, or the selected host with its VMs. Returns whether something was deleted. */
+    public boolean deleteSelection() {
+        Optional<String> id = selection.selectedId();
+        Scenario s = editor.scenario();
+        if (id.isEmpty()) {
+            return false;
+        }
+        List<HostSpec> hosts = s.hosts().stream().filter(h -> !h.id().equals(id.get())).toList();
+        List<VmSpec> vms = s.vms().stream()
+                .filter(v -> !v.id().equals(id.get()) && !v.hostId().equals(id.get())).toList();
+        if (hosts.size() == s.hosts().size() && vms.size() == s.vms().size()) {
+            return false;
+        }
+        selection.clear();
+        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, vms));
+        return true;
+    }
+
+    /** "vm4": the prefix and the smallest number not taken by any host or VM. */
+    private static String freeId(Scenario s, String prefix) {
+        for (int n = 1; ; n++) {
+            String id = prefix + n;
+            if (s.host(id).isEmpty() && s.vm(id).isEmpty()) {
+                return id;
+            }
+        }
     }
 
     public ObservableList<HostItem> hosts() {

@@ -32,4 +32,9 @@ final class RecordingEditor implements ScenarioEditor {
         inputs.add(input);
         afterApply.run();
     }
+    @Override
+    public void restructure(Scenario edited) {
+        throw new AssertionError("property editors never restructure the scenario");
+    }
+
 }

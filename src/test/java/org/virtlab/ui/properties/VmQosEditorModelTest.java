@@ -33,6 +33,11 @@ class VmQosEditorModelTest {
             scenario = edited;
             inputs.add(input);
         }
+
+        @Override
+        public void restructure(Scenario edited) {
+            throw new AssertionError("the QoS editor never restructures the scenario");
+        }
     };
     private final VmQosEditorModel model = new VmQosEditorModel(new I18n(Locale.ENGLISH), editor,
             editor.scenario().vm("db").orElseThrow());
