@@ -235,6 +235,7 @@ public final class ShellViewModel implements ScenarioEditor {
         scenario = edited;
         runner.edit(edited, inputs);
         properties.reset(edited);
+        topology.reset(edited); // names, workloads and badges may have changed
         cpu.edited(edited);
         dirty.set(!edited.equals(saved));
         updateTitle(edited);

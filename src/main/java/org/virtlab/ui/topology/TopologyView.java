@@ -97,12 +97,22 @@ public final class TopologyView {
         title.getStyleClass().add("host-title");
         Label summary = new Label(host.summary());
         summary.getStyleClass().add("host-summary");
+        javafx.scene.layout.HBox badges = new javafx.scene.layout.HBox(6);
+        for (TopologyViewModel.Badge b : host.badges()) {
+            Label badge = new Label(b.text());
+            badge.getStyleClass().add("capacity-badge");
+            if (b.warning()) {
+                badge.getStyleClass().add("capacity-badge-warning");
+            }
+            badge.setTooltip(new Tooltip(b.tooltip()));
+            badges.getChildren().add(badge);
+        }
         FlowPane vms = new FlowPane(12, 12);
         vms.setPrefWrapLength(3 * VM_CARD_WIDTH + 2 * 12 + 1); // three VMs a row
         for (TopologyViewModel.VmItem vm : host.vms()) {
             vms.getChildren().add(vmCard(vm));
         }
-        VBox card = new VBox(6, title, summary, vms);
+        VBox card = new VBox(6, title, summary, badges, vms);
         card.getStyleClass().add("host-card");
         card.setId("host-" + host.id());
         card.setUserData(host.id());

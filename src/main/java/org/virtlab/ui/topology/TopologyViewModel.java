@@ -140,7 +140,7 @@ public final class TopologyViewModel {
             String summary = i18n.format("topology.host.summary", h.cpu().sockets(), h.cpu().coresPerSocket(),
                     h.cpu().threadsPerCore(), h.cpu().logicalCpus(), Formats.ghz(h.cpu().mhzPerCore()),
                     Formats.memory(h.memoryMib()));
-            items.add(new HostItem(h.id(), h.name(), summary, h.x(), h.y(), List.copyOf(vms)));
+            items.add(new HostItem(h.id(), h.name(), summary, h.x(), h.y(), List.copyOf(vms), badges(scenario, h)));
         }
         hosts.setAll(items);
     }
@@ -173,8 +173,39 @@ public final class TopologyViewModel {
         return i18n.get("workload." + kind);
     }
 
-    /** A host card: its VMs in scenario order. */
-    public record HostItem(String id, String name, String summary, double x, double y, List<VmItem> vms) {
+    /** A host card: its VMs in scenario order, and its capacity badges. */
+    public record HostItem(String id, String name, String summary, double x, double y, List<VmItem> vms,
+                           List<Badge> badges) {
+    }
+
+    /** A capacity badge on a host card: its text, what it means, and whether it warns. */
+    public record Badge(String text, String tooltip, boolean warning) {
+    }
+
+    /**
+     * vCPUs per logical CPU, memory configured per memory installed (overcommit), CPU reserved per
+     * reservable capacity (cores × clock, as admission control counts it): red when above 1.
+     */
+    private List<Badge> badges(Scenario scenario, HostSpec h) {
+        List<VmSpec> on = scenario.vmsOn(h.id());
+        int vcpus = on.stream().mapToInt(VmSpec::vcpus).sum();
+        long memory = on.stream().mapToLong(VmSpec::memoryMib).sum();
+        long reserved = on.stream().mapToLong(v -> v.cpuQos().reservationMhz()).sum();
+        long reservable = (long) h.cpu().cores() * h.cpu().mhzPerCore();
+        String cpuRatio = ratio(vcpus, h.cpu().logicalCpus());
+        String memRatio = ratio(memory, h.memoryMib());
+        return List.of(
+                new Badge(i18n.format("badge.vcpu", cpuRatio), i18n.format("badge.vcpu.tip", vcpus, h.cpu().logicalCpus()),
+                        false),
+                new Badge(i18n.format("badge.memory", memRatio),
+                        i18n.format("badge.memory.tip", Formats.memory(memory), Formats.memory(h.memoryMib())),
+                        memory > h.memoryMib()),
+                new Badge(i18n.format("badge.reserved", Formats.ghz(reserved), Formats.ghz(reservable)),
+                        i18n.get("badge.reserved.tip"), reserved > reservable));
+    }
+
+    private static String ratio(long a, long b) {
+        return b == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.2f:1", (double) a / b);
     }
 
     /** A VM card with live use (fraction of what its vCPUs could do, 0–1), its demand and use in words. */
