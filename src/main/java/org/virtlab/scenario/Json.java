@@ -21,6 +21,19 @@ final class Json {
         return parent + "/" + index;
     }
 
+    /**
+     * A pointer made safe to show on one line: each reference token shortened and escaped like a value,
+     * since a file's field names can be as long as it likes and hold control characters.
+     */
+    static String showPointer(String pointer) {
+        String[] tokens = pointer.split("/", -1);
+        StringBuilder out = new StringBuilder(Math.min(pointer.length(), 200));
+        for (int i = 0; i < tokens.length; i++) {
+            out.append(i == 0 ? "" : "/").append(escape(tokens[i]));
+        }
+        return out.toString();
+    }
+
     /** A value as it would be written in JSON, shortened: numbers as written, strings quoted. */
     static String show(JsonNode node) {
         if (node.isObject()) {
