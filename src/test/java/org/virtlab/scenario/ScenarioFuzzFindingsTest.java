@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.virtlab.engine.model.Scenario;
 
 /** What {@link ScenarioFuzzTest} found, each pinned down by a small example. */
 class ScenarioFuzzFindingsTest {
@@ -25,5 +26,27 @@ class ScenarioFuzzFindingsTest {
             // Each reference token is shown like a value: 40 characters, control characters escaped.
             assertTrue(line.startsWith("test.json: /" + "ab\\u0000c".repeat(10) + "…: "), line);
         }
+    }
+
+    /**
+     * JSON may spell half a surrogate pair, with a backslash-u escape, but no UTF-8 file can store it: the scenario
+     * loaded, and saving it wrote "?" in its place, so the saved file read back differently.
+     */
+    @Test
+    void halfASurrogatePairIsRefused() {
+        String json = ScenarioFixtures.VALID.replace("\"Web server\"", "\"Web \\ud800server\"")
+                .replace("\"两台虚拟机\"", "\"两台\\udc00\"");
+        List<Problem> problems = ScenarioFixtures.problemsOf(json);
+        assertEquals(List.of("/title/zh", "/vms/0/name"), problems.stream().map(Problem::pointer).toList());
+        assertEquals("must be Unicode text, but character 5 is half of a surrogate pair (\\ud800) without the other half",
+                ScenarioFixtures.english(problems.get(1)));
+    }
+
+    @Test
+    void aWholeSurrogatePairIsText() throws ScenarioException {
+        String json = ScenarioFixtures.VALID.replace("\"Web server\"", "\"Web \\ud83d\\ude00\"");
+        Scenario scenario = ScenarioReader.read(json, "t.json");
+        assertEquals("Web \ud83d\ude00", scenario.vms().get(0).name());
+        assertEquals(scenario, ScenarioReader.read(ScenarioWriter.toJson(scenario), "again.json"));
     }
 }
