@@ -59,16 +59,27 @@ final class Json {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> appendVisibly(out, c);
             }
         }
         return out.toString();
+    }
+
+    /** Text with its control characters escaped (backslash, u, four hex digits), nothing else changed or cut. */
+    static String controlsEscaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            appendVisibly(out, c);
+        }
+        return out.toString();
+    }
+
+    private static void appendVisibly(StringBuilder out, char c) {
+        if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+        } else {
+            out.append(c);
+        }
     }
 
     /** A number as short as it can be written: 90.0 as {@code 90}, 12.5 as {@code 12.5}. */

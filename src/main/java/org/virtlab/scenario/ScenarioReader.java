@@ -106,7 +106,7 @@ public final class ScenarioReader {
 
     /**
      * Jackson's description of a syntax error, cut to what helps a person: the first line, without the
-     * embedded source locations and the names of Jackson's settings and classes.
+     * embedded source locations and the names of Jackson's settings and classes, control characters escaped.
      */
     static String jacksonReason(String original) {
         String text = original == null ? "" : original.lines().findFirst().orElse("");
@@ -116,6 +116,7 @@ public final class ScenarioReader {
                 .replaceAll("[:;,]?\\s*(enable|use|disable) `?\\w*Feature\\.\\w+`?[^()]*$", "")
                 .replaceAll("`", "")
                 .strip();
+        text = Json.controlsEscaped(text); // it quotes the token it choked on, NULs and all
         if (text.length() > MAX_REASON_CHARS) {
             text = text.substring(0, MAX_REASON_CHARS) + "…";
         }

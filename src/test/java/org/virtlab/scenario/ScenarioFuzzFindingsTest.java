@@ -2,6 +2,7 @@ package org.virtlab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -29,8 +30,8 @@ class ScenarioFuzzFindingsTest {
     }
 
     /**
-     * JSON may spell half a surrogate pair, with a backslash-u escape, but no UTF-8 file can store it: the scenario
-     * loaded, and saving it wrote "?" in its place, so the saved file read back differently.
+     * JSON may spell half a surrogate pair, with a backslash-u escape, but no UTF-8 file can store it: the
+     * scenario loaded, and saving it wrote "?" in its place, so the saved file read back differently.
      */
     @Test
     void halfASurrogatePairIsRefused() {
@@ -38,8 +39,8 @@ class ScenarioFuzzFindingsTest {
                 .replace("\"两台虚拟机\"", "\"两台\\udc00\"");
         List<Problem> problems = ScenarioFixtures.problemsOf(json);
         assertEquals(List.of("/title/zh", "/vms/0/name"), problems.stream().map(Problem::pointer).toList());
-        assertEquals("must be Unicode text, but character 5 is half of a surrogate pair (\\ud800) without the other half",
-                ScenarioFixtures.english(problems.get(1)));
+        assertEquals("must be Unicode text, but character 5 is half of a surrogate pair (\\ud800) without the"
+                + " other half", ScenarioFixtures.english(problems.get(1)));
     }
 
     @Test
@@ -48,5 +49,15 @@ class ScenarioFuzzFindingsTest {
         Scenario scenario = ScenarioReader.read(json, "t.json");
         assertEquals("Web \ud83d\ude00", scenario.vms().get(0).name());
         assertEquals(scenario, ScenarioReader.read(ScenarioWriter.toJson(scenario), "again.json"));
+    }
+
+    /** The parser quotes the token it choked on, NUL and all. */
+    @Test
+    void aSyntaxErrorShowsControlCharactersEscaped() {
+        ScenarioException e =
+                assertThrows(ScenarioException.class, () -> ScenarioReader.read("[tru\u0000e]", "t.json"));
+        assertEquals("malformed JSON at line 1, column 2: Unrecognized token 'tru\\u0000e': was expecting (JSON"
+                        + " String, Number, Array, Object or token 'null', 'true' or 'false')",
+                e.problems().get(0).message(Locale.ENGLISH));
     }
 }
