@@ -13,6 +13,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.virtlab.engine.model.Scenario;
 
 /**
@@ -24,6 +25,7 @@ public final class ScenarioReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final int MAX_REASON_CHARS = 160;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private ScenarioReader() {
     }
@@ -81,8 +83,11 @@ public final class ScenarioReader {
     }
 
     private static Scenario parse(byte[] bytes, String source, TraceFiles traceFiles) throws ScenarioException {
+        // The parser skips a UTF-8 byte order mark only in an input of four bytes or more, and counts it as three
+        // columns; skipped here, a file holding just the mark is empty and columns are as an editor shows them.
+        int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
         JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(bytes)) {
+        try (JsonParser parser = MAPPER.createParser(bytes, start, bytes.length - start)) {
             root = MAPPER.readTree(parser);
             if (root != null && parser.nextToken() != null) {
                 JsonLocation where = parser.currentTokenLocation();
@@ -121,6 +126,10 @@ public final class ScenarioReader {
             text = text.substring(0, MAX_REASON_CHARS) + "…";
         }
         return text;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static String reason(Exception e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,31 @@ class ScenarioFuzzFindingsTest {
         assertEquals("malformed JSON at line 1, column 2: Unrecognized token 'tru\\u0000e': was expecting (JSON"
                         + " String, Number, Array, Object or token 'null', 'true' or 'false')",
                 e.problems().get(0).message(Locale.ENGLISH));
+    }
+
+    /**
+     * An empty file saved by an editor that writes a byte order mark: the parser needs four bytes to see the
+     * mark, so three alone were "malformed JSON at line 1, column 3: Unexpected character ('' (code 65279))".
+     */
+    @Test
+    void onlyAByteOrderMarkIsAnEmptyFile() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioReader.read(new ByteArrayInputStream(bom), "t.json"));
+        assertEquals(List.of("file.empty"), e.problems().stream().map(Problem::key).toList());
+        e = assertThrows(ScenarioException.class, () -> ScenarioReader.read("\uFEFF", "t.json"));
+        assertEquals(List.of("file.empty"), e.problems().stream().map(Problem::key).toList());
+    }
+
+    @Test
+    void aByteOrderMarkDoesNotCountAsAColumn() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read("\uFEFF{x", "t.json"));
+        assertTrue(english(e).startsWith("malformed JSON at line 1, column 2: "), english(e));
+        e = assertThrows(ScenarioException.class, () -> ScenarioReader.read("\uFEFF{\n x", "t.json"));
+        assertTrue(english(e).startsWith("malformed JSON at line 2, column 2: "), english(e));
+    }
+
+    private static String english(ScenarioException e) {
+        return e.problems().get(0).message(Locale.ENGLISH);
     }
 }
