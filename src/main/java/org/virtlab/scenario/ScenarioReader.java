@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,9 @@ public final class ScenarioReader {
                 throw Problems.single(source, "json.malformedSomewhere", reason);
             }
             throw Problems.single(source, "json.malformed", where.getLineNr(), where.getColumnNr(), reason);
+        } catch (CharConversionException e) {
+            // Bytes that are no text in the encoding the parser recognised (UTF-32, say): a malformed file.
+            throw Problems.single(source, "json.malformedSomewhere", jacksonReason(e.getMessage()));
         } catch (IOException e) {
             throw Problems.single(source, "file.cannotRead", reason(e));
         }

@@ -84,6 +84,16 @@ class ScenarioFuzzFindingsTest {
         assertTrue(english(e).startsWith("malformed JSON at line 2, column 2: "), english(e));
     }
 
+    /** Zeros in front make the parser read UTF-32; what follows is no character at all. */
+    @Test
+    void textThatIsNoUnicodeIsMalformedNotUnreadable() {
+        byte[] bytes = {0, 0, 0, '{', ' ', ' ', '\n', '{'};
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioReader.read(new ByteArrayInputStream(bytes), "t.json"));
+        assertEquals(List.of("json.malformedSomewhere"), e.problems().stream().map(Problem::key).toList());
+        assertTrue(english(e).startsWith("malformed JSON: Invalid UTF-32 character 0x"), english(e));
+    }
+
     private static String english(ScenarioException e) {
         return e.problems().get(0).message(Locale.ENGLISH);
     }
