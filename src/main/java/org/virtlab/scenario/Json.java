@@ -21,6 +21,19 @@ final class Json {
         return parent + "/" + index;
     }
 
+    /**
+     * A pointer made safe to show on one line: each reference token shortened and escaped like a value,
+     * since a file's field names can be as long as it likes and hold control characters.
+     */
+    static String showPointer(String pointer) {
+        String[] tokens = pointer.split("/", -1);
+        StringBuilder out = new StringBuilder(Math.min(pointer.length(), 200));
+        for (int i = 0; i < tokens.length; i++) {
+            out.append(i == 0 ? "" : "/").append(escape(tokens[i]));
+        }
+        return out.toString();
+    }
+
     /** A value as it would be written in JSON, shortened: numbers as written, strings quoted. */
     static String show(JsonNode node) {
         if (node.isObject()) {
@@ -46,16 +59,27 @@ final class Json {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> appendVisibly(out, c);
             }
         }
         return out.toString();
+    }
+
+    /** Text with its control characters escaped (backslash, u, four hex digits), nothing else changed or cut. */
+    static String controlsEscaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            appendVisibly(out, c);
+        }
+        return out.toString();
+    }
+
+    private static void appendVisibly(StringBuilder out, char c) {
+        if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+        } else {
+            out.append(c);
+        }
     }
 
     /** A number as short as it can be written: 90.0 as {@code 90}, 12.5 as {@code 12.5}. */

@@ -104,7 +104,29 @@ final class JsonObject {
             problems.add(pointer(field), "type.string", Json.show(value));
             return null;
         }
-        return value.textValue();
+        String text = value.textValue();
+        int half = unpairedSurrogate(text);
+        if (half >= 0) {
+            // JSON can spell half a pair with a backslash-u escape, but no UTF-8 file can hold it: saving
+            // would write "?" instead.
+            problems.add(pointer(field), "text.unpairedSurrogate", half + 1,
+                    String.format("%04x", (int) text.charAt(half)));
+            return null;
+        }
+        return text;
+    }
+
+    /** The index of the first half of a surrogate pair that lacks its other half, or -1. */
+    static int unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A required id, checked with the engine's own rule ({@link Ranges#id}). */

@@ -28,9 +28,12 @@ public record Problem(String source, String pointer, String key, List<Object> ar
         return Messages.format(key, args, locale);
     }
 
-    /** {@code SOURCE: /json/pointer: message} on one line. */
+    /**
+     * {@code SOURCE: /json/pointer: message} on one line. The pointer is shown shortened and escaped (a field
+     * name in it may be long or hold control characters); {@link #pointer()} keeps it exact.
+     */
     public String format(Locale locale) {
-        String line = source + ": " + pointer + ": " + message(locale);
+        String line = source + ": " + Json.showPointer(pointer) + ": " + message(locale);
         return line.replaceAll("[\\r\\n]+", " ");
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.virtlab.engine.model.Scenario;
 
 /**
@@ -24,6 +26,7 @@ public final class ScenarioReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final int MAX_REASON_CHARS = 160;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private ScenarioReader() {
     }
@@ -81,8 +84,11 @@ public final class ScenarioReader {
     }
 
     private static Scenario parse(byte[] bytes, String source, TraceFiles traceFiles) throws ScenarioException {
+        // The parser skips a UTF-8 byte order mark only in an input of four bytes or more, and counts it as three
+        // columns; skipped here, a file holding just the mark is empty and columns are as an editor shows them.
+        int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
         JsonNode root;
-        try (JsonParser parser = MAPPER.createParser(bytes)) {
+        try (JsonParser parser = MAPPER.createParser(bytes, start, bytes.length - start)) {
             root = MAPPER.readTree(parser);
             if (root != null && parser.nextToken() != null) {
                 JsonLocation where = parser.currentTokenLocation();
@@ -95,6 +101,9 @@ public final class ScenarioReader {
                 throw Problems.single(source, "json.malformedSomewhere", reason);
             }
             throw Problems.single(source, "json.malformed", where.getLineNr(), where.getColumnNr(), reason);
+        } catch (CharConversionException e) {
+            // Bytes that are no text in the encoding the parser recognised (UTF-32, say): a malformed file.
+            throw Problems.single(source, "json.malformedSomewhere", jacksonReason(e.getMessage()));
         } catch (IOException e) {
             throw Problems.single(source, "file.cannotRead", reason(e));
         }
@@ -106,7 +115,7 @@ public final class ScenarioReader {
 
     /**
      * Jackson's description of a syntax error, cut to what helps a person: the first line, without the
-     * embedded source locations and the names of Jackson's settings and classes.
+     * embedded source locations and the names of Jackson's settings and classes, control characters escaped.
      */
     static String jacksonReason(String original) {
         String text = original == null ? "" : original.lines().findFirst().orElse("");
@@ -116,10 +125,15 @@ public final class ScenarioReader {
                 .replaceAll("[:;,]?\\s*(enable|use|disable) `?\\w*Feature\\.\\w+`?[^()]*$", "")
                 .replaceAll("`", "")
                 .strip();
+        text = Json.controlsEscaped(text); // it quotes the token it choked on, NULs and all
         if (text.length() > MAX_REASON_CHARS) {
             text = text.substring(0, MAX_REASON_CHARS) + "…";
         }
         return text;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static String reason(Exception e) {
