@@ -15,11 +15,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.virtlab.engine.model.CpuTopology;
@@ -115,6 +118,7 @@ public final class ScenarioWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            removeStaleTemps(folder, target.getFileName().toString());
         } catch (IOException | RuntimeException e) {
             try {
                 Files.deleteIfExists(temp);
@@ -122,6 +126,30 @@ public final class ScenarioWriter {
                 e.addSuppressed(cleanup);
             }
             throw e;
+        }
+    }
+
+    /** How old another save's temporary file must be before a save takes it for a leftover. */
+    static final Duration STALE_TEMP = Duration.ofMinutes(10);
+
+    /**
+     * Deletes temporary files of earlier saves of the same file that were killed before they could clean
+     * up (a crash, a power cut). Only old ones: a young one may belong to a save still going on.
+     */
+    private static void removeStaleTemps(Path folder, String name) {
+        Instant before = Instant.now().minus(STALE_TEMP);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(folder, "." + name + ".*.tmp")) {
+            for (Path t : temps) {
+                try {
+                    if (Files.getLastModifiedTime(t).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(t);
+                    }
+                } catch (IOException e) {
+                    // another process may hold or have removed it: not this save's business
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the save itself succeeded; a leftover can go next time
         }
     }
 

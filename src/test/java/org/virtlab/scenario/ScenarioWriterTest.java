@@ -10,9 +10,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -128,5 +131,24 @@ class ScenarioWriterTest {
         Path file = dir.resolve("no-such-folder").resolve("x.json");
         assertThrows(IOException.class, () -> ScenarioWriter.write(everyKind(), file));
         assertFalse(Files.exists(file.getParent()));
+    }
+
+    @Test
+    void aSaveRemovesOldLeftoversOfKilledSavesButNotYoungOnes() throws Exception {
+        Path target = dir.resolve("lesson.json");
+        Path old = Files.writeString(dir.resolve(".lesson.json.dead.tmp"), "half a file");
+        Path young = Files.writeString(dir.resolve(".lesson.json.busy.tmp"), "being written");
+        Path other = Files.writeString(dir.resolve(".other.json.dead.tmp"), "not ours");
+        FileTime hourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        Files.setLastModifiedTime(old, hourAgo);
+        Files.setLastModifiedTime(other, hourAgo);
+
+        ScenarioWriter.write(Lessons.defaultLesson().scenario(), target);
+
+        // ScenarioWriter.STALE_TEMP is 10 minutes: the hour-old leftover goes, the fresh one stays,
+        // another file's leftover is not this save's business
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(young));
+        assertTrue(Files.exists(other));
     }
 }
