@@ -147,6 +147,11 @@ public final class ShellView {
         }
     }
 
+    /** Opens a file as File › Open does once a file is chosen (for tests: file choosers cannot be driven). */
+    public void openFileForTest(Path path) {
+        showProblemsDialog(viewModel.open(path));
+    }
+
     void openRecent(Path path) {
         if (confirmDiscard()) {
             showProblemsDialog(viewModel.open(path));

@@ -8,12 +8,13 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -150,9 +151,16 @@ public final class TopologyView {
         summary.getStyleClass().add("vm-summary");
         Label workload = new Label(vm.workload(), new FontIcon("mdi2c-chart-bell-curve-cumulative"));
         workload.getStyleClass().add("vm-summary");
-        ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(vm.demandProperty());
+        // A plain bar rather than a ProgressBar control: a lesson may show hundreds of VMs.
+        Region fill = new Region();
+        fill.getStyleClass().add("use-bar-fill");
+        StackPane bar = new StackPane(fill);
+        bar.getStyleClass().add("use-bar");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setPrefWidth(0); // as wide as the card, never wider
+        fill.maxWidthProperty().bind(bar.widthProperty().multiply(vm.demandProperty()));
+        fill.minWidthProperty().bind(fill.maxWidthProperty());
         Label demand = new Label();
         demand.textProperty().bind(vm.demandTextProperty());
         demand.getStyleClass().add("vm-demand");
@@ -164,7 +172,8 @@ public final class TopologyView {
         card.setId("vm-" + vm.id());
         card.setUserData(vm.id());
         card.setPrefWidth(VM_CARD_WIDTH);
-        Tooltip.install(card, new Tooltip(vm.name() + "\n" + vm.summary() + "\n" + vm.workload()));
+        card.setMinWidth(VM_CARD_WIDTH);
+        card.setMaxWidth(VM_CARD_WIDTH);
         card.setOnMouseClicked(e -> {
             viewModel.selection().select(vm.id());
             e.consume();
