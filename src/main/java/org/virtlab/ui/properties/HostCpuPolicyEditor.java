@@ -3,13 +3,13 @@ package org.virtlab.ui.properties;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.virtlab.engine.cpu.ReservationMode;
 import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.common.TextCell;
 
 /** The host's CPU policy form: its reservation mode, applied as soon as it is chosen. */
 final class HostCpuPolicyEditor {
@@ -23,8 +23,8 @@ final class HostCpuPolicyEditor {
         ComboBox<ReservationMode> mode = new ComboBox<>();
         mode.setId("hostReservationMode");
         mode.getItems().setAll(ReservationMode.values());
-        mode.setCellFactory(list -> new ModeCell(model));
-        mode.setButtonCell(new ModeCell(model));
+        mode.setCellFactory(list -> new TextCell<>(model::modeLabel));
+        mode.setButtonCell(new TextCell<>(model::modeLabel));
         mode.valueProperty().bindBidirectional(model.reservationModeProperty()); // the model applies a new mode
         mode.setMaxWidth(Double.MAX_VALUE);
         mode.setTooltip(new Tooltip(i18n.get("props.reservationMode.help")));
@@ -49,19 +49,5 @@ final class HostCpuPolicyEditor {
 
     VBox root() {
         return root;
-    }
-
-    private static final class ModeCell extends ListCell<ReservationMode> {
-        private final HostCpuPolicyEditorModel model;
-
-        ModeCell(HostCpuPolicyEditorModel model) {
-            this.model = model;
-        }
-
-        @Override
-        protected void updateItem(ReservationMode item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : model.modeLabel(item));
-        }
     }
 }

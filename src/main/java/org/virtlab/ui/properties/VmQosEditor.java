@@ -4,13 +4,13 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.virtlab.engine.cpu.Shares;
 import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.common.TextCell;
 
 /**
  * The VM's CPU QoS form: shares (preset or custom), limit and reservation in MHz. Enter or leaving a
@@ -26,8 +26,8 @@ final class VmQosEditor {
         ComboBox<Shares.Level> level = new ComboBox<>();
         level.setId("qosSharesLevel");
         level.getItems().setAll(Shares.Level.values());
-        level.setCellFactory(list -> new LevelCell(model));
-        level.setButtonCell(new LevelCell(model));
+        level.setCellFactory(list -> new TextCell<>(model::levelLabel));
+        level.setButtonCell(new TextCell<>(model::levelLabel));
         level.valueProperty().bindBidirectional(model.levelProperty());
         level.setOnAction(e -> model.commit());
         level.setMaxWidth(Double.MAX_VALUE);
@@ -63,19 +63,5 @@ final class VmQosEditor {
 
     VBox root() {
         return root;
-    }
-
-    private static final class LevelCell extends ListCell<Shares.Level> {
-        private final VmQosEditorModel model;
-
-        LevelCell(VmQosEditorModel model) {
-            this.model = model;
-        }
-
-        @Override
-        protected void updateItem(Shares.Level item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : model.levelLabel(item));
-        }
     }
 }

@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
@@ -13,6 +12,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.common.TextCell;
 
 /**
  * The VM's workload form: the kind, then the fields of that kind (percentages and durations in ms).
@@ -39,8 +39,8 @@ final class WorkloadEditor {
 
         kind.setId("workloadKind");
         kind.getItems().setAll(model.kinds());
-        kind.setCellFactory(list -> new KindCell(model));
-        kind.setButtonCell(new KindCell(model));
+        kind.setCellFactory(list -> new TextCell<>(model::kindLabel));
+        kind.setButtonCell(new TextCell<>(model::kindLabel));
         kind.valueProperty().bindBidirectional(model.kindProperty()); // the model commits on a new kind
         kind.setMaxWidth(Double.MAX_VALUE);
         kindLabel.setLabelFor(kind);
@@ -107,19 +107,5 @@ final class WorkloadEditor {
     private static String idOf(NumberField f) {
         String name = f.key().substring(f.key().indexOf('.') + 1);
         return "workload" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
-    private static final class KindCell extends ListCell<WorkloadEditorModel.Kind> {
-        private final WorkloadEditorModel model;
-
-        KindCell(WorkloadEditorModel model) {
-            this.model = model;
-        }
-
-        @Override
-        protected void updateItem(WorkloadEditorModel.Kind item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : model.kindLabel(item));
-        }
     }
 }

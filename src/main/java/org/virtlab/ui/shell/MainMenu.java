@@ -73,7 +73,7 @@ final class MainMenu {
         Menu speed = menu("menu.sim.speed");
         ToggleGroup speeds = new ToggleGroup();
         for (Speed s : Speed.values()) {
-            RadioMenuItem r = new RadioMenuItem(s.unlimited() ? i18n.get("speed.max") : s.label());
+            RadioMenuItem r = new RadioMenuItem(s.label(i18n));
             r.setId("speed-" + s.name());
             r.setToggleGroup(speeds);
             r.setSelected(vm.speedProperty().get() == s);

@@ -3,7 +3,6 @@ package org.virtlab.ui.shell;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -13,6 +12,7 @@ import javafx.scene.layout.HBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.sim.Speed;
+import org.virtlab.ui.common.TextCell;
 
 /** Play/pause, step, reset, the speed and the simulated clock. */
 final class MainToolBar {
@@ -32,8 +32,8 @@ final class MainToolBar {
         speed.setId("speedBox");
         speed.getItems().setAll(Speed.values());
         speed.valueProperty().bindBidirectional(vm.speedProperty());
-        speed.setCellFactory(list -> new SpeedCell(i18n));
-        speed.setButtonCell(new SpeedCell(i18n));
+        speed.setCellFactory(list -> new TextCell<>(s -> s.label(i18n)));
+        speed.setButtonCell(new TextCell<>(s -> s.label(i18n)));
         speed.setTooltip(new Tooltip(i18n.get("toolbar.speed")));
         speed.setFocusTraversable(false);
         speed.setPrefWidth(190);
@@ -63,19 +63,5 @@ final class MainToolBar {
         b.setFocusTraversable(false); // Space belongs to play/pause, not to the focused button
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    private static final class SpeedCell extends ListCell<Speed> {
-        private final I18n i18n;
-
-        SpeedCell(I18n i18n) {
-            this.i18n = i18n;
-        }
-
-        @Override
-        protected void updateItem(Speed item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : item.unlimited() ? i18n.get("speed.max") : item.label());
-        }
     }
 }

@@ -380,7 +380,7 @@ public final class ShellViewModel implements ScenarioEditor {
             nowMicros.set(state.snapshot().nowMicros());
             timeText.set(Formats.seconds(state.snapshot().nowMicros()));
             playing.set(state.playing());
-            String speedText = state.speed().unlimited() ? i18n.get("speed.max") : state.speed().label();
+            String speedText = state.speed().label(i18n);
             if (restarted && state.snapshot().nowMicros() > 3_000_000) {
                 restarted = false; // said for three simulated seconds: enough
             }

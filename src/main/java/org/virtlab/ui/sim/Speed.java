@@ -19,6 +19,11 @@ public enum Speed {
         return this == MAX;
     }
 
+    /** What menus and the status bar show: "×0.1", "×1", "×100", or the translated "as fast as possible". */
+    public String label(org.virtlab.ui.i18n.I18n i18n) {
+        return unlimited() ? i18n.get("speed.max") : label();
+    }
+
     /** Short label: "×0.1", "×1", "×100"; MAX has its own translated label. */
     public String label() {
         return factor == Math.rint(factor) ? "×" + (long) factor : "×" + factor;
