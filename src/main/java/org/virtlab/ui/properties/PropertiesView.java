@@ -21,6 +21,7 @@ public final class PropertiesView {
     private final ScrollPane editorsScroll = new ScrollPane();
     private Node qos;
     private Node workload;
+    private Node size;
     private Node hostPolicy;
 
     public PropertiesView(PropertiesViewModel viewModel, I18n i18n) {
@@ -41,6 +42,10 @@ public final class PropertiesView {
         root.setCenter(editorsScroll);
         viewModel.qosEditorProperty().addListener((obs, was, now) -> {
             qos = now == null ? null : new VmQosEditor(now, i18n).root();
+            showEditors();
+        });
+        viewModel.sizeEditorProperty().addListener((obs, was, now) -> {
+            size = now == null ? null : new VmSizeEditor(now, i18n).root();
             showEditors();
         });
         viewModel.workloadEditorProperty().addListener((obs, was, now) -> {
@@ -67,7 +72,7 @@ public final class PropertiesView {
      * stays in the scene, so the field being typed in keeps the focus.
      */
     private void showEditors() {
-        List<Node> wanted = Stream.of(qos, workload, hostPolicy).filter(Objects::nonNull).toList();
+        List<Node> wanted = Stream.of(qos, workload, size, hostPolicy).filter(Objects::nonNull).toList();
         List<Node> shown = editors.getChildren();
         shown.retainAll(wanted);
         for (int i = 0; i < wanted.size(); i++) {

@@ -32,6 +32,7 @@ public final class PropertiesViewModel {
     private final ScenarioEditor editor;
     private final ReadOnlyObjectWrapper<VmQosEditorModel> qosEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WorkloadEditorModel> workloadEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<VmSizeEditorModel> sizeEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HostCpuPolicyEditorModel> hostPolicyEditor = new ReadOnlyObjectWrapper<>();
     private Scenario scenario;
 
@@ -55,6 +56,11 @@ public final class PropertiesViewModel {
      * The workload editor of the selected VM, or null when no VM is selected. Kept across an edit that
      * leaves its VM's workload as it shows it, so a commit doesn't rebuild the form being typed in.
      */
+    /** The size editor (vCPUs, memory) of the selected VM, or null. */
+    public ReadOnlyObjectProperty<VmSizeEditorModel> sizeEditorProperty() {
+        return sizeEditor.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<WorkloadEditorModel> workloadEditorProperty() {
         return workloadEditor.getReadOnlyProperty();
     }
@@ -80,6 +86,7 @@ public final class PropertiesViewModel {
         List<PropertyRow> out = new ArrayList<>();
         VmQosEditorModel qos = null;
         WorkloadEditorModel workload = null;
+        VmSizeEditorModel size = null;
         HostCpuPolicyEditorModel hostPolicy = null;
         String general = i18n.get("props.category.general");
         if (id != null && scenario.host(id).isPresent()) {
@@ -121,6 +128,8 @@ public final class PropertiesViewModel {
             qos = shownQos != null && shownQos.isFor(v) ? shownQos : new VmQosEditorModel(i18n, editor, v);
             WorkloadEditorModel shown = workloadEditor.get();
             workload = shown != null && shown.isFor(v) ? shown : new WorkloadEditorModel(i18n, editor, v);
+            VmSizeEditorModel shownSize = sizeEditor.get();
+            size = shownSize != null && shownSize.isFor(v) ? shownSize : new VmSizeEditorModel(i18n, editor, v);
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(v.memoryMib())));
         } else {
             heading.set(i18n.get("props.heading.lesson"));
@@ -136,6 +145,7 @@ public final class PropertiesViewModel {
         rows.setAll(out);
         qosEditor.set(qos);
         workloadEditor.set(workload);
+        sizeEditor.set(size);
         hostPolicyEditor.set(hostPolicy);
     }
 
