@@ -28,6 +28,11 @@ public record HostSpec(String id, String name, CpuTopology cpu, HostCpuPolicy cp
         this(id, name, cpu, HostCpuPolicy.DEFAULT, memoryMib, x, y);
     }
 
+    /** The same host at another place on the canvas. */
+    public HostSpec at(double newX, double newY) {
+        return new HostSpec(id, name, cpu, cpuPolicy, memoryMib, newX, newY);
+    }
+
     public HostSpec withCpuPolicy(HostCpuPolicy policy) {
         return new HostSpec(id, name, cpu, policy, memoryMib, x, y);
     }

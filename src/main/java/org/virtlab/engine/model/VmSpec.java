@@ -39,6 +39,11 @@ public record VmSpec(String id, String name, String hostId, int vcpus, long memo
         this(id, name, hostId, vcpus, memoryMib, workload, CpuQos.DEFAULT, Pinning.NONE, x, y);
     }
 
+    /** The same VM at another place on the canvas. */
+    public VmSpec at(double newX, double newY) {
+        return new VmSpec(id, name, hostId, vcpus, memoryMib, workload, cpuQos, pinning, newX, newY);
+    }
+
     public VmSpec withWorkload(Workload newWorkload) {
         return new VmSpec(id, name, hostId, vcpus, memoryMib, newWorkload, cpuQos, pinning, x, y);
     }

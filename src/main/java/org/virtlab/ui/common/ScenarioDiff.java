@@ -19,7 +19,10 @@ public final class ScenarioDiff {
     private ScenarioDiff() {
     }
 
-    /** Whether the running simulation can go from {@code from} to {@code to} by inputs alone. */
+    /**
+     * Whether the running simulation can go from {@code from} to {@code to} by inputs alone. Positions on
+     * the canvas are layout, not simulation: moving a card changes nothing the engine sees.
+     */
     public static boolean runtimeOnly(Scenario from, Scenario to) {
         if (from.hosts().size() != to.hosts().size() || from.vms().size() != to.vms().size()) {
             return false;
@@ -27,7 +30,7 @@ public final class ScenarioDiff {
         for (int h = 0; h < from.hosts().size(); h++) {
             HostSpec a = from.hosts().get(h);
             HostSpec b = to.hosts().get(h);
-            if (!a.withCpuPolicy(b.cpuPolicy()).equals(b)
+            if (!a.withCpuPolicy(b.cpuPolicy()).at(b.x(), b.y()).equals(b)
                     || !a.cpuPolicy().withReservationMode(b.cpuPolicy().reservationMode()).equals(b.cpuPolicy())) {
                 return false;
             }
@@ -35,11 +38,12 @@ public final class ScenarioDiff {
         for (int i = 0; i < from.vms().size(); i++) {
             VmSpec a = from.vms().get(i);
             VmSpec b = to.vms().get(i);
-            if (!a.withWorkload(b.workload()).withCpuQos(b.cpuQos()).equals(b)) {
+            if (!a.withWorkload(b.workload()).withCpuQos(b.cpuQos()).at(b.x(), b.y()).equals(b)) {
                 return false;
             }
         }
-        return from.seed() == to.seed() && from.tickMicros() == to.tickMicros();
+        return from.seed() == to.seed() && from.tickMicros() == to.tickMicros()
+                && from.title().equals(to.title()) && from.goal().equals(to.goal());
     }
 
     /** The inputs, in scenario order: hosts first, then each VM's QoS and workload. */

@@ -122,6 +122,22 @@ public final class TopologyView {
             viewModel.selection().select(host.id());
             e.consume();
         });
+        // Dragging a host by its title moves the card; the new place is one edit when the mouse is let go.
+        double[] grab = new double[2];
+        title.setOnMousePressed(e -> {
+            grab[0] = e.getSceneX() - card.getLayoutX();
+            grab[1] = e.getSceneY() - card.getLayoutY();
+            e.consume();
+        });
+        title.setOnMouseDragged(e -> {
+            card.relocate(Math.max(0, e.getSceneX() - grab[0]), Math.max(0, e.getSceneY() - grab[1]));
+            e.consume();
+        });
+        title.setOnMouseReleased(e -> {
+            viewModel.moveHost(host.id(), card.getLayoutX(), card.getLayoutY());
+            e.consume();
+        });
+        title.setCursor(javafx.scene.Cursor.MOVE);
         // A VM from the palette lands on the host it is dropped on.
         card.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
             boolean ok = viewModel.accepts(item, host.id());

@@ -87,6 +87,22 @@ public final class TopologyViewModel {
         return Optional.of(id);
     }
 
+    /**
+     * Moves a host card to (x, y) on the canvas (not below 0): one undoable edit, kept in the file; the
+     * simulation runs on, since positions are only layout.
+     */
+    public void moveHost(String hostId, double x, double y) {
+        Scenario s = editor.scenario();
+        HostSpec host = s.host(hostId).orElseThrow();
+        double nx = Math.max(0, Math.round(x));
+        double ny = Math.max(0, Math.round(y));
+        if (nx == host.x() && ny == host.y()) {
+            return;
+        }
+        List<HostSpec> hosts = s.hosts().stream().map(h -> h.id().equals(hostId) ? h.at(nx, ny) : h).toList();
+        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, s.vms()));
+    }
+
     /** Deletes the selected VM, or the selected host with its VMs. Returns whether something was deleted. */
     public boolean deleteSelection() {
         Optional<String> id = selection.selectedId();

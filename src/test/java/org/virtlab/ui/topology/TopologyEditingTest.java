@@ -81,4 +81,19 @@ class TopologyEditingTest {
         assertFalse(topology.deleteSelection());
         assertEquals(lesson, shell.scenario());
     }
+
+    @Test
+    void movingAHostIsAnUndoableEditThatLetsTheSimulationRunOn() throws Exception {
+        runner.runTo(2_000_000);
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        topology.moveHost("host1", 300.4, -20);
+        var moved = shell.scenario().host("host1").orElseThrow();
+        assertEquals(300, moved.x()); // whole pixels
+        assertEquals(0, moved.y());   // never off the canvas
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        assertEquals(2_000_000, runner.state().snapshot().nowMicros()); // layout only: no restart
+        assertEquals(shell.scenario(), runner.state().scenario());
+        shell.undo();
+        assertEquals(lesson, shell.scenario());
+    }
 }
