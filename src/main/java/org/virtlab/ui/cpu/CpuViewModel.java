@@ -42,6 +42,8 @@ public final class CpuViewModel {
     private Scenario scenario;
     private SimulationRunner.State shown;
     private CpuDerivation shownDerivation;
+    /** Whether the CPU tab is on screen: the slices and the derivation are only worked out then. */
+    private boolean showing = true;
 
     public CpuViewModel(I18n i18n, Selection selection) {
         this.i18n = i18n;
@@ -82,7 +84,11 @@ public final class CpuViewModel {
 
     /** Whether the CPU tab is showing: the chart redraws only then. */
     public void setShowing(boolean showing) {
+        this.showing = showing;
         chart.setLive(showing);
+        if (showing && shown != null) {
+            showFocus(shown);
+        }
     }
 
     /** Starts over for a scenario: one series and one table row per VM. */
@@ -145,7 +151,7 @@ public final class CpuViewModel {
     }
 
     private void showFocus(SimulationRunner.State state) {
-        if (scenario == null || scenario.hosts().isEmpty()) {
+        if (!showing || scenario == null || scenario.hosts().isEmpty()) {
             return;
         }
         int h = focusIndex();

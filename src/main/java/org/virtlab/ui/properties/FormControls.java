@@ -2,6 +2,7 @@ package org.virtlab.ui.properties;
 
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -34,6 +35,14 @@ final class FormControls {
         l.setTooltip(new Tooltip(i18n.get(key + ".help")));
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** The form's Apply button: commits all its fields at once. */
+    static Button applyButton(I18n i18n, String id, Runnable commit) {
+        Button apply = new Button(i18n.get("qos.apply"));
+        apply.setId(id);
+        apply.setOnAction(e -> commit.run());
+        return apply;
     }
 
     /** A red line under a field, shown only while {@code message} is not empty. */

@@ -53,9 +53,7 @@ final class VmQosEditor {
         grid.add(FormControls.errorLine(model.reservationErrorProperty(), "qosReservationError"), 0, row++, 2, 1);
         GridPane.setHgrow(level, Priority.ALWAYS);
 
-        Button apply = new Button(i18n.get("qos.apply"));
-        apply.setId("qosApply");
-        apply.setOnAction(e -> model.commit());
+        Button apply = FormControls.applyButton(i18n, "qosApply", model::commit);
         root.getChildren().addAll(heading, grid, apply);
         root.setPadding(new Insets(4, 8, 8, 8));
         root.getStyleClass().add("qos-editor");

@@ -27,9 +27,7 @@ final class VmSizeEditor {
         Label note = new Label(i18n.get("size.note"));
         note.getStyleClass().add("tab-note");
         note.setWrapText(true);
-        Button apply = new Button(i18n.get("qos.apply"));
-        apply.setId("sizeApply");
-        apply.setOnAction(e -> model.commit());
+        Button apply = FormControls.applyButton(i18n, "sizeApply", model::commit);
         root.getChildren().addAll(heading, grid, note, apply);
         root.setPadding(new Insets(4, 8, 8, 8));
         root.getStyleClass().add("qos-editor");

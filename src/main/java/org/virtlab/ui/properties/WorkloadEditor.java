@@ -59,9 +59,7 @@ final class WorkloadEditor {
         model.fields().addListener((obs, was, now) -> layout(now));
         layout(model.fields().get());
 
-        Button apply = new Button(i18n.get("qos.apply"));
-        apply.setId("workloadApply");
-        apply.setOnAction(e -> model.commit());
+        Button apply = FormControls.applyButton(i18n, "workloadApply", model::commit);
         root.getChildren().addAll(heading, grid, apply);
         root.setPadding(new Insets(4, 8, 8, 8));
         root.getStyleClass().add("qos-editor");

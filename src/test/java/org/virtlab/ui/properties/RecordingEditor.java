@@ -6,9 +6,13 @@ import org.virtlab.engine.Input;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.ui.common.ScenarioEditor;
 
-/** A scenario editor that keeps every edit and records the inputs the engine would get. */
+/**
+ * A scenario editor that keeps every edit and records the inputs the engine would get, and the
+ * structural edits (which restart the simulation).
+ */
 final class RecordingEditor implements ScenarioEditor {
     final List<Input> inputs = new ArrayList<>();
+    final List<Scenario> restructured = new ArrayList<>();
     private Scenario scenario;
     private Runnable afterApply = () -> { };
 
@@ -32,9 +36,11 @@ final class RecordingEditor implements ScenarioEditor {
         inputs.add(input);
         afterApply.run();
     }
+
     @Override
     public void restructure(Scenario edited) {
-        throw new AssertionError("property editors never restructure the scenario");
+        scenario = edited;
+        restructured.add(edited);
+        afterApply.run();
     }
-
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -12,33 +11,13 @@ import org.virtlab.engine.Input;
 import org.virtlab.engine.cpu.CpuQos;
 import org.virtlab.engine.cpu.SetCpuQos;
 import org.virtlab.engine.cpu.Shares;
-import org.virtlab.engine.model.Scenario;
 import org.virtlab.scenario.Lessons;
-import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.i18n.I18n;
 
 /** A wrong QoS value is refused where it is typed, with the allowed range; a right one reaches the engine. */
 class VmQosEditorModelTest {
-    private final List<Input> inputs = new ArrayList<>();
-    private final ScenarioEditor editor = new ScenarioEditor() {
-        private Scenario scenario = Lessons.defaultLesson().scenario();
-
-        @Override
-        public Scenario scenario() {
-            return scenario;
-        }
-
-        @Override
-        public void apply(Scenario edited, Input input) {
-            scenario = edited;
-            inputs.add(input);
-        }
-
-        @Override
-        public void restructure(Scenario edited) {
-            throw new AssertionError("the QoS editor never restructures the scenario");
-        }
-    };
+    private final RecordingEditor editor = new RecordingEditor(Lessons.defaultLesson().scenario());
+    private final List<Input> inputs = editor.inputs;
     private final VmQosEditorModel model = new VmQosEditorModel(new I18n(Locale.ENGLISH), editor,
             editor.scenario().vm("db").orElseThrow());
 

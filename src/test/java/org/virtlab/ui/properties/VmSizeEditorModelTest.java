@@ -4,38 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.virtlab.engine.Input;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.scenario.Lessons;
-import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.i18n.I18n;
 
 /** More vCPUs than the host has logical CPUs is refused where typed, with the range (issue #3, "Bad input"). */
 class VmSizeEditorModelTest {
-    private final List<Scenario> restructured = new ArrayList<>();
-    private final ScenarioEditor editor = new ScenarioEditor() {
-        private Scenario scenario = Lessons.defaultLesson().scenario();
-
-        @Override
-        public Scenario scenario() {
-            return scenario;
-        }
-
-        @Override
-        public void apply(Scenario edited, Input input) {
-            throw new AssertionError("a new size is not a run-time input");
-        }
-
-        @Override
-        public void restructure(Scenario edited) {
-            scenario = edited;
-            restructured.add(edited);
-        }
-    };
+    private final RecordingEditor editor = new RecordingEditor(Lessons.defaultLesson().scenario());
+    private final List<Scenario> restructured = editor.restructured;
     private final VmSizeEditorModel model = new VmSizeEditorModel(new I18n(Locale.ENGLISH), editor,
             editor.scenario().vm("db").orElseThrow());
 
@@ -59,10 +38,12 @@ class VmSizeEditorModelTest {
 
     @Test
     void aValidSizeRestructuresTheScenario() {
+        // a new size is not a run-time input: no input, one structural edit
         model.vcpusProperty().set("12");
         model.memoryProperty().set("32768");
         assertTrue(model.commit());
         assertEquals(1, restructured.size());
+        assertTrue(editor.inputs.isEmpty());
         assertEquals(12, editor.scenario().vm("db").orElseThrow().vcpus());
         assertEquals(32_768, editor.scenario().vm("db").orElseThrow().memoryMib());
         assertTrue(model.commit()); // unchanged: nothing more
