@@ -51,8 +51,14 @@ public final class CpuDerivationText {
                     out.add(f("held", list, ghz(held.idleMhz()), ghz(held.remainingMhz())));
                 }
             } else if (step instanceof CpuDerivation.Contention c) {
-                out.add(c.contended() ? f("contended", ghz(c.totalCapMhz()), ghz(c.availableMhz()))
-                        : f("uncontended", ghz(c.totalCapMhz()), ghz(c.availableMhz())));
+                if (!c.contended()) {
+                    out.add(f("uncontended", ghz(c.totalCapMhz()), ghz(c.availableMhz())));
+                } else if (c.totalCapMhz() <= c.availableMhz()) {
+                    // the host has room, but pinned VMs compete for the CPUs they are pinned to
+                    out.add(f("contendedPinned", ghz(c.totalCapMhz()), ghz(c.availableMhz())));
+                } else {
+                    out.add(f("contended", ghz(c.totalCapMhz()), ghz(c.availableMhz())));
+                }
             } else if (step instanceof CpuDerivation.SharesLevel level) {
                 if (Double.isFinite(level.mhzPerShare())) {
                     String shares = level.vms().stream().map(this::shareOf).collect(Collectors.joining(sep()));

@@ -96,4 +96,12 @@ class RunAndExplainTest {
         assertEquals(2, run(Locale.ENGLISH, "explain", "memory", "scenarios/default.json"));
         assertTrue(err.toString().contains("cpu"), err.toString());
     }
+
+    @Test
+    void explainSaysWhenOnlyPinnedCpusAreContended() {
+        assertEquals(0, run(Locale.ENGLISH, "explain", "cpu", "scenarios/cpu-pinning.json"));
+        // scenarios/cpu-pinning.json: three 1-vCPU VMs want 3 GHz of a 4 GHz host, two of them pinned to CPU 0
+        assertTrue(out.toString().contains("could use 3.00 GHz of 4.00 GHz, so the host has room"), out.toString());
+        assertTrue(!out.toString().contains("but only 4.00 GHz is there"), out.toString());
+    }
 }

@@ -95,7 +95,7 @@ public final class CpuView {
                 setText(item);
             }
         });
-        c.setPrefWidth(120);
+        c.setPrefWidth(110);
         return c;
     }
 
@@ -107,7 +107,7 @@ public final class CpuView {
         c.setGraphic(header);
         c.setCellValueFactory(cell -> value.apply(cell.getValue()));
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setMinWidth(70);
+        c.setMinWidth(78);
         return c;
     }
 }
