@@ -66,9 +66,17 @@ final class MainMenu {
         redo.disableProperty().bind(vm.canRedoProperty().not());
         MenuItem delete = item("menu.edit.delete", new KeyCodeCombination(KeyCode.DELETE), "mdi2d-delete-outline",
                 () -> vm.topology().deleteSelection());
-        delete.disableProperty().bind(vm.selection().selectedIdProperty().isNull());
+        delete.disableProperty().bind(vm.selection().countProperty().isEqualTo(0));
+        MenuItem copy = item("menu.edit.copy", shortcut(KeyCode.C), "mdi2c-content-copy",
+                () -> vm.topology().copySelection());
+        copy.disableProperty().bind(vm.selection().countProperty().isEqualTo(0));
+        MenuItem paste = item("menu.edit.paste", shortcut(KeyCode.V), "mdi2c-content-paste",
+                () -> vm.topology().paste());
+        MenuItem selectAll = item("menu.edit.selectAll", shortcut(KeyCode.A), "mdi2s-select-all",
+                () -> vm.topology().selectAll());
         Menu edit = menu("menu.edit");
-        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), delete);
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), copy, paste, delete, new SeparatorMenuItem(),
+                selectAll);
 
         Menu speed = menu("menu.sim.speed");
         ToggleGroup speeds = new ToggleGroup();

@@ -1,83 +1,120 @@
 package org.virtlab.ui.topology;
 
-import javafx.collections.ListChangeListener;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.TransferMode;
-import javafx.geometry.Insets;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
+import javafx.scene.layout.Priority;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.virtlab.charts.ChartStyle;
 import org.virtlab.ui.i18n.I18n;
 
 /**
- * The Topology tab: each host as a card holding its VMs, each VM with a live demand bar. Clicking a card
- * selects it (the property panel shows it). The editing canvas replaces this layout in a later version;
- * the tab says so in one line.
+ * The Topology tab: a canvas of host cards, each holding its VMs with live demand bars, that can be zoomed
+ * (wheel, buttons, fit to window) and panned (drag the empty canvas). Click selects, Shift-click adds to
+ * the selection, Shift-drag on the empty canvas selects an area. Hosts move by their title; a VM dragged
+ * onto another host moves there (or migrates live, when it runs), if the target's admission control lets
+ * it. Palette items are dropped here: a host on the canvas, a VM on a host.
  */
 public final class TopologyView {
-    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
     private static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
     /** What a palette drag carries: the name of a {@link TopologyViewModel.PaletteItem}. */
     public static final DataFormat PALETTE_ITEM = new DataFormat("application/x-virtlab-palette-item");
-    private static final double VM_CARD_WIDTH = 220;
+    static final double MIN_ZOOM = 0.1;
+    static final double MAX_ZOOM = 4;
+    /** How far the pointer must move before a press becomes a drag, in screen pixels. */
+    private static final double DRAG_THRESHOLD = 5;
+    private static final double FIT_MARGIN = 24;
 
     private final BorderPane root = new BorderPane();
-    private final Pane canvas = new Pane();
+    /** The visible area: clips the content, takes pans, zooms and palette drops. */
+    private final Pane viewport = new Pane();
+    /** Everything drawn, in canvas coordinates (the file's positions). */
+    private final Group content = new Group();
+    private final Pane cards = new Pane();
+    private final Group overlay = new Group();
+    private final Scale scale = new Scale(1, 1, 0, 0);
+    private final Translate pan = new Translate(0, 0);
     private final TopologyViewModel viewModel;
+    private final I18n i18n;
     private final Label note = new Label();
+    private final Label zoomLabel = new Label();
+    private final Map<String, HostCard> hostCards = new LinkedHashMap<>();
+    private final Map<String, VmCard> vmCards = new HashMap<>();
+    private final Rectangle band = new Rectangle();
+    private final Label ghost = new Label();
 
     public TopologyView(TopologyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
-        canvas.getStyleClass().add("topology-canvas");
-        canvas.setOnMouseClicked(e -> {
-            if (e.getTarget() == canvas) {
-                viewModel.selection().clear();
+        this.i18n = i18n;
+        root.getStylesheets().add(TopologyView.class.getResource("topology.css").toExternalForm());
+        viewport.getStyleClass().add("topology-canvas");
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(viewport.widthProperty());
+        clip.heightProperty().bind(viewport.heightProperty());
+        viewport.setClip(clip);
+        cards.setPickOnBounds(false);
+        band.getStyleClass().add("selection-band");
+        band.setVisible(false);
+        band.setMouseTransparent(true);
+        ghost.getStyleClass().add("drag-ghost");
+        ghost.setVisible(false);
+        ghost.setMouseTransparent(true);
+        ghost.setManaged(false);
+        overlay.getChildren().addAll(band);
+        overlay.setMouseTransparent(true);
+        content.getChildren().addAll(cards, overlay);
+        content.getTransforms().addAll(pan, scale);
+        content.setManaged(false);
+        viewport.getChildren().addAll(content, ghost);
+        viewport.setMinSize(200, 200);
+
+        panAndBand();
+        viewport.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                zoomAt(scale.getX() * Math.pow(1.1, e.getDeltaY() / 40), e.getX(), e.getY());
+                e.consume();
             }
         });
-        // Palette drops on the empty canvas: a host is taken, a VM is refused (it needs a host).
-        canvas.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
-            boolean ok = viewModel.accepts(item, null);
-            if (ok) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            canvas.pseudoClassStateChanged(DROP_REFUSED, !ok);
-            note.setText(i18n.get(ok ? "topology.drop.host" : "topology.drop.vmNeedsHost"));
-            e.consume();
-        }));
-        canvas.setOnDragExited(e -> {
-            canvas.pseudoClassStateChanged(DROP_REFUSED, false);
-            note.setText(i18n.get("topology.note.readOnly"));
-        });
-        canvas.setOnDragDropped(e -> {
-            Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
-            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), null, e.getX(), e.getY()).isPresent());
-            e.consume();
-        });
-        ScrollPane scroll = new ScrollPane(canvas);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        root.setCenter(scroll);
+        paletteDrops();
+
+        root.setTop(toolbar());
+        root.setCenter(viewport);
         note.setText(i18n.get("topology.note.readOnly"));
         note.getStyleClass().add("tab-note");
         note.setWrapText(true);
         BorderPane.setMargin(note, new Insets(6, 8, 6, 8));
         root.setBottom(note);
         viewModel.hosts().addListener((ListChangeListener<TopologyViewModel.HostItem>) c -> rebuild());
-        viewModel.selection().selectedIdProperty().addListener((obs, was, now) -> markSelection(now));
+        viewModel.selection().versionProperty().addListener((obs, was, now) -> markSelection());
+        viewModel.zoomProperty().addListener((obs, was, now) -> applyZoom(now.doubleValue()));
+        applyZoom(viewModel.zoomProperty().get());
         rebuild();
     }
 
@@ -85,116 +122,211 @@ public final class TopologyView {
         return root;
     }
 
-    private void rebuild() {
-        canvas.getChildren().clear();
-        for (TopologyViewModel.HostItem host : viewModel.hosts()) {
-            canvas.getChildren().add(hostCard(host));
-        }
-        markSelection(viewModel.selection().selectedIdProperty().get());
+    private HBox toolbar() {
+        Button out = iconButton("topologyZoomOut", "mdi2m-magnify-minus-outline", "topology.zoomOut",
+                () -> zoomAtCentre(scale.getX() / 1.25));
+        Button in = iconButton("topologyZoomIn", "mdi2m-magnify-plus-outline", "topology.zoomIn",
+                () -> zoomAtCentre(scale.getX() * 1.25));
+        Button actual = iconButton("topologyZoomReset", "mdi2m-magnify-close", "topology.zoomReset",
+                () -> zoomAtCentre(1));
+        Button fit = iconButton("topologyFit", "mdi2f-fit-to-page-outline", "topology.fit", this::fitToWindow);
+        zoomLabel.setId("topologyZoom");
+        zoomLabel.setMinWidth(56);
+        zoomLabel.setAlignment(Pos.CENTER);
+        Label hint = new Label(i18n.get("topology.hint"));
+        hint.getStyleClass().add("tab-note");
+        hint.setMinWidth(0);
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        HBox bar = new HBox(4, out, zoomLabel, in, actual, fit, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.getStyleClass().add("topology-toolbar");
+        HBox.setMargin(hint, new Insets(0, 0, 0, 12));
+        return bar;
     }
 
-    private VBox hostCard(TopologyViewModel.HostItem host) {
-        Label title = new Label(host.name(), new FontIcon("mdi2s-server"));
-        title.getStyleClass().add("host-title");
-        Label summary = new Label(host.summary());
-        summary.getStyleClass().add("host-summary");
-        javafx.scene.layout.HBox badges = new javafx.scene.layout.HBox(6);
-        for (TopologyViewModel.Badge b : host.badges()) {
-            Label badge = new Label(b.text());
-            badge.getStyleClass().add("capacity-badge");
-            if (b.warning()) {
-                badge.getStyleClass().add("capacity-badge-warning");
+    private Button iconButton(String id, String icon, String tipKey, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new Tooltip(i18n.get(tipKey)));
+        b.setAccessibleText(i18n.get(tipKey));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    // ---- zoom and pan ----
+
+    private void zoomAtCentre(double zoom) {
+        zoomAt(zoom, viewport.getWidth() / 2, viewport.getHeight() / 2);
+    }
+
+    /** Zooms keeping the canvas point under (vx, vy) in the viewport where it is. */
+    private void zoomAt(double zoom, double vx, double vy) {
+        double next = clampZoom(zoom);
+        double factor = next / scale.getX();
+        pan.setX(vx - (vx - pan.getX()) * factor);
+        pan.setY(vy - (vy - pan.getY()) * factor);
+        viewModel.setZoom(next);
+    }
+
+    private void applyZoom(double zoom) {
+        scale.setX(zoom);
+        scale.setY(zoom);
+        zoomLabel.setText(i18n.format("topology.zoom", Math.round(zoom * 100)));
+    }
+
+    private static double clampZoom(double zoom) {
+        return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
+    }
+
+    /** Scales and pans so every card shows, with a margin; never enlarges beyond 100 %. */
+    public void fitToWindow() {
+        Bounds b = cardBounds();
+        if (b == null || viewport.getWidth() <= 0 || viewport.getHeight() <= 0) {
+            return;
+        }
+        double zoom = clampZoom(Math.min(1, Math.min((viewport.getWidth() - 2 * FIT_MARGIN) / b.getWidth(),
+                (viewport.getHeight() - 2 * FIT_MARGIN) / b.getHeight())));
+        viewModel.setZoom(zoom);
+        applyZoom(zoom);
+        pan.setX(FIT_MARGIN - b.getMinX() * zoom + Math.max(0, (viewport.getWidth() - 2 * FIT_MARGIN - b.getWidth() * zoom) / 2));
+        pan.setY(FIT_MARGIN - b.getMinY() * zoom);
+    }
+
+    /** The union of the cards' bounds in canvas coordinates, or null when there are none. */
+    private Bounds cardBounds() {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Node n : cards.getChildren()) {
+            Bounds b = n.getBoundsInParent();
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        return minX > maxX ? null : new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
+    }
+
+    /** A point of the scene in canvas coordinates. */
+    private Point2D toCanvas(double sceneX, double sceneY) {
+        return cards.sceneToLocal(sceneX, sceneY);
+    }
+
+    /**
+     * Presses on the empty canvas: a drag pans (or, with Shift, draws a selection band); a click without a
+     * drag clears the selection.
+     */
+    private void panAndBand() {
+        double[] start = new double[4];
+        boolean[] dragging = {false, false}; // moved past the threshold; drawing a band
+        viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!isEmptyCanvas(e)) {
+                return;
             }
-            badge.setTooltip(new Tooltip(b.tooltip()));
-            badges.getChildren().add(badge);
+            start[0] = e.getX();
+            start[1] = e.getY();
+            start[2] = pan.getX();
+            start[3] = pan.getY();
+            dragging[0] = false;
+            dragging[1] = e.isShiftDown() && e.getButton() == MouseButton.PRIMARY;
+            viewport.requestFocus();
+        });
+        viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (!isEmptyCanvas(e)) {
+                return;
+            }
+            double dx = e.getX() - start[0];
+            double dy = e.getY() - start[1];
+            if (!dragging[0] && Math.hypot(dx, dy) < DRAG_THRESHOLD) {
+                return;
+            }
+            dragging[0] = true;
+            if (dragging[1]) {
+                Point2D a = content.parentToLocal(start[0], start[1]);
+                Point2D b = content.parentToLocal(e.getX(), e.getY());
+                band.setX(Math.min(a.getX(), b.getX()));
+                band.setY(Math.min(a.getY(), b.getY()));
+                band.setWidth(Math.abs(a.getX() - b.getX()));
+                band.setHeight(Math.abs(a.getY() - b.getY()));
+                band.setStrokeWidth(2 / scale.getX());
+                band.setVisible(true);
+            } else {
+                viewport.setCursor(Cursor.CLOSED_HAND);
+                pan.setX(start[2] + dx);
+                pan.setY(start[3] + dy);
+            }
+        });
+        viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (!isEmptyCanvas(e)) {
+                return;
+            }
+            viewport.setCursor(Cursor.DEFAULT);
+            if (dragging[0] && dragging[1]) {
+                selectInBand(e.isShiftDown());
+            } else if (!dragging[0] && !e.isShiftDown()) {
+                viewModel.selection().clear();
+            }
+            band.setVisible(false);
+            dragging[0] = false;
+            dragging[1] = false;
+        });
+    }
+
+    /** Whether a mouse event started on the canvas itself rather than on a card. */
+    private boolean isEmptyCanvas(MouseEvent e) {
+        Node target = e.getPickResult().getIntersectedNode();
+        return target == viewport || target == cards || target == null;
+    }
+
+    /** Selects the VMs the band touches and the hosts it encloses (adding to the selection when asked). */
+    private void selectInBand(boolean add) {
+        Bounds area = band.getBoundsInParent();
+        List<String> picked = new ArrayList<>(add ? viewModel.selection().ids() : List.of());
+        for (HostCard host : hostCards.values()) {
+            if (contains(area, host.getBoundsInParent())) {
+                picked.add(host.hostId());
+            }
+            for (VmCard vm : host.vmCards()) {
+                Bounds b = cards.sceneToLocal(vm.localToScene(vm.getLayoutBounds()));
+                if (area.intersects(b)) {
+                    picked.add(vm.vmId());
+                }
+            }
         }
-        FlowPane vms = new FlowPane(12, 12);
-        vms.setPrefWrapLength(3 * VM_CARD_WIDTH + 2 * 12 + 1); // three VMs a row
-        for (TopologyViewModel.VmItem vm : host.vms()) {
-            vms.getChildren().add(vmCard(vm));
-        }
-        VBox card = new VBox(6, title, summary, badges, vms);
-        card.getStyleClass().add("host-card");
-        card.setId("host-" + host.id());
-        card.setUserData(host.id());
-        card.relocate(host.x(), host.y());
-        card.setOnMouseClicked(e -> {
-            viewModel.selection().select(host.id());
-            e.consume();
-        });
-        // Dragging a host by its title moves the card; the new place is one edit when the mouse is let go.
-        double[] grab = new double[2];
-        title.setOnMousePressed(e -> {
-            grab[0] = e.getSceneX() - card.getLayoutX();
-            grab[1] = e.getSceneY() - card.getLayoutY();
-            e.consume();
-        });
-        title.setOnMouseDragged(e -> {
-            card.relocate(Math.max(0, e.getSceneX() - grab[0]), Math.max(0, e.getSceneY() - grab[1]));
-            e.consume();
-        });
-        title.setOnMouseReleased(e -> {
-            viewModel.moveHost(host.id(), card.getLayoutX(), card.getLayoutY());
-            e.consume();
-        });
-        title.setCursor(javafx.scene.Cursor.MOVE);
-        // A VM from the palette lands on the host it is dropped on.
-        card.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
-            boolean ok = viewModel.accepts(item, host.id());
+        viewModel.selection().setAll(picked);
+    }
+
+    private static boolean contains(Bounds outer, Bounds inner) {
+        return outer.getMinX() <= inner.getMinX() && outer.getMinY() <= inner.getMinY()
+                && outer.getMaxX() >= inner.getMaxX() && outer.getMaxY() >= inner.getMaxY();
+    }
+
+    // ---- palette drops ----
+
+    /** Palette drops on the empty canvas: a host is taken, a VM is refused (it needs a host). */
+    private void paletteDrops() {
+        viewport.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
+            boolean ok = viewModel.accepts(item, null);
             if (ok) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
-            card.pseudoClassStateChanged(ok ? DROP_TARGET : DROP_REFUSED, true);
+            viewport.pseudoClassStateChanged(DROP_REFUSED, !ok);
+            note.setText(i18n.get(ok ? "topology.drop.host" : "topology.drop.vmNeedsHost"));
             e.consume();
         }));
-        card.setOnDragExited(e -> {
-            card.pseudoClassStateChanged(DROP_TARGET, false);
-            card.pseudoClassStateChanged(DROP_REFUSED, false);
+        viewport.setOnDragExited(e -> {
+            viewport.pseudoClassStateChanged(DROP_REFUSED, false);
+            note.setText(i18n.get("topology.note.readOnly"));
         });
-        card.setOnDragDropped(e -> {
+        viewport.setOnDragDropped(e -> {
             Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
-            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), host.id(), 0, 0).isPresent());
+            Point2D at = toCanvas(e.getSceneX(), e.getSceneY());
+            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), null, at.getX(), at.getY()).isPresent());
             e.consume();
         });
-        return card;
-    }
-
-    private VBox vmCard(TopologyViewModel.VmItem vm) {
-        Rectangle swatch = new Rectangle(12, 12, toFx((java.awt.Color) ChartStyle.vmColour(vm.colourIndex())));
-        Label name = new Label(vm.name(), swatch);
-        name.getStyleClass().add("vm-title");
-        Label summary = new Label(vm.summary());
-        summary.getStyleClass().add("vm-summary");
-        Label workload = new Label(vm.workload(), new FontIcon("mdi2c-chart-bell-curve-cumulative"));
-        workload.getStyleClass().add("vm-summary");
-        // A plain bar rather than a ProgressBar control: a lesson may show hundreds of VMs.
-        Region fill = new Region();
-        fill.getStyleClass().add("use-bar-fill");
-        StackPane bar = new StackPane(fill);
-        bar.getStyleClass().add("use-bar");
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bar.setMaxWidth(Double.MAX_VALUE);
-        bar.setPrefWidth(0); // as wide as the card, never wider
-        fill.maxWidthProperty().bind(bar.widthProperty().multiply(vm.demandProperty()));
-        fill.minWidthProperty().bind(fill.maxWidthProperty());
-        Label demand = new Label();
-        demand.textProperty().bind(vm.demandTextProperty());
-        demand.getStyleClass().add("vm-demand");
-        Label used = new Label();
-        used.textProperty().bind(vm.usedTextProperty());
-        used.getStyleClass().add("vm-used");
-        VBox card = new VBox(4, name, summary, workload, demand, bar, used);
-        card.getStyleClass().add("vm-card");
-        card.setId("vm-" + vm.id());
-        card.setUserData(vm.id());
-        card.setPrefWidth(VM_CARD_WIDTH);
-        card.setMinWidth(VM_CARD_WIDTH);
-        card.setMaxWidth(VM_CARD_WIDTH);
-        card.setOnMouseClicked(e -> {
-            viewModel.selection().select(vm.id());
-            e.consume();
-        });
-        return card;
     }
 
     private static Optional<TopologyViewModel.PaletteItem> itemOf(DragEvent e) {
@@ -209,13 +341,182 @@ public final class TopologyView {
         return Optional.empty();
     }
 
-    private void markSelection(String id) {
-        for (String style : new String[] {".host-card", ".vm-card"}) {
-            canvas.lookupAll(style).forEach(n -> n.pseudoClassStateChanged(SELECTED, id != null && id.equals(n.getUserData())));
+    // ---- cards ----
+
+    /**
+     * Shows the view model's hosts, reusing the card of every host whose content did not change (an edit
+     * to one VM rebuilds one card, not five hundred).
+     */
+    private void rebuild() {
+        Map<String, HostCard> old = new HashMap<>(hostCards);
+        hostCards.clear();
+        vmCards.clear();
+        List<Node> nodes = new ArrayList<>();
+        for (TopologyViewModel.HostItem host : viewModel.hosts()) {
+            HostCard card = old.get(host.id());
+            if (card == null || !card.item().sameContent(host)) {
+                card = hostCard(host);
+            } else if (card.getLayoutX() != host.x() || card.getLayoutY() != host.y()) {
+                card.relocate(host.x(), host.y());
+            }
+            hostCards.put(host.id(), card);
+            card.vmCards().forEach(vm -> vmCards.put(vm.vmId(), vm));
+            nodes.add(card);
+        }
+        cards.getChildren().setAll(nodes);
+        markSelection();
+    }
+
+    private HostCard hostCard(TopologyViewModel.HostItem host) {
+        HostCard card = new HostCard(host);
+        card.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                pick(host.id(), e);
+            }
+            e.consume();
+        });
+        hostDragging(card);
+        vmDropTarget(card);
+        for (VmCard vm : card.vmCards()) {
+            vmDragging(vm, card);
+        }
+        return card;
+    }
+
+    private void pick(String id, MouseEvent e) {
+        if (e.isShiftDown() || e.isShortcutDown()) {
+            viewModel.selection().toggle(id);
+        } else {
+            viewModel.selection().select(id);
         }
     }
 
-    private static Color toFx(java.awt.Color c) {
-        return Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
+    /** Dragging a host by its title moves the card; the new place is one edit when the mouse is let go. */
+    private void hostDragging(HostCard card) {
+        Label title = card.title();
+        double[] grab = new double[2];
+        title.setOnMousePressed(e -> {
+            Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
+            grab[0] = p.getX() - card.getLayoutX();
+            grab[1] = p.getY() - card.getLayoutY();
+            e.consume();
+        });
+        title.setOnMouseDragged(e -> {
+            Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
+            card.relocate(Math.max(0, p.getX() - grab[0]), Math.max(0, p.getY() - grab[1]));
+            e.consume();
+        });
+        title.setOnMouseReleased(e -> {
+            if (!e.isStillSincePress()) {
+                viewModel.moveHost(card.hostId(), card.getLayoutX(), card.getLayoutY());
+            }
+            e.consume();
+        });
+    }
+
+    /** A VM from the palette lands on the host it is dropped on. */
+    private void vmDropTarget(HostCard card) {
+        card.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
+            boolean ok = viewModel.accepts(item, card.hostId());
+            if (ok) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            card.pseudoClassStateChanged(ok ? DROP_TARGET : DROP_REFUSED, true);
+            e.consume();
+        }));
+        card.setOnDragExited(e -> {
+            card.pseudoClassStateChanged(DROP_TARGET, false);
+            card.pseudoClassStateChanged(DROP_REFUSED, false);
+        });
+        card.setOnDragDropped(e -> {
+            Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
+            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), card.hostId(), 0, 0).isPresent());
+            e.consume();
+        });
+    }
+
+    /**
+     * A VM card dragged past the threshold shows a ghost under the pointer; each host it passes says whether
+     * it would take the VM (and why not), and letting go on one that does moves or migrates the VM there.
+     */
+    private void vmDragging(VmCard vm, HostCard home) {
+        double[] start = new double[2];
+        HostCard[] over = {null};
+        boolean[] dragging = {false};
+        vm.setOnMousePressed(e -> {
+            start[0] = e.getSceneX();
+            start[1] = e.getSceneY();
+            dragging[0] = false;
+            e.consume();
+        });
+        vm.setOnMouseDragged(e -> {
+            if (!dragging[0] && Math.hypot(e.getSceneX() - start[0], e.getSceneY() - start[1]) < DRAG_THRESHOLD) {
+                return;
+            }
+            if (!dragging[0]) {
+                dragging[0] = true;
+                vm.pseudoClassStateChanged(VmCard.DRAGGED, true);
+                ghost.setText(viewModel.vmName(vm.vmId()));
+                ghost.setVisible(true);
+                ghost.autosize();
+            }
+            Point2D v = viewport.sceneToLocal(e.getSceneX(), e.getSceneY());
+            ghost.relocate(v.getX() + 12, v.getY() + 8);
+            HostCard target = hostAt(e.getSceneX(), e.getSceneY());
+            if (target != over[0]) {
+                markDropTarget(over[0], false, false);
+                over[0] = target;
+            }
+            if (target == null || target == home) {
+                note.setText(i18n.get("topology.note.readOnly"));
+                return;
+            }
+            TopologyViewModel.MoveCheck check = viewModel.checkMove(vm.vmId(), target.hostId());
+            markDropTarget(target, check.allowed(), !check.allowed());
+            note.setText(check.message());
+            e.consume();
+        });
+        vm.setOnMouseReleased(e -> {
+            if (dragging[0]) {
+                vm.pseudoClassStateChanged(VmCard.DRAGGED, false);
+                ghost.setVisible(false);
+                markDropTarget(over[0], false, false);
+                if (over[0] != null && over[0] != home) {
+                    note.setText(viewModel.moveVm(vm.vmId(), over[0].hostId()).message());
+                }
+                over[0] = null;
+                dragging[0] = false;
+            }
+            e.consume();
+        });
+        vm.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                pick(vm.vmId(), e);
+            }
+            e.consume();
+        });
+    }
+
+    private HostCard hostAt(double sceneX, double sceneY) {
+        for (HostCard card : hostCards.values()) {
+            Point2D p = card.sceneToLocal(sceneX, sceneY);
+            if (p != null && card.contains(p)) {
+                return card;
+            }
+        }
+        return null;
+    }
+
+    private static void markDropTarget(HostCard card, boolean ok, boolean refused) {
+        if (card != null) {
+            card.pseudoClassStateChanged(DROP_TARGET, ok);
+            card.pseudoClassStateChanged(DROP_REFUSED, refused);
+        }
+    }
+
+    private void markSelection() {
+        var selection = viewModel.selection();
+        hostCards.forEach((id, card) -> card.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
+        vmCards.forEach((id, card) -> card.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
     }
 }

@@ -1,6 +1,9 @@
 package org.virtlab.ui.topology;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import javafx.collections.ObservableList;
 import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.cpu.CpuDemandSnapshot;
 import org.virtlab.engine.cpu.CpuSnapshot;
+import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
 import java.util.Optional;
 import org.virtlab.engine.model.CpuTopology;
@@ -25,8 +29,9 @@ import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.i18n.I18n;
 
 /**
- * The Topology tab's state: hosts with the VMs on them, each VM with its live CPU demand. Read-only in
- * this version; the editor (drag and drop, wiring, undo) builds on it.
+ * The Topology tab's state and commands: hosts with the VMs on them, each VM with its live CPU demand;
+ * drops from the palette, moving hosts and VMs, deleting, copying and pasting the selection. Every command
+ * is one edit through the {@link ScenarioEditor}, so it is undoable and reaches the running simulation.
  */
 public final class TopologyViewModel {
     private final I18n i18n;
@@ -41,6 +46,13 @@ public final class TopologyViewModel {
     static final Workload NEW_VM_WORKLOAD = new Workload.Constant(50);
     private final ObservableList<HostItem> hosts = FXCollections.observableArrayList();
     private final Map<String, VmItem> vmsById = new LinkedHashMap<>();
+    /** Which VMs the running simulation has powered on, and its time, from the latest snapshot. */
+    private final Map<String, Boolean> poweredOn = new HashMap<>();
+    private long nowMicros;
+    private Clipboard clipboard;
+    private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
+    /** How far below and right of the original a pasted host lands. */
+    static final double PASTE_OFFSET = 40;
 
     public TopologyViewModel(I18n i18n, Selection selection, ScenarioEditor editor) {
         this.i18n = i18n;
@@ -103,16 +115,19 @@ public final class TopologyViewModel {
         editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, s.vms()));
     }
 
-    /** Deletes the selected VM, or the selected host with its VMs. Returns whether something was deleted. */
+    /**
+     * Deletes everything selected: VMs, and hosts with their VMs. One edit however many there are. Returns
+     * whether something was deleted.
+     */
     public boolean deleteSelection() {
-        Optional<String> id = selection.selectedId();
+        Set<String> ids = new HashSet<>(selection.ids());
         Scenario s = editor.scenario();
-        if (id.isEmpty()) {
+        if (ids.isEmpty()) {
             return false;
         }
-        List<HostSpec> hosts = s.hosts().stream().filter(h -> !h.id().equals(id.get())).toList();
+        List<HostSpec> hosts = s.hosts().stream().filter(h -> !ids.contains(h.id())).toList();
         List<VmSpec> vms = s.vms().stream()
-                .filter(v -> !v.id().equals(id.get()) && !v.hostId().equals(id.get())).toList();
+                .filter(v -> !ids.contains(v.id()) && !ids.contains(v.hostId())).toList();
         if (hosts.size() == s.hosts().size() && vms.size() == s.vms().size()) {
             return false;
         }
@@ -121,14 +136,181 @@ public final class TopologyViewModel {
         return true;
     }
 
+    /** Selects every host and VM. */
+    public void selectAll() {
+        Scenario s = editor.scenario();
+        List<String> all = new ArrayList<>();
+        s.hosts().forEach(h -> all.add(h.id()));
+        s.vms().forEach(v -> all.add(v.id()));
+        selection.setAll(all);
+    }
+
+    /**
+     * Remembers the selected hosts (with their VMs) and VMs for {@link #paste()}. Returns how many elements
+     * were copied; 0 leaves the clipboard as it was.
+     */
+    public int copySelection() {
+        Scenario s = editor.scenario();
+        Set<String> ids = new HashSet<>(selection.ids());
+        List<HostSpec> hosts = s.hosts().stream().filter(h -> ids.contains(h.id())).toList();
+        Set<String> hostIds = new HashSet<>();
+        hosts.forEach(h -> hostIds.add(h.id()));
+        List<VmSpec> vms = s.vms().stream().filter(v -> ids.contains(v.id()) || hostIds.contains(v.hostId())).toList();
+        if (hosts.isEmpty() && vms.isEmpty()) {
+            return 0;
+        }
+        clipboard = new Clipboard(hosts, vms);
+        return hosts.size() + vms.size();
+    }
+
+    public boolean canPaste() {
+        return clipboard != null;
+    }
+
+    /**
+     * Pastes what was copied, as new elements with fresh ids and names: copied hosts (with their VMs) 40 px
+     * below and right of the originals; copied VMs on the selected host, or else on the host they came from
+     * (if it still exists). A pasted VM keeps its pinning only where the host has those logical CPUs. One
+     * edit; the pasted elements end up selected. Returns the new ids (empty when there is nowhere to paste).
+     */
+    public List<String> paste() {
+        if (clipboard == null) {
+            return List.of();
+        }
+        Scenario s = editor.scenario();
+        List<HostSpec> hosts = new ArrayList<>(s.hosts());
+        List<VmSpec> vms = new ArrayList<>(s.vms());
+        Set<String> taken = new HashSet<>();
+        hosts.forEach(h -> taken.add(h.id()));
+        vms.forEach(v -> taken.add(v.id()));
+        Map<String, String> newHostIds = new LinkedHashMap<>();
+        List<String> pasted = new ArrayList<>();
+        for (HostSpec h : clipboard.hosts()) {
+            String id = freeId(taken, "host");
+            newHostIds.put(h.id(), id);
+            hosts.add(new HostSpec(id, i18n.format("copy.name", h.name()), h.cpu(), h.cpuPolicy(), h.memoryMib(),
+                    h.x() + PASTE_OFFSET, h.y() + PASTE_OFFSET));
+            pasted.add(id);
+        }
+        String selectedHost = selection.selectedId().filter(id -> s.host(id).isPresent()).orElse(null);
+        for (VmSpec v : clipboard.vms()) {
+            String hostId = newHostIds.containsKey(v.hostId()) ? newHostIds.get(v.hostId())
+                    : selectedHost != null ? selectedHost : v.hostId();
+            HostSpec host = hosts.stream().filter(h -> h.id().equals(hostId)).findFirst().orElse(null);
+            if (host == null || v.vcpus() > host.cpu().logicalCpus()) {
+                continue; // its host is gone, or too small for it
+            }
+            String id = freeId(taken, "vm");
+            Pinning pinning = v.pinning().highestCpu() < host.cpu().logicalCpus() ? v.pinning() : Pinning.NONE;
+            vms.add(new VmSpec(id, i18n.format("copy.name", v.name()), hostId, v.vcpus(), v.memoryMib(), v.workload(),
+                    v.cpuQos(), pinning, v.x(), v.y()));
+            pasted.add(id);
+        }
+        if (pasted.isEmpty()) {
+            return List.of();
+        }
+        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, vms));
+        selection.setAll(pasted);
+        return pasted;
+    }
+
+    /** Whether a dragged VM may go to a host, whether that would be a live migration, and why not if not. */
+    public record MoveCheck(boolean allowed, boolean live, String message) {
+    }
+
+    /**
+     * What dropping VM {@code vmId} on host {@code hostId} would do. A VM that is running (the simulation has
+     * started and the VM is powered on) migrates live; a stopped one just moves. Either way the target's
+     * admission control applies: the VM's CPU reservation must fit in what the target has unreserved
+     * (cores × clock minus the reservations of the VMs on it), and the target must have enough logical CPUs;
+     * a VM pinned to logical CPUs stays where its CPUs are.
+     */
+    public MoveCheck checkMove(String vmId, String hostId) {
+        Scenario s = editor.scenario();
+        Optional<VmSpec> found = s.vm(vmId);
+        Optional<HostSpec> target = s.host(hostId);
+        if (found.isEmpty() || target.isEmpty()) {
+            return new MoveCheck(false, false, "");
+        }
+        VmSpec vm = found.get();
+        HostSpec host = target.get();
+        boolean live = nowMicros > 0 && poweredOn.getOrDefault(vmId, false);
+        if (vm.hostId().equals(hostId)) {
+            return new MoveCheck(false, live, i18n.format("move.sameHost", vm.name(), host.name()));
+        }
+        if (vm.vcpus() > host.cpu().logicalCpus()) {
+            return new MoveCheck(false, live, i18n.format("move.tooManyVcpus", vm.name(), vm.vcpus(), host.name(),
+                    host.cpu().logicalCpus()));
+        }
+        if (vm.pinning().pinned()) {
+            return new MoveCheck(false, live, i18n.format("move.pinned", vm.name()));
+        }
+        long reservable = (long) host.cpu().cores() * host.cpu().mhzPerCore();
+        long reserved = s.vmsOn(hostId).stream()
+                .filter(v -> !live || poweredOn.getOrDefault(v.id(), true))
+                .mapToLong(v -> v.cpuQos().reservationMhz()).sum();
+        long wanted = vm.cpuQos().reservationMhz();
+        if (wanted > 0 && reserved + wanted > reservable) {
+            return new MoveCheck(false, live, i18n.format("move.admission", vm.name(), Formats.ghz(wanted),
+                    host.name(), Formats.ghz(Math.max(0, reservable - reserved))));
+        }
+        return new MoveCheck(true, live, i18n.format(live ? "move.live" : "move.cold", vm.name(), host.name()));
+    }
+
+    /**
+     * Moves a VM to another host if {@link #checkMove} allows it: one edit, which restarts the simulation
+     * with the VM on its new host. Returns the check, so the caller can say why not.
+     */
+    public MoveCheck moveVm(String vmId, String hostId) {
+        MoveCheck check = checkMove(vmId, hostId);
+        if (!check.allowed()) {
+            return check;
+        }
+        Scenario s = editor.scenario();
+        HostSpec host = s.host(hostId).orElseThrow();
+        List<VmSpec> vms = s.vms().stream().map(v -> v.id().equals(vmId)
+                ? new VmSpec(v.id(), v.name(), hostId, v.vcpus(), v.memoryMib(), v.workload(), v.cpuQos(), v.pinning(),
+                        host.x() + 30, host.y() + 80)
+                : v).toList();
+        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), s.hosts(), vms));
+        selection.select(vmId);
+        return check;
+    }
+
     /** "vm4": the prefix and the smallest number not taken by any host or VM. */
     private static String freeId(Scenario s, String prefix) {
+        Set<String> taken = new HashSet<>();
+        s.hosts().forEach(h -> taken.add(h.id()));
+        s.vms().forEach(v -> taken.add(v.id()));
+        return freeId(taken, prefix);
+    }
+
+    /** The prefix and the smallest number not in {@code taken}, which it is then added to. */
+    private static String freeId(Set<String> taken, String prefix) {
         for (int n = 1; ; n++) {
             String id = prefix + n;
-            if (s.host(id).isEmpty() && s.vm(id).isEmpty()) {
+            if (taken.add(id)) {
                 return id;
             }
         }
+    }
+
+    /** What Copy took: hosts (with their VMs) and VMs, as they were then. */
+    private record Clipboard(List<HostSpec> hosts, List<VmSpec> vms) {
+    }
+
+    /** The canvas's zoom (1 = 100 %), kept while the window is open. */
+    public ReadOnlyDoubleProperty zoomProperty() {
+        return zoom.getReadOnlyProperty();
+    }
+
+    public void setZoom(double value) {
+        zoom.set(value);
+    }
+
+    /** A VM's name, for the ghost that follows a dragged card. */
+    public String vmName(String vmId) {
+        return editor.scenario().vm(vmId).map(VmSpec::name).orElse(vmId);
     }
 
     public ObservableList<HostItem> hosts() {
@@ -141,28 +323,42 @@ public final class TopologyViewModel {
 
     /** Rebuilds the items for a (new) scenario. */
     public void reset(Scenario scenario) {
+        Map<String, VmItem> previous = new HashMap<>(vmsById);
         vmsById.clear();
+        poweredOn.keySet().retainAll(scenario.vms().stream().map(VmSpec::id).toList());
+        Map<String, List<VmSpec>> byHost = new HashMap<>();
+        Map<String, Integer> colour = new HashMap<>();
+        for (int i = 0; i < scenario.vms().size(); i++) {
+            VmSpec v = scenario.vms().get(i);
+            byHost.computeIfAbsent(v.hostId(), k -> new ArrayList<>()).add(v);
+            colour.put(v.id(), i);
+        }
         List<HostItem> items = new ArrayList<>();
         for (HostSpec h : scenario.hosts()) {
             List<VmItem> vms = new ArrayList<>();
-            for (VmSpec v : scenario.vmsOn(h.id())) {
+            List<VmSpec> on = byHost.getOrDefault(h.id(), List.of());
+            for (VmSpec v : on) {
                 VmItem item = new VmItem(v.id(), v.name(),
-                        i18n.format("topology.vm.summary", v.vcpus(), Formats.memory(v.memoryMib())),
-                        workloadName(v.workload()), scenario.vms().indexOf(v),
-                        (double) v.vcpus() * h.cpu().mhzPerCore());
+                        i18n.format("topology.vm.summary", v.vcpus(), Formats.memory(v.memoryMib()),
+                                workloadName(v.workload())),
+                        colour.get(v.id()), (double) v.vcpus() * h.cpu().mhzPerCore());
+                VmItem old = previous.get(v.id());
+                // The same card with the same live values when nothing it shows has changed.
+                item = old != null && old.sameAs(item) ? old : item;
                 vms.add(item);
                 vmsById.put(v.id(), item);
             }
             String summary = i18n.format("topology.host.summary", h.cpu().sockets(), h.cpu().coresPerSocket(),
                     h.cpu().threadsPerCore(), h.cpu().logicalCpus(), Formats.ghz(h.cpu().mhzPerCore()),
                     Formats.memory(h.memoryMib()));
-            items.add(new HostItem(h.id(), h.name(), summary, h.x(), h.y(), List.copyOf(vms), badges(scenario, h)));
+            items.add(new HostItem(h.id(), h.name(), summary, h.x(), h.y(), List.copyOf(vms), badges(h, on)));
         }
         hosts.setAll(items);
     }
 
     /** Shows the latest tick: what each VM asks for and what it gets. */
     public void update(SimulationSnapshot snapshot) {
+        nowMicros = snapshot.nowMicros();
         snapshot.find(CpuDemandSnapshot.class).ifPresent(d -> {
             for (CpuDemandSnapshot.VmDemand vm : d.vms()) {
                 VmItem item = vmsById.get(vm.vmId());
@@ -174,6 +370,7 @@ public final class TopologyViewModel {
         });
         snapshot.find(CpuSnapshot.class).ifPresent(cpu -> {
             for (CpuSnapshot.VmCpu vm : cpu.vms()) {
+                poweredOn.put(vm.vmId(), vm.poweredOn());
                 VmItem item = vmsById.get(vm.vmId());
                 if (item != null) {
                     item.demand.set(item.maxMhz == 0 ? 0 : vm.usedMhz() / item.maxMhz);
@@ -192,6 +389,11 @@ public final class TopologyViewModel {
     /** A host card: its VMs in scenario order, and its capacity badges. */
     public record HostItem(String id, String name, String summary, double x, double y, List<VmItem> vms,
                            List<Badge> badges) {
+        /** Whether the card shows the same things, wherever it stands. */
+        public boolean sameContent(HostItem other) {
+            return other != null && id.equals(other.id) && name.equals(other.name) && summary.equals(other.summary)
+                    && vms.equals(other.vms) && badges.equals(other.badges);
+        }
     }
 
     /** A capacity badge on a host card: its text, what it means, and whether it warns. */
@@ -202,8 +404,7 @@ public final class TopologyViewModel {
      * vCPUs per logical CPU, memory configured per memory installed (overcommit), CPU reserved per
      * reservable capacity (cores × clock, as admission control counts it): red when above 1.
      */
-    private List<Badge> badges(Scenario scenario, HostSpec h) {
-        List<VmSpec> on = scenario.vmsOn(h.id());
+    private List<Badge> badges(HostSpec h, List<VmSpec> on) {
         int vcpus = on.stream().mapToInt(VmSpec::vcpus).sum();
         long memory = on.stream().mapToLong(VmSpec::memoryMib).sum();
         long reserved = on.stream().mapToLong(v -> v.cpuQos().reservationMhz()).sum();
@@ -229,20 +430,24 @@ public final class TopologyViewModel {
         private final String id;
         private final String name;
         private final String summary;
-        private final String workload;
         private final int colourIndex;
         private final ReadOnlyDoubleWrapper demand = new ReadOnlyDoubleWrapper(0);
         private final ReadOnlyStringWrapper demandText = new ReadOnlyStringWrapper("");
         private final ReadOnlyStringWrapper usedText = new ReadOnlyStringWrapper("");
         private final double maxMhz;
 
-        VmItem(String id, String name, String summary, String workload, int colourIndex, double maxMhz) {
+        VmItem(String id, String name, String summary, int colourIndex, double maxMhz) {
             this.maxMhz = maxMhz;
             this.id = id;
             this.name = name;
             this.summary = summary;
-            this.workload = workload;
             this.colourIndex = colourIndex;
+        }
+
+        /** Whether the other item describes the same card (its live values aside). */
+        boolean sameAs(VmItem o) {
+            return id.equals(o.id) && name.equals(o.name) && summary.equals(o.summary) && colourIndex == o.colourIndex
+                    && maxMhz == o.maxMhz;
         }
 
         public String id() {
@@ -253,13 +458,9 @@ public final class TopologyViewModel {
             return name;
         }
 
+        /** "4 vCPUs · 4 GiB · Bursty". */
         public String summary() {
             return summary;
-        }
-
-        /** The kind of workload, e.g. "Bursty". */
-        public String workload() {
-            return workload;
         }
 
         /** Index of the VM in the scenario, which picks its colour in every chart. */

@@ -96,4 +96,83 @@ class TopologyEditingTest {
         shell.undo();
         assertEquals(lesson, shell.scenario());
     }
+
+    @Test
+    void deletingSeveralSelectedElementsIsOneEdit() {
+        shell.selection().setAll(java.util.List.of("web", "db"));
+        assertTrue(topology.deleteSelection());
+        assertEquals(java.util.List.of("batch"), shell.scenario().vms().stream().map(VmSpec::id).toList());
+        shell.undo(); // one undo brings both back
+        assertEquals(lesson, shell.scenario());
+    }
+
+    @Test
+    void shiftClickTogglesAndOnlyASingleSelectionReachesThePropertyPanel() {
+        shell.selection().select("web");
+        shell.selection().toggle("db");
+        assertEquals(java.util.List.of("web", "db"), shell.selection().ids());
+        assertEquals(Optional.empty(), shell.selection().selectedId()); // two: the panel shows neither
+        shell.selection().toggle("web");
+        assertEquals(Optional.of("db"), shell.selection().selectedId());
+    }
+
+    @Test
+    void pastedVmsAreNewCopiesOnTheSelectedHost() {
+        topology.drop(TopologyViewModel.PaletteItem.HOST, null, 800, 60); // host2
+        shell.selection().select("web");
+        assertEquals(1, topology.copySelection());
+        shell.selection().select("host2");
+        assertEquals(java.util.List.of("vm1"), topology.paste());
+        VmSpec copy = shell.scenario().vm("vm1").orElseThrow();
+        VmSpec web = lesson.vm("web").orElseThrow();
+        assertEquals("host2", copy.hostId());
+        assertEquals("Web server (copy)", copy.name());
+        assertEquals(web.workload(), copy.workload());
+        assertEquals(web.cpuQos(), copy.cpuQos());
+        assertEquals(Optional.of("vm1"), shell.selection().selectedId());
+    }
+
+    @Test
+    void aPastedHostBringsItsVmsBesideTheOriginal() {
+        shell.selection().select("host1");
+        assertEquals(4, topology.copySelection()); // the host and its three VMs
+        var pasted = topology.paste();
+        assertEquals(4, pasted.size());
+        var host = shell.scenario().host(pasted.get(0)).orElseThrow();
+        assertEquals(lesson.hosts().get(0).x() + TopologyViewModel.PASTE_OFFSET, host.x());
+        assertEquals(3, shell.scenario().vmsOn(host.id()).size());
+        shell.undo();
+        assertEquals(lesson, shell.scenario());
+    }
+
+    @Test
+    void aStoppedVmMovesToAnotherHostAsOneEdit() throws Exception {
+        topology.drop(TopologyViewModel.PaletteItem.HOST, null, 800, 60); // host2: 8 cores × 2 threads
+        TopologyViewModel.MoveCheck check = topology.checkMove("web", "host2");
+        assertTrue(check.allowed());
+        assertFalse(check.live()); // the simulation is at 0 s: nothing runs yet, so the VM just moves
+        topology.moveVm("web", "host2");
+        assertEquals("host2", shell.scenario().vm("web").orElseThrow().hostId());
+        shell.undo();
+        assertEquals("host1", shell.scenario().vm("web").orElseThrow().hostId());
+    }
+
+    @Test
+    void aMoveIsRefusedWhenTheTargetCannotHoldTheVm() {
+        topology.drop(TopologyViewModel.PaletteItem.HOST, null, 800, 60); // host2: 16 logical CPUs, 8 cores
+        Scenario before = shell.scenario();
+        // db has 8 vCPUs: fits 16 logical CPUs. A 20-vCPU VM would not, but the lesson has none; instead
+        // reserve more than host2's cores × clock (8 × 2 GHz = 16 GHz, what admission control counts,
+        // virtualization.md §1 "power-on is refused when unreserved capacity can't cover it").
+        VmSpec db = before.vm("db").orElseThrow();
+        shell.restructure(before.withVm(db.withCpuQos(new org.virtlab.engine.cpu.CpuQos(
+                org.virtlab.engine.cpu.CpuQos.DEFAULT.shares(), org.virtlab.engine.cpu.CpuQos.NO_LIMIT, 16_001))));
+        TopologyViewModel.MoveCheck check = topology.checkMove("db", "host2");
+        assertFalse(check.allowed());
+        assertTrue(check.message().contains("16.00 GHz"), check.message()); // what host2 has unreserved
+        Scenario edited = shell.scenario();
+        topology.moveVm("db", "host2");
+        assertEquals(edited, shell.scenario()); // refused: nothing changed
+        assertFalse(topology.checkMove("web", "host1").allowed()); // already there
+    }
 }

@@ -1,0 +1,99 @@
+package org.virtlab.ui.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * A host on the canvas: its name (the handle to drag it by), its hardware in one line, its capacity badges
+ * and its VMs, three to a row.
+ */
+final class HostCard extends VBox {
+    static final int VMS_PER_ROW = 3;
+    static final double GAP = 12;
+
+    private final TopologyViewModel.HostItem item;
+    private final Label title;
+    private final List<VmCard> vmCards = new ArrayList<>();
+
+    HostCard(TopologyViewModel.HostItem item) {
+        super(6);
+        this.item = item;
+        title = new Label(item.name(), new FontIcon("mdi2s-server"));
+        title.getStyleClass().add("host-title");
+        title.setCursor(javafx.scene.Cursor.MOVE);
+        Label summary = new Label(item.summary());
+        summary.getStyleClass().add("host-summary");
+        HBox badges = new HBox(6);
+        for (TopologyViewModel.Badge b : item.badges()) {
+            Label badge = new Label(b.text());
+            badge.getStyleClass().add("capacity-badge");
+            if (b.warning()) {
+                badge.getStyleClass().add("capacity-badge-warning");
+            }
+            // Installed when first pointed at: hundreds of idle tooltips cost time when a big lesson opens.
+            badge.setOnMouseEntered(e -> {
+                if (badge.getTooltip() == null) {
+                    badge.setTooltip(new Tooltip(b.tooltip()));
+                }
+            });
+            badges.getChildren().add(badge);
+        }
+        VmGrid grid = new VmGrid();
+        for (TopologyViewModel.VmItem vm : item.vms()) {
+            VmCard card = new VmCard(vm);
+            vmCards.add(card);
+            grid.getChildren().add(card);
+        }
+        getChildren().addAll(title, summary, badges, grid);
+        getStyleClass().add("host-card");
+        setId("host-" + item.id());
+        setUserData(item.id());
+        relocate(item.x(), item.y());
+    }
+
+    TopologyViewModel.HostItem item() {
+        return item;
+    }
+
+    String hostId() {
+        return item.id();
+    }
+
+    Label title() {
+        return title;
+    }
+
+    List<VmCard> vmCards() {
+        return vmCards;
+    }
+
+    /** VM cards of one size in rows of {@link #VMS_PER_ROW}, laid out by hand. */
+    private static final class VmGrid extends Pane {
+        @Override
+        protected double computePrefWidth(double height) {
+            return VMS_PER_ROW * VmCard.WIDTH + (VMS_PER_ROW - 1) * GAP;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            int rows = (getChildren().size() + VMS_PER_ROW - 1) / VMS_PER_ROW;
+            return rows == 0 ? 0 : rows * VmCard.HEIGHT + (rows - 1) * GAP;
+        }
+
+        @Override
+        protected void layoutChildren() {
+            for (int i = 0; i < getChildren().size(); i++) {
+                int row = i / VMS_PER_ROW;
+                int col = i % VMS_PER_ROW;
+                getChildren().get(i).resizeRelocate(col * (VmCard.WIDTH + GAP), row * (VmCard.HEIGHT + GAP),
+                        VmCard.WIDTH, VmCard.HEIGHT);
+            }
+        }
+    }
+}

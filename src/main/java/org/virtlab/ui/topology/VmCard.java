@@ -1,0 +1,104 @@
+package org.virtlab.ui.topology;
+
+import javafx.css.PseudoClass;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import org.virtlab.charts.ChartStyle;
+
+/**
+ * One VM on a host card: its colour (the same as in every chart), name, size and workload, what it asks
+ * for, a bar of what it gets against what its vCPUs could do, and what it gets in words.
+ *
+ * <p>A lesson may show hundreds of VMs, so a card is one region with a few text and shape nodes laid out
+ * by hand, not a tree of controls: no skins, no nested layout passes.
+ */
+final class VmCard extends Region {
+    static final double WIDTH = 220;
+    static final double HEIGHT = 112;
+    private static final double PAD = 10;
+    private static final double BAR_HEIGHT = 10;
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    static final PseudoClass DRAGGED = PseudoClass.getPseudoClass("dragged");
+
+    private final TopologyViewModel.VmItem item;
+    private final Rectangle swatch = new Rectangle(12, 12);
+    private final Text name = new Text();
+    private final Text summary = new Text();
+    private final Text demand = new Text();
+    private final Region bar = new Region();
+    private final Region fill = new Region();
+    private final Text used = new Text();
+
+    VmCard(TopologyViewModel.VmItem item) {
+        this.item = item;
+        getStyleClass().add("vm-card");
+        setId("vm-" + item.id());
+        setUserData(item.id());
+        java.awt.Color c = (java.awt.Color) ChartStyle.vmColour(item.colourIndex());
+        swatch.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+        name.setText(item.name());
+        name.getStyleClass().add("vm-title");
+        summary.setText(item.summary());
+        summary.getStyleClass().add("vm-summary");
+        demand.textProperty().bind(item.demandTextProperty());
+        demand.getStyleClass().add("vm-demand");
+        used.textProperty().bind(item.usedTextProperty());
+        used.getStyleClass().add("vm-used");
+        bar.getStyleClass().add("use-bar");
+        fill.getStyleClass().add("use-bar-fill");
+        for (Text t : new Text[] {name, summary, demand, used}) {
+            t.setTextOrigin(javafx.geometry.VPos.TOP);
+            t.setManaged(false);
+        }
+        getChildren().addAll(swatch, name, summary, demand, bar, fill, used);
+        // A new value moves the bar's end only: no layout pass for the card.
+        item.demandProperty().addListener((obs, was, now) -> placeFill());
+        setPrefSize(WIDTH, HEIGHT);
+        setMinSize(WIDTH, HEIGHT);
+        setMaxSize(WIDTH, HEIGHT);
+    }
+
+    String vmId() {
+        return item.id();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth() - 2 * PAD;
+        double y = PAD;
+        swatch.relocate(PAD, y + 3);
+        name.relocate(PAD + 18, y);
+        clip(name, w - 18);
+        y += 22;
+        summary.relocate(PAD, y);
+        clip(summary, w);
+        y += 20;
+        demand.relocate(PAD, y);
+        y += 20;
+        bar.resizeRelocate(PAD, y, w, BAR_HEIGHT);
+        placeFill();
+        y += BAR_HEIGHT + 4;
+        used.relocate(PAD, y);
+    }
+
+    private void placeFill() {
+        double f = Math.max(0, Math.min(1, item.demandProperty().get()));
+        fill.resizeRelocate(bar.getLayoutX(), bar.getLayoutY(), bar.getWidth() * f, BAR_HEIGHT);
+        fill.setVisible(f > 0);
+    }
+
+    /** Keeps a long name inside the card (the full name is in the property panel). */
+    private static void clip(Text text, double width) {
+        if (text.getClip() != null || text.getWrappingWidth() > 0) {
+            return; // done once: the card's width is fixed
+        }
+        if (text.getLayoutBounds().getWidth() > width) {
+            text.setWrappingWidth(width);
+            text.setClip(new Rectangle(0, 0, width, 20));
+        } else {
+            text.setClip(null);
+        }
+    }
+}
