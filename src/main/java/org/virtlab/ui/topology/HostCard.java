@@ -16,14 +16,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class HostCard extends VBox {
     static final int VMS_PER_ROW = 3;
     static final double GAP = 12;
+    /** The grid of three VM cards, plus the card's padding (12) and border (2) each side, as topology.css sets. */
+    static final double WIDTH = VMS_PER_ROW * VmCard.WIDTH + (VMS_PER_ROW - 1) * GAP + 2 * 12 + 2 * 2;
 
     private final TopologyViewModel.HostItem item;
     private final Label title;
     private final List<VmCard> vmCards = new ArrayList<>();
 
-    HostCard(TopologyViewModel.HostItem item) {
+    private final boolean detailed;
+
+    /** @param detailed whether its VM cards show their text (see {@link VmCard}) */
+    HostCard(TopologyViewModel.HostItem item, boolean detailed) {
         super(6);
         this.item = item;
+        this.detailed = detailed;
         title = new Label(item.name(), new FontIcon("mdi2s-server"));
         title.getStyleClass().add("host-title");
         title.setCursor(javafx.scene.Cursor.MOVE);
@@ -46,7 +52,7 @@ final class HostCard extends VBox {
         }
         VmGrid grid = new VmGrid();
         for (TopologyViewModel.VmItem vm : item.vms()) {
-            VmCard card = new VmCard(vm);
+            VmCard card = new VmCard(vm, detailed);
             vmCards.add(card);
             grid.getChildren().add(card);
         }
@@ -55,6 +61,16 @@ final class HostCard extends VBox {
         setId("host-" + item.id());
         setUserData(item.id());
         relocate(item.x(), item.y());
+    }
+
+    boolean detailed() {
+        return detailed;
+    }
+
+    /** The height of its VM grid: what a card's height is beyond its title, summary and badges. */
+    static double gridHeight(int vms) {
+        int rows = (vms + VMS_PER_ROW - 1) / VMS_PER_ROW;
+        return rows == 0 ? 0 : rows * VmCard.HEIGHT + (rows - 1) * GAP;
     }
 
     TopologyViewModel.HostItem item() {
@@ -82,8 +98,7 @@ final class HostCard extends VBox {
 
         @Override
         protected double computePrefHeight(double width) {
-            int rows = (getChildren().size() + VMS_PER_ROW - 1) / VMS_PER_ROW;
-            return rows == 0 ? 0 : rows * VmCard.HEIGHT + (rows - 1) * GAP;
+            return gridHeight(getChildren().size());
         }
 
         @Override

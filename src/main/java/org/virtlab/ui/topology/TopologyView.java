@@ -51,6 +51,13 @@ public final class TopologyView {
     /** How far the pointer must move before a press becomes a drag, in screen pixels. */
     private static final double DRAG_THRESHOLD = 5;
     private static final double FIT_MARGIN = 24;
+    /** Below this zoom VM cards show no text: it would be too small to read. */
+    static final double DETAIL_ZOOM = 0.55;
+    /** How far beyond the visible area cards are built, in screen pixels. */
+    private static final double VIEW_MARGIN = 200;
+    /** A host card's height above its VM grid, measured from a card on screen (a guess until then). */
+    private double headerHeight = 120;
+    private boolean viewChanging;
 
     private final BorderPane root = new BorderPane();
     /** The visible area: clips the content, takes pans, zooms and palette drops. */
@@ -114,6 +121,12 @@ public final class TopologyView {
         viewModel.hosts().addListener((ListChangeListener<TopologyViewModel.HostItem>) c -> rebuild());
         viewModel.selection().versionProperty().addListener((obs, was, now) -> markSelection());
         viewModel.zoomProperty().addListener((obs, was, now) -> applyZoom(now.doubleValue()));
+        // Cards come and go as the view moves; the check is cheap (one rectangle per host).
+        pan.xProperty().addListener((obs, was, now) -> rebuildSoon());
+        pan.yProperty().addListener((obs, was, now) -> rebuildSoon());
+        scale.xProperty().addListener((obs, was, now) -> rebuildSoon());
+        viewport.widthProperty().addListener((obs, was, now) -> rebuildSoon());
+        viewport.heightProperty().addListener((obs, was, now) -> rebuildSoon());
         applyZoom(viewModel.zoomProperty().get());
         rebuild();
     }
@@ -165,9 +178,11 @@ public final class TopologyView {
     private void zoomAt(double zoom, double vx, double vy) {
         double next = clampZoom(zoom);
         double factor = next / scale.getX();
-        pan.setX(vx - (vx - pan.getX()) * factor);
-        pan.setY(vy - (vy - pan.getY()) * factor);
-        viewModel.setZoom(next);
+        changeView(() -> {
+            pan.setX(vx - (vx - pan.getX()) * factor);
+            pan.setY(vy - (vy - pan.getY()) * factor);
+            viewModel.setZoom(next);
+        });
     }
 
     private void applyZoom(double zoom) {
@@ -188,20 +203,24 @@ public final class TopologyView {
         }
         double zoom = clampZoom(Math.min(1, Math.min((viewport.getWidth() - 2 * FIT_MARGIN) / b.getWidth(),
                 (viewport.getHeight() - 2 * FIT_MARGIN) / b.getHeight())));
-        viewModel.setZoom(zoom);
-        applyZoom(zoom);
-        pan.setX(FIT_MARGIN - b.getMinX() * zoom + Math.max(0, (viewport.getWidth() - 2 * FIT_MARGIN - b.getWidth() * zoom) / 2));
-        pan.setY(FIT_MARGIN - b.getMinY() * zoom);
+        changeView(() -> {
+            viewModel.setZoom(zoom);
+            applyZoom(zoom);
+            pan.setX(FIT_MARGIN - b.getMinX() * zoom
+                    + Math.max(0, (viewport.getWidth() - 2 * FIT_MARGIN - b.getWidth() * zoom) / 2));
+            pan.setY(FIT_MARGIN - b.getMinY() * zoom);
+        });
     }
 
-    /** The union of the cards' bounds in canvas coordinates, or null when there are none. */
+    /** The union of all host cards' bounds in canvas coordinates (built or not), or null when there are none. */
     private Bounds cardBounds() {
         double minX = Double.MAX_VALUE;
         double minY = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
         double maxY = -Double.MAX_VALUE;
-        for (Node n : cards.getChildren()) {
-            Bounds b = n.getBoundsInParent();
+        for (TopologyViewModel.HostItem host : viewModel.hosts()) {
+            HostCard card = hostCards.get(host.id());
+            Bounds b = card != null ? card.getBoundsInParent() : estimatedBounds(host);
             minX = Math.min(minX, b.getMinX());
             minY = Math.min(minY, b.getMinY());
             maxX = Math.max(maxX, b.getMaxX());
@@ -255,8 +274,10 @@ public final class TopologyView {
                 band.setVisible(true);
             } else {
                 viewport.setCursor(Cursor.CLOSED_HAND);
-                pan.setX(start[2] + dx);
-                pan.setY(start[3] + dy);
+                changeView(() -> {
+                    pan.setX(start[2] + dx);
+                    pan.setY(start[3] + dy);
+                });
             }
         });
         viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
@@ -343,19 +364,46 @@ public final class TopologyView {
 
     // ---- cards ----
 
+    /** Rebuilds for a new view, unless a zoom or fit is changing several things at once (it rebuilds after). */
+    private void rebuildSoon() {
+        if (!viewChanging) {
+            rebuild();
+        }
+    }
+
+    /** Changes zoom and pan together, then rebuilds once. */
+    private void changeView(Runnable change) {
+        viewChanging = true;
+        try {
+            change.run();
+        } finally {
+            viewChanging = false;
+        }
+        rebuild();
+    }
+
     /**
-     * Shows the view model's hosts, reusing the card of every host whose content did not change (an edit
-     * to one VM rebuilds one card, not five hundred).
+     * Shows the hosts that are in view (and a margin around it), reusing the card of every host whose
+     * content did not change: an edit to one VM rebuilds one card, not five hundred, and a lesson of fifty
+     * hosts builds only the cards on screen. Below {@link #DETAIL_ZOOM} the cards drop their text.
      */
     private void rebuild() {
+        double zoom = scale.getX();
+        boolean detailed = zoom >= DETAIL_ZOOM;
+        Bounds view = visibleArea();
         Map<String, HostCard> old = new HashMap<>(hostCards);
         hostCards.clear();
         vmCards.clear();
         List<Node> nodes = new ArrayList<>();
         for (TopologyViewModel.HostItem host : viewModel.hosts()) {
             HostCard card = old.get(host.id());
-            if (card == null || !card.item().sameContent(host)) {
-                card = hostCard(host);
+            // A card built in this pulse has no size until it is laid out: until then, the estimate.
+            Bounds at = card != null && card.getWidth() > 0 ? card.getBoundsInParent() : estimatedBounds(host);
+            if (view != null && !view.intersects(host.x(), host.y(), at.getWidth(), at.getHeight())) {
+                continue;
+            }
+            if (card == null || !card.item().sameContent(host) || card.detailed() != detailed) {
+                card = hostCard(host, detailed);
             } else if (card.getLayoutX() != host.x() || card.getLayoutY() != host.y()) {
                 card.relocate(host.x(), host.y());
             }
@@ -363,12 +411,45 @@ public final class TopologyView {
             card.vmCards().forEach(vm -> vmCards.put(vm.vmId(), vm));
             nodes.add(card);
         }
-        cards.getChildren().setAll(nodes);
+        // Only the cards that come or go change: re-adding a card that stays would style it again.
+        java.util.Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        keep.addAll(nodes);
+        cards.getChildren().removeIf(n -> !keep.contains(n));
+        java.util.Set<Node> present = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        present.addAll(cards.getChildren());
+        List<Node> added = nodes.stream().filter(n -> !present.contains(n)).toList();
+        cards.getChildren().addAll(added);
         markSelection();
     }
 
-    private HostCard hostCard(TopologyViewModel.HostItem host) {
-        HostCard card = new HostCard(host);
+    /**
+     * The part of the canvas in view, in canvas coordinates, widened by a margin so a short pan does not
+     * show missing cards; null before the viewport has a size (then every card is built).
+     */
+    private Bounds visibleArea() {
+        if (viewport.getWidth() <= 0 || viewport.getHeight() <= 0) {
+            return null;
+        }
+        double z = scale.getX();
+        double margin = VIEW_MARGIN / z;
+        return new javafx.geometry.BoundingBox(-pan.getX() / z - margin, -pan.getY() / z - margin,
+                viewport.getWidth() / z + 2 * margin, viewport.getHeight() / z + 2 * margin);
+    }
+
+    /** Where a host's card would be: its place, the card's fixed width, its grid and a measured header. */
+    private Bounds estimatedBounds(TopologyViewModel.HostItem host) {
+        for (HostCard shown : hostCards.values()) {
+            if (shown.getHeight() > 0) {
+                headerHeight = shown.getHeight() - HostCard.gridHeight(shown.vmCards().size());
+                break;
+            }
+        }
+        return new javafx.geometry.BoundingBox(host.x(), host.y(), HostCard.WIDTH,
+                headerHeight + HostCard.gridHeight(host.vms().size()));
+    }
+
+    private HostCard hostCard(TopologyViewModel.HostItem host, boolean detailed) {
+        HostCard card = new HostCard(host, detailed);
         card.setOnMouseClicked(e -> {
             if (e.isStillSincePress()) {
                 pick(host.id(), e);

@@ -31,8 +31,15 @@ final class VmCard extends Region {
     private final Region fill = new Region();
     private final Text used = new Text();
 
-    VmCard(TopologyViewModel.VmItem item) {
+    private final boolean detailed;
+
+    /**
+     * @param detailed false when the canvas is zoomed out too far to read text: the card is then its colour
+     *                 and its bar only, at the same size, so nothing moves when the detail comes back
+     */
+    VmCard(TopologyViewModel.VmItem item, boolean detailed) {
         this.item = item;
+        this.detailed = detailed;
         getStyleClass().add("vm-card");
         setId("vm-" + item.id());
         setUserData(item.id());
@@ -52,7 +59,16 @@ final class VmCard extends Region {
             t.setTextOrigin(javafx.geometry.VPos.TOP);
             t.setManaged(false);
         }
-        getChildren().addAll(swatch, name, summary, demand, bar, fill, used);
+        if (detailed) {
+            getChildren().addAll(swatch, name, summary, demand, bar, fill, used);
+        } else {
+            getStyleClass().add("vm-card-compact");
+            swatch.setWidth(WIDTH - 2 * PAD);
+            swatch.setHeight(HEIGHT - 3 * PAD - BAR_HEIGHT);
+            demand.textProperty().unbind();
+            used.textProperty().unbind();
+            getChildren().addAll(swatch, bar, fill);
+        }
         // A new value moves the bar's end only: no layout pass for the card.
         item.demandProperty().addListener((obs, was, now) -> placeFill());
         setPrefSize(WIDTH, HEIGHT);
@@ -68,6 +84,12 @@ final class VmCard extends Region {
     protected void layoutChildren() {
         double w = getWidth() - 2 * PAD;
         double y = PAD;
+        if (!detailed) {
+            swatch.relocate(PAD, PAD);
+            bar.resizeRelocate(PAD, getHeight() - PAD - BAR_HEIGHT, w, BAR_HEIGHT);
+            placeFill();
+            return;
+        }
         swatch.relocate(PAD, y + 3);
         name.relocate(PAD + 18, y);
         clip(name, w - 18);
