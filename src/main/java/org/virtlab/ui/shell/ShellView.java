@@ -96,6 +96,11 @@ public final class ShellView {
         return root;
     }
 
+    /** The window's state, for tests that check what a gesture did. */
+    public ShellViewModel viewModel() {
+        return viewModel;
+    }
+
     public TabPane tabs() {
         return tabs;
     }

@@ -240,9 +240,11 @@ public final class TopologyView {
      */
     private void panAndBand() {
         double[] start = new double[4];
-        boolean[] dragging = {false, false}; // moved past the threshold; drawing a band
+        // pressed on the empty canvas; moved past the threshold; drawing a band
+        boolean[] dragging = {false, false, false};
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            if (!isEmptyCanvas(e)) {
+            dragging[2] = isEmptyCanvas(e);
+            if (!dragging[2]) {
                 return;
             }
             start[0] = e.getX();
@@ -254,7 +256,7 @@ public final class TopologyView {
             viewport.requestFocus();
         });
         viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (!isEmptyCanvas(e)) {
+            if (!dragging[2]) {
                 return;
             }
             double dx = e.getX() - start[0];
@@ -281,9 +283,10 @@ public final class TopologyView {
             }
         });
         viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            if (!isEmptyCanvas(e)) {
+            if (!dragging[2]) {
                 return;
             }
+            dragging[2] = false;
             viewport.setCursor(Cursor.DEFAULT);
             if (dragging[0] && dragging[1]) {
                 selectInBand(e.isShiftDown());
@@ -531,6 +534,7 @@ public final class TopologyView {
             e.consume();
         });
         vm.setOnMouseDragged(e -> {
+            e.consume();
             if (!dragging[0] && Math.hypot(e.getSceneX() - start[0], e.getSceneY() - start[1]) < DRAG_THRESHOLD) {
                 return;
             }
