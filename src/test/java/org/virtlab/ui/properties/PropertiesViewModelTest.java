@@ -67,4 +67,33 @@ class PropertiesViewModelTest {
         assertEquals("The scheduler's quantum (Xen's credit scheduler: 30 ms). Set by the scenario file; "
                 + "it cannot change while the simulation runs.", quantum.description());
     }
+
+    @Test
+    void aVmGetsAPinningEditor() {
+        selection.select("db");
+        assertNotNull(panel.pinningEditorProperty().get());
+        selection.select("host1");
+        assertNull(panel.pinningEditorProperty().get());
+    }
+
+    @Test
+    void thePinningEditorSurvivesItsOwnEditAndTheRowSaysThePinning() {
+        selection.select("db");
+        assertEquals("Not pinned (any logical CPU)", value("Pinning"));
+        PinningEditorModel pinning = panel.pinningEditorProperty().get();
+        pinning.rows().get(0).textProperty().set("0-1");
+        pinning.sameForAll();
+        pinning.commit();
+        assertEquals(1, editor.restructured.size());
+        assertSame(pinning, panel.pinningEditorProperty().get());
+        assertEquals("All vCPUs: 0-1", value("Pinning"));
+        pinning.oneCpuEach();
+        pinning.commit();
+        assertEquals("vCPU 0: 0; vCPU 1: 1; vCPU 2: 2; vCPU 3: 3; vCPU 4: 4; vCPU 5: 5; vCPU 6: 6; vCPU 7: 7",
+                value("Pinning"));
+    }
+
+    private String value(String name) {
+        return panel.rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().value();
+    }
 }
