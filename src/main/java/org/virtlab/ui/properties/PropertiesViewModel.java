@@ -23,7 +23,8 @@ import org.virtlab.ui.i18n.I18n;
 /**
  * The property panel's state: the rows describing the selected host or VM, or the lesson when nothing is
  * selected, and the editors of the selection: what can change while the simulation runs (a VM's CPU QoS
- * and workload, a host's reservation mode) and what restarts it (a VM's size and pinning).
+ * and workload, a host's reservation mode) and what restarts it (a VM's name, size and pinning, a host's
+ * name and hardware).
  */
 public final class PropertiesViewModel {
     private final I18n i18n;
@@ -36,6 +37,7 @@ public final class PropertiesViewModel {
     private final ReadOnlyObjectWrapper<VmSizeEditorModel> sizeEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HostCpuPolicyEditorModel> hostPolicyEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PinningEditorModel> pinningEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HostHardwareEditorModel> hardwareEditor = new ReadOnlyObjectWrapper<>();
     private Scenario scenario;
 
     public PropertiesViewModel(I18n i18n, Selection selection, ScenarioEditor editor) {
@@ -54,7 +56,7 @@ public final class PropertiesViewModel {
         return qosEditor.getReadOnlyProperty();
     }
 
-    /** The size editor (vCPUs, memory) of the selected VM, or null. */
+    /** The name and size editor (name, vCPUs, memory) of the selected VM, or null. */
     public ReadOnlyObjectProperty<VmSizeEditorModel> sizeEditorProperty() {
         return sizeEditor.getReadOnlyProperty();
     }
@@ -62,6 +64,11 @@ public final class PropertiesViewModel {
     /** The pinning editor of the selected VM, or null; kept across its own edit like the others. */
     public ReadOnlyObjectProperty<PinningEditorModel> pinningEditorProperty() {
         return pinningEditor.getReadOnlyProperty();
+    }
+
+    /** The name and hardware editor of the selected host, or null. */
+    public ReadOnlyObjectProperty<HostHardwareEditorModel> hardwareEditorProperty() {
+        return hardwareEditor.getReadOnlyProperty();
     }
 
     /**
@@ -96,6 +103,7 @@ public final class PropertiesViewModel {
         VmSizeEditorModel size = null;
         HostCpuPolicyEditorModel hostPolicy = null;
         PinningEditorModel pinning = null;
+        HostHardwareEditorModel hardware = null;
         String general = i18n.get("props.category.general");
         if (id != null && scenario.host(id).isPresent()) {
             HostSpec h = scenario.host(id).get();
@@ -119,6 +127,9 @@ public final class PropertiesViewModel {
                     String.format(Locale.ROOT, "%.1f ms", h.cpuPolicy().quantumMicros() / 1000.0)));
             HostCpuPolicyEditorModel shown = hostPolicyEditor.get();
             hostPolicy = shown != null && shown.isFor(h) ? shown : new HostCpuPolicyEditorModel(i18n, editor, h);
+            HostHardwareEditorModel shownHardware = hardwareEditor.get();
+            hardware = shownHardware != null && shownHardware.isFor(h) ? shownHardware
+                    : new HostHardwareEditorModel(i18n, editor, h);
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(h.memoryMib())));
         } else if (id != null && scenario.vm(id).isPresent()) {
             VmSpec v = scenario.vm(id).get();
@@ -158,6 +169,7 @@ public final class PropertiesViewModel {
         sizeEditor.set(size);
         hostPolicyEditor.set(hostPolicy);
         pinningEditor.set(pinning);
+        hardwareEditor.set(hardware);
     }
 
     private PropertyRow row(String category, String key, String value) {
