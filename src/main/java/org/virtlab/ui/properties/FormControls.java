@@ -29,6 +29,32 @@ final class FormControls {
         return f;
     }
 
+    /**
+     * A text field for an edit that restarts the simulation: leaving it only checks what was typed (its
+     * message shows at once), Enter applies the form, so moving between fields never restarts anything.
+     */
+    static TextField checkedField(String id, StringProperty text, Runnable check, Runnable apply) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(text);
+        f.setOnAction(e -> apply.run());
+        f.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                check.run();
+            }
+        });
+        f.setPrefColumnCount(6);
+        return f;
+    }
+
+    /** A muted, wrapping note from the bundle, e.g. what Apply does to the running simulation. */
+    static Label note(String text) {
+        Label note = new Label(text);
+        note.getStyleClass().add("tab-note");
+        note.setWrapText(true);
+        return note;
+    }
+
     /** A label from the bundle, its help ({@code key + ".help"}) as tooltip; it never shrinks. */
     static Label label(I18n i18n, String key) {
         Label l = new Label(i18n.get(key));

@@ -13,7 +13,8 @@ import org.virtlab.ui.i18n.I18n;
 
 /**
  * The right-hand panel: the selection's properties grouped by category, and under them the editors of
- * the selection (a VM's CPU QoS and workload, a host's CPU policy), all in one scroll pane.
+ * the selection (a VM's CPU QoS, workload, name and size, pinning; a host's CPU policy, name and
+ * hardware), all in one scroll pane.
  */
 public final class PropertiesView {
     private final BorderPane root = new BorderPane();
@@ -23,6 +24,8 @@ public final class PropertiesView {
     private Node workload;
     private Node size;
     private Node hostPolicy;
+    private Node pinning;
+    private Node hardware;
 
     public PropertiesView(PropertiesViewModel viewModel, I18n i18n) {
         Label heading = new Label();
@@ -56,6 +59,14 @@ public final class PropertiesView {
             hostPolicy = now == null ? null : new HostCpuPolicyEditor(now, i18n).root();
             showEditors();
         });
+        viewModel.pinningEditorProperty().addListener((obs, was, now) -> {
+            pinning = now == null ? null : new PinningEditor(now, i18n).root();
+            showEditors();
+        });
+        viewModel.hardwareEditorProperty().addListener((obs, was, now) -> {
+            hardware = now == null ? null : new HostHardwareEditor(now, i18n).root();
+            showEditors();
+        });
         root.getStyleClass().add("properties-panel");
         root.setMinWidth(300);
         root.setPrefWidth(300);
@@ -72,7 +83,7 @@ public final class PropertiesView {
      * stays in the scene, so the field being typed in keeps the focus.
      */
     private void showEditors() {
-        List<Node> wanted = Stream.of(qos, workload, size, hostPolicy).filter(Objects::nonNull).toList();
+        List<Node> wanted = Stream.of(qos, workload, size, pinning, hostPolicy, hardware).filter(Objects::nonNull).toList();
         List<Node> shown = editors.getChildren();
         shown.retainAll(wanted);
         for (int i = 0; i < wanted.size(); i++) {

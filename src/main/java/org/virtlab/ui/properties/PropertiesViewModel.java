@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
@@ -21,8 +22,9 @@ import org.virtlab.ui.i18n.I18n;
 
 /**
  * The property panel's state: the rows describing the selected host or VM, or the lesson when nothing is
- * selected, and the editors of what can change while the simulation runs: a VM's CPU QoS and workload,
- * a host's reservation mode.
+ * selected, and the editors of the selection: what can change while the simulation runs (a VM's CPU QoS
+ * and workload, a host's reservation mode) and what restarts it (a VM's name, size and pinning, a host's
+ * name and hardware).
  */
 public final class PropertiesViewModel {
     private final I18n i18n;
@@ -34,6 +36,8 @@ public final class PropertiesViewModel {
     private final ReadOnlyObjectWrapper<WorkloadEditorModel> workloadEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<VmSizeEditorModel> sizeEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HostCpuPolicyEditorModel> hostPolicyEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PinningEditorModel> pinningEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HostHardwareEditorModel> hardwareEditor = new ReadOnlyObjectWrapper<>();
     private Scenario scenario;
 
     public PropertiesViewModel(I18n i18n, Selection selection, ScenarioEditor editor) {
@@ -52,15 +56,25 @@ public final class PropertiesViewModel {
         return qosEditor.getReadOnlyProperty();
     }
 
-    /**
-     * The workload editor of the selected VM, or null when no VM is selected. Kept across an edit that
-     * leaves its VM's workload as it shows it, so a commit doesn't rebuild the form being typed in.
-     */
-    /** The size editor (vCPUs, memory) of the selected VM, or null. */
+    /** The name and size editor (name, vCPUs, memory) of the selected VM, or null. */
     public ReadOnlyObjectProperty<VmSizeEditorModel> sizeEditorProperty() {
         return sizeEditor.getReadOnlyProperty();
     }
 
+    /** The pinning editor of the selected VM, or null; kept across its own edit like the others. */
+    public ReadOnlyObjectProperty<PinningEditorModel> pinningEditorProperty() {
+        return pinningEditor.getReadOnlyProperty();
+    }
+
+    /** The name and hardware editor of the selected host, or null. */
+    public ReadOnlyObjectProperty<HostHardwareEditorModel> hardwareEditorProperty() {
+        return hardwareEditor.getReadOnlyProperty();
+    }
+
+    /**
+     * The workload editor of the selected VM, or null when no VM is selected. Kept across an edit that
+     * leaves its VM's workload as it shows it, so a commit doesn't rebuild the form being typed in.
+     */
     public ReadOnlyObjectProperty<WorkloadEditorModel> workloadEditorProperty() {
         return workloadEditor.getReadOnlyProperty();
     }
@@ -88,6 +102,8 @@ public final class PropertiesViewModel {
         WorkloadEditorModel workload = null;
         VmSizeEditorModel size = null;
         HostCpuPolicyEditorModel hostPolicy = null;
+        PinningEditorModel pinning = null;
+        HostHardwareEditorModel hardware = null;
         String general = i18n.get("props.category.general");
         if (id != null && scenario.host(id).isPresent()) {
             HostSpec h = scenario.host(id).get();
@@ -111,25 +127,30 @@ public final class PropertiesViewModel {
                     String.format(Locale.ROOT, "%.1f ms", h.cpuPolicy().quantumMicros() / 1000.0)));
             HostCpuPolicyEditorModel shown = hostPolicyEditor.get();
             hostPolicy = shown != null && shown.isFor(h) ? shown : new HostCpuPolicyEditorModel(i18n, editor, h);
+            HostHardwareEditorModel shownHardware = hardwareEditor.get();
+            hardware = shownHardware != null && shownHardware.isFor(h) ? shownHardware
+                    : new HostHardwareEditorModel(i18n, editor, h);
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(h.memoryMib())));
         } else if (id != null && scenario.vm(id).isPresent()) {
             VmSpec v = scenario.vm(id).get();
+            HostSpec h = scenario.host(v.hostId()).orElseThrow();
             String cpu = i18n.get("props.category.cpu");
             heading.set(i18n.format("props.heading.vm", v.name()));
             out.add(row(general, "props.id", v.id()));
             out.add(row(general, "props.name", v.name()));
-            out.add(row(general, "props.host", scenario.host(v.hostId()).map(HostSpec::name).orElse(v.hostId())));
+            out.add(row(general, "props.host", h.name()));
             out.add(row(cpu, "props.vcpus", Integer.toString(v.vcpus())));
             out.add(row(cpu, "props.workload", describe(v.workload())));
-            if (v.pinning().pinned()) {
-                out.add(row(cpu, "props.pinning", v.pinning().perVcpu().toString()));
-            }
+            out.add(row(cpu, "props.pinning", describe(v.pinning())));
             VmQosEditorModel shownQos = qosEditor.get();
             qos = shownQos != null && shownQos.isFor(v) ? shownQos : new VmQosEditorModel(i18n, editor, v);
             WorkloadEditorModel shown = workloadEditor.get();
             workload = shown != null && shown.isFor(v) ? shown : new WorkloadEditorModel(i18n, editor, v);
             VmSizeEditorModel shownSize = sizeEditor.get();
             size = shownSize != null && shownSize.isFor(v) ? shownSize : new VmSizeEditorModel(i18n, editor, v);
+            PinningEditorModel shownPinning = pinningEditor.get();
+            pinning = shownPinning != null && shownPinning.isFor(v, h) ? shownPinning
+                    : new PinningEditorModel(i18n, editor, v, h);
             out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(v.memoryMib())));
         } else {
             heading.set(i18n.get("props.heading.lesson"));
@@ -147,6 +168,8 @@ public final class PropertiesViewModel {
         workloadEditor.set(workload);
         sizeEditor.set(size);
         hostPolicyEditor.set(hostPolicy);
+        pinningEditor.set(pinning);
+        hardwareEditor.set(hardware);
     }
 
     private PropertyRow row(String category, String key, String value) {
@@ -157,6 +180,21 @@ public final class PropertiesViewModel {
     private PropertyRow fixedRow(String category, String key, String value) {
         return new PropertyRow(category, i18n.get(key), value,
                 i18n.format("props.fixedAtRunTime", i18n.get(key + ".help")));
+    }
+
+    /** A pinning in words: "Not pinned", "All vCPUs: 0-3" or "vCPU 0: 0-1; vCPU 1: 2-3". */
+    String describe(Pinning p) {
+        if (!p.pinned()) {
+            return i18n.get("props.pinning.none");
+        }
+        if (p.perVcpu().stream().distinct().count() == 1) {
+            return i18n.format("props.pinning.all", CpuList.format(p.perVcpu().get(0)));
+        }
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < p.perVcpu().size(); i++) {
+            each.add(i18n.format("props.pinning.vcpu", Integer.toString(i), CpuList.format(p.perVcpu().get(i))));
+        }
+        return String.join(i18n.get("pinning.hint.separator"), each);
     }
 
     /** A workload in words, e.g. "Bursty: 90 % for ~800 ms, 10 % for ~1200 ms". */

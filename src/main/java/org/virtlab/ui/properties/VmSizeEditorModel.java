@@ -11,14 +11,17 @@ import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.i18n.I18n;
 
 /**
- * Editing a VM's size: its vCPUs (1 up to its host's logical CPUs, and at most {@link VmSpec#MAX_VCPUS})
- * and its memory. A VM of another size is another machine to the engine, so a valid change restarts the
- * simulation at time zero (the shell says so). A wrong value stays in its field with the allowed range.
+ * Editing a VM's name and size: its vCPUs (1 up to its host's logical CPUs, and at most
+ * {@link VmSpec#MAX_VCPUS}) and its memory. A VM of another size is another machine to the engine, and
+ * ScenarioDiff counts a name as part of the scenario too, so a valid change is one structural edit: the
+ * simulation restarts at time zero (the shell says so). A wrong value stays in its field with the allowed
+ * range.
  */
 public final class VmSizeEditorModel {
     private final I18n i18n;
     private final ScenarioEditor editor;
     private final String vmId;
+    private final NameField name;
     private final NumberField vcpus = new NumberField("size.vcpus");
     private final NumberField memory = new NumberField("size.memory");
     private VmSpec shown;
@@ -28,8 +31,17 @@ public final class VmSizeEditorModel {
         this.editor = editor;
         this.vmId = vm.id();
         this.shown = vm;
+        this.name = new NameField(vm.name());
         vcpus.set(vm.vcpus());
         memory.set(vm.memoryMib());
+    }
+
+    public StringProperty nameProperty() {
+        return name.textProperty();
+    }
+
+    public ReadOnlyStringProperty nameErrorProperty() {
+        return name.errorProperty();
     }
 
     public StringProperty vcpusProperty() {
@@ -53,25 +65,43 @@ public final class VmSizeEditorModel {
         return vm.equals(shown);
     }
 
-    /** Checks both fields; if valid and changed, resizes the VM (pinning, which names vCPUs, is dropped). */
+    /** Checks every field, as one is left, without applying anything. Returns whether all are valid. */
+    public boolean check() {
+        return validated().isPresent();
+    }
+
+    /**
+     * Checks every field; if all are valid and something changed, renames or resizes the VM as one edit
+     * (a new vCPU count drops the pinning, which names vCPUs).
+     */
     public boolean commit() {
+        Optional<VmSpec> edited = validated();
+        if (edited.isEmpty()) {
+            return false;
+        }
+        Scenario s = editor.scenario();
+        if (edited.get().equals(s.vm(vmId).orElseThrow())) {
+            return true;
+        }
+        shown = edited.get();
+        editor.restructure(s.withVm(shown));
+        return true;
+    }
+
+    /** The VM as typed, if every field is valid; each wrong field gets its message. */
+    private Optional<VmSpec> validated() {
         Scenario s = editor.scenario();
         VmSpec vm = s.vm(vmId).orElseThrow();
         HostSpec host = s.host(vm.hostId()).orElseThrow();
         int most = Math.min(VmSpec.MAX_VCPUS, host.cpu().logicalCpus());
+        Optional<String> newName = name.check(i18n);
         Optional<Long> n = vcpus.whole(i18n, 1, most);
         Optional<Long> mib = memory.whole(i18n, VmSpec.MIN_MEMORY_MIB, VmSpec.MAX_MEMORY_MIB);
-        if (n.isEmpty() || mib.isEmpty()) {
-            return false;
-        }
-        if (n.get() == vm.vcpus() && mib.get() == vm.memoryMib()) {
-            return true;
+        if (newName.isEmpty() || n.isEmpty() || mib.isEmpty()) {
+            return Optional.empty();
         }
         Pinning pinning = n.get() == vm.vcpus() ? vm.pinning() : Pinning.NONE;
-        VmSpec resized = new VmSpec(vm.id(), vm.name(), vm.hostId(), n.get().intValue(), mib.get(), vm.workload(),
-                vm.cpuQos(), pinning, vm.x(), vm.y());
-        shown = resized;
-        editor.restructure(s.withVm(resized));
-        return true;
+        return Optional.of(new VmSpec(vm.id(), newName.get(), vm.hostId(), n.get().intValue(), mib.get(),
+                vm.workload(), vm.cpuQos(), pinning, vm.x(), vm.y()));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,58 @@ class PropertiesViewModelTest {
         PropertyRow quantum = panel.rows().stream().filter(r -> r.name().equals("Time slice")).findFirst().orElseThrow();
         assertEquals("The scheduler's quantum (Xen's credit scheduler: 30 ms). Set by the scenario file; "
                 + "it cannot change while the simulation runs.", quantum.description());
+    }
+
+    @Test
+    void aVmGetsAPinningEditorAHostAHardwareEditor() {
+        selection.select("db");
+        assertNotNull(panel.pinningEditorProperty().get());
+        assertNull(panel.hardwareEditorProperty().get());
+        selection.select("host1");
+        assertNull(panel.pinningEditorProperty().get());
+        assertNotNull(panel.hardwareEditorProperty().get());
+    }
+
+    @Test
+    void thePinningEditorSurvivesItsOwnEditAndTheRowSaysThePinning() {
+        selection.select("db");
+        assertEquals("Not pinned (any logical CPU)", value("Pinning"));
+        PinningEditorModel pinning = panel.pinningEditorProperty().get();
+        pinning.rows().get(0).textProperty().set("0-1");
+        pinning.sameForAll();
+        pinning.commit();
+        assertEquals(1, editor.restructured.size());
+        assertSame(pinning, panel.pinningEditorProperty().get());
+        assertEquals("All vCPUs: 0-1", value("Pinning"));
+        pinning.oneCpuEach();
+        pinning.commit();
+        assertEquals("vCPU 0: 0; vCPU 1: 1; vCPU 2: 2; vCPU 3: 3; vCPU 4: 4; vCPU 5: 5; vCPU 6: 6; vCPU 7: 7",
+                value("Pinning"));
+    }
+
+    @Test
+    void theHardwareEditorSurvivesItsOwnEditAndTheHeadingTakesTheNewName() {
+        selection.select("host1");
+        HostHardwareEditorModel hardware = panel.hardwareEditorProperty().get();
+        hardware.nameProperty().set("Rack 7");
+        assertTrue(hardware.commit());
+        assertSame(hardware, panel.hardwareEditorProperty().get());
+        assertEquals("Host: Rack 7", panel.headingProperty().get());
+    }
+
+    @Test
+    void aNewHostRebuildsThePinningEditorOfItsVms() {
+        selection.select("db");
+        PinningEditorModel before = panel.pinningEditorProperty().get();
+        selection.select("host1");
+        panel.hardwareEditorProperty().get().cpuFields().get(2).textProperty().set("2"); // 24 logical CPUs
+        assertTrue(panel.hardwareEditorProperty().get().commit());
+        selection.select("db");
+        assertNotSame(before, panel.pinningEditorProperty().get());
+        assertEquals(24, panel.pinningEditorProperty().get().logicalCpus());
+    }
+
+    private String value(String name) {
+        return panel.rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow().value();
     }
 }

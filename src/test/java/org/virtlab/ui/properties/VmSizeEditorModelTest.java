@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
 import org.virtlab.scenario.Lessons;
+import org.virtlab.ui.common.ScenarioDiff;
 import org.virtlab.ui.i18n.I18n;
 
 /** More vCPUs than the host has logical CPUs is refused where typed, with the range (issue #3, "Bad input"). */
@@ -48,5 +51,43 @@ class VmSizeEditorModelTest {
         assertEquals(32_768, editor.scenario().vm("db").orElseThrow().memoryMib());
         assertTrue(model.commit()); // unchanged: nothing more
         assertEquals(1, restructured.size());
+    }
+
+    @Test
+    void aNewNameIsOneStructuralEditLikeASize() {
+        Scenario before = editor.scenario();
+        model.nameProperty().set(" Orders DB ");
+        assertTrue(model.check()); // leaving the field only checks it
+        assertTrue(restructured.isEmpty());
+        assertTrue(model.commit());
+        assertEquals("Orders DB", editor.scenario().vm("db").orElseThrow().name());
+        assertEquals(List.of(before.withVm(new VmSpec("db", "Orders DB", "host1", 8, 16_384,
+                before.vm("db").orElseThrow().workload(), before.vm("db").orElseThrow().cpuQos(), Pinning.NONE,
+                before.vm("db").orElseThrow().x(), before.vm("db").orElseThrow().y()))), restructured);
+        // ScenarioDiff counts names: the shell restarts the simulation, as the note says
+        assertFalse(ScenarioDiff.runtimeOnly(before, editor.scenario()));
+    }
+
+    @Test
+    void aBlankNameIsRefusedAndNothingElseApplies() {
+        model.nameProperty().set("");
+        model.vcpusProperty().set("2");
+        assertFalse(model.commit());
+        assertEquals("Enter a name, 1–64 characters", model.nameErrorProperty().get());
+        assertEquals(8, editor.scenario().vm("db").orElseThrow().vcpus());
+        assertTrue(restructured.isEmpty());
+    }
+
+    @Test
+    void aNewVcpuCountClearsThePinningASameOneKeepsIt() throws Exception {
+        Scenario lesson = Lessons.load("cpu-pinning").scenario();
+        RecordingEditor e = new RecordingEditor(lesson);
+        VmSizeEditorModel m = new VmSizeEditorModel(new I18n(Locale.ENGLISH), e, lesson.vm("pinned-1").orElseThrow());
+        m.memoryProperty().set("2048");
+        assertTrue(m.commit());
+        assertEquals(lesson.vm("pinned-1").orElseThrow().pinning(), e.scenario().vm("pinned-1").orElseThrow().pinning());
+        m.vcpusProperty().set("2");
+        assertTrue(m.commit());
+        assertEquals(Pinning.NONE, e.scenario().vm("pinned-1").orElseThrow().pinning());
     }
 }
