@@ -58,9 +58,8 @@ public record PreCopyPlan(double memoryMib, double dirtyMibPerSecond, MigrationS
             }
             toSend = dirtied;
         }
-        MigrationReason why = dirtyMibPerSecond >= settings.bandwidthMibPerSecond()
-                ? MigrationReason.DIRTY_RATE_AT_LEAST_BANDWIDTH : MigrationReason.TOO_MANY_ROUNDS;
-        return new PreCopyPlan(memoryMib, dirtyMibPerSecond, settings, threshold, rounds, false, toSend, 0, total, why);
+        return new PreCopyPlan(memoryMib, dirtyMibPerSecond, settings, threshold, rounds, false, toSend, 0, total,
+                failure(dirtyMibPerSecond, settings));
     }
 
     /** ρ = D / R: below 1 the rounds shrink geometrically. */
@@ -78,6 +77,12 @@ public record PreCopyPlan(double memoryMib, double dirtyMibPerSecond, MigrationS
     }
 
     // ---- the arithmetic, shared with the subsystem so both compute the very same doubles ----
+
+    /** Why rounds enough did not converge: ρ ≥ 1, or ρ &lt; 1 with too few rounds allowed. */
+    static MigrationReason failure(double dirtyMibPerSecond, MigrationSettings s) {
+        return dirtyMibPerSecond >= s.bandwidthMibPerSecond()
+                ? MigrationReason.DIRTY_RATE_AT_LEAST_BANDWIDTH : MigrationReason.TOO_MANY_ROUNDS;
+    }
 
     /** R × downtime limit: what may be left for the stop-and-copy. */
     static double thresholdMib(MigrationSettings s) {
