@@ -178,6 +178,26 @@ class CpuSubsystemMoveTest {
     }
 
     @Test
+    void aVmCanMoveToAHostThatHadNoVms() {
+        HostSpec h1 = new HostSpec("h1", null, new CpuTopology(1, 4, 1, 1_000), 65_536, 0, 0);
+        HostSpec empty = new HostSpec("empty", null, new CpuTopology(1, 2, 2, 1_500), 65_536, 0, 0);
+        Scenario s = new Scenario(LocalizedText.EMPTY, LocalizedText.EMPTY, 7, TICK, List.of(h1, empty),
+                List.of(vm("a", "h1", 2, new Workload.Constant(100), CpuQos.DEFAULT)));
+        CpuDemandSubsystem demand = new CpuDemandSubsystem(s);
+        CpuSubsystem cpu = new CpuSubsystem(s, demand, true);
+        Simulation sim = new Simulation(7, TICK, List.of(demand, cpu));
+        sim.runUntil(10 * TICK);
+        cpu.move("a", "empty");
+        sim.runUntil(200 * TICK);
+        CpuSnapshot after = cpu(sim);
+        // 2 vCPUs busy on 2 cores at 1500 MHz, one thread each: 3000 MHz
+        assertEquals(3_000, host(after, "empty").usedMhz(), 1e-6);
+        assertEquals(0, host(after, "h1").usedMhz());
+        assertEquals(List.of("a"), host(after, "empty").vmIds());
+        assertTrue(host(after, "empty").recentSlices().stream().anyMatch(sl -> sl.vm() == 0));
+    }
+
+    @Test
     void pinnedOrPoweredOffVmsCannotBeMoved() {
         HostSpec h1 = new HostSpec("h1", null, new CpuTopology(1, 4, 1, 1_000), 65_536, 0, 0);
         HostSpec h2 = new HostSpec("h2", null, new CpuTopology(1, 4, 1, 1_000), 65_536, 0, 0);
