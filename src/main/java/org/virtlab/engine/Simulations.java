@@ -1,8 +1,11 @@
 package org.virtlab.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import org.virtlab.engine.cpu.CpuDemandSubsystem;
 import org.virtlab.engine.cpu.CpuSubsystem;
+import org.virtlab.engine.migration.MigrationSettings;
+import org.virtlab.engine.migration.MigrationSubsystem;
 import org.virtlab.engine.model.Scenario;
 
 /** Builds the simulation of a scenario, with every subsystem that exists so far, in a fixed order. */
@@ -16,18 +19,34 @@ public final class Simulations {
 
     /**
      * The scenario's simulation with another seed (the command line's {@code --seed}). CPU demand comes
-     * first: the CPU allocation reads it in the same tick.
+     * first: the CPU allocation reads it in the same tick. Live migration comes last: it sends a tick's worth of
+     * memory after the CPU was shared, and what it changes (pause, move) applies from the next tick on.
      */
     public static Simulation of(Scenario scenario, long seed) {
         return of(scenario, seed, false);
     }
 
     /**
+     * Every VM dirties memory at {@link MigrationSubsystem#DEFAULT_DIRTY_MIB_PER_SECOND} while it runs: the
+     * scenario does not give per-VM rates yet (see the overload that takes them).
+     *
      * @param slices also run the time-slice scheduler beneath the fluid CPU allocation, for the window's
      *               animation; the numbers the simulation reports are the same either way
      */
     public static Simulation of(Scenario scenario, long seed, boolean slices) {
+        double[] rates = new double[scenario.vms().size()];
+        Arrays.fill(rates, MigrationSubsystem.DEFAULT_DIRTY_MIB_PER_SECOND);
+        return of(scenario, seed, slices, rates);
+    }
+
+    /**
+     * @param dirtyMibPerSecond each VM's dirty rate for live migration, in the order of {@code scenario.vms()}
+     */
+    public static Simulation of(Scenario scenario, long seed, boolean slices, double[] dirtyMibPerSecond) {
         CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
-        return new Simulation(seed, scenario.tickMicros(), List.of(demand, new CpuSubsystem(scenario, demand, slices)));
+        CpuSubsystem cpu = new CpuSubsystem(scenario, demand, slices);
+        MigrationSubsystem migration =
+                new MigrationSubsystem(scenario, cpu, MigrationSettings.QEMU_DEFAULTS, dirtyMibPerSecond);
+        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, migration));
     }
 }

@@ -20,13 +20,15 @@ public final class CpuDemandSubsystem implements Subsystem {
     public static final String NAME = "cpu.demand";
 
     private final String[] vmIds;
-    private final String[] vmHostIds;
     private final int[] vcpus;
-    private final int[] vmHostIndex;
-    private final double[] vmMhzPerVcpu;
     private final String[] hostIds;
     private final int[] hostLogicalCpus;
     private final long[] hostCapacityMhz;
+    private final double[] hostMhzPerCore;
+
+    /** Where each VM runs and its host's clock: the scenario's placement until a live migration moves it. */
+    private int[] vmHostIndex;
+    private double[] vmMhzPerVcpu;
 
     private Workload[] workloads;
     private WorkloadState phase;
@@ -38,14 +40,15 @@ public final class CpuDemandSubsystem implements Subsystem {
         hostIds = new String[hosts.size()];
         hostLogicalCpus = new int[hosts.size()];
         hostCapacityMhz = new long[hosts.size()];
+        hostMhzPerCore = new double[hosts.size()];
         for (int h = 0; h < hosts.size(); h++) {
             hostIds[h] = hosts.get(h).id();
             hostLogicalCpus[h] = hosts.get(h).cpu().logicalCpus();
             hostCapacityMhz[h] = hosts.get(h).cpu().logicalCapacityMhz();
+            hostMhzPerCore[h] = hosts.get(h).cpu().mhzPerCore();
         }
         int n = vms.size();
         vmIds = new String[n];
-        vmHostIds = new String[n];
         vcpus = new int[n];
         vmHostIndex = new int[n];
         vmMhzPerVcpu = new double[n];
@@ -53,10 +56,9 @@ public final class CpuDemandSubsystem implements Subsystem {
         for (int i = 0; i < n; i++) {
             VmSpec vm = vms.get(i);
             vmIds[i] = vm.id();
-            vmHostIds[i] = vm.hostId();
             vcpus[i] = vm.vcpus();
             vmHostIndex[i] = indexOf(hostIds, vm.hostId());
-            vmMhzPerVcpu[i] = hosts.get(vmHostIndex[i]).cpu().mhzPerCore();
+            vmMhzPerVcpu[i] = hostMhzPerCore[vmHostIndex[i]];
             workloads[i] = vm.workload();
         }
         phase = new WorkloadState(n);
@@ -90,6 +92,18 @@ public final class CpuDemandSubsystem implements Subsystem {
         return true;
     }
 
+    /**
+     * VM {@code i} now runs on host {@code h} (scenario order): a live migration moved it. Its workload goes
+     * on where it was; its demand in MHz follows the new host's clock, since a workload asks for a part of
+     * each vCPU. Called by {@link CpuSubsystem#move}.
+     */
+    void move(int i, int h) {
+        vmHostIndex = vmHostIndex.clone(); // saved states share the old arrays
+        vmMhzPerVcpu = vmMhzPerVcpu.clone();
+        vmHostIndex[i] = h;
+        vmMhzPerVcpu[i] = hostMhzPerCore[h];
+    }
+
     /** Demand of VM {@code i} (scenario order) in MHz over the last tick. */
     public double demandMhz(int i) {
         return vcpus[i] * percent[i] / 100.0 * vmMhzPerVcpu[i];
@@ -106,7 +120,7 @@ public final class CpuDemandSubsystem implements Subsystem {
         for (int i = 0; i < vmIds.length; i++) {
             double mhz = demandMhz(i);
             hostDemand[vmHostIndex[i]] += mhz;
-            vms.add(new CpuDemandSnapshot.VmDemand(vmIds[i], vmHostIds[i], vcpus[i], percent[i], mhz));
+            vms.add(new CpuDemandSnapshot.VmDemand(vmIds[i], hostIds[vmHostIndex[i]], vcpus[i], percent[i], mhz));
         }
         List<CpuDemandSnapshot.HostDemand> hosts = new ArrayList<>(hostIds.length);
         for (int h = 0; h < hostIds.length; h++) {
@@ -117,7 +131,7 @@ public final class CpuDemandSubsystem implements Subsystem {
 
     @Override
     public Object saveState() {
-        return new State(workloads, phase.copy(), percent.clone());
+        return new State(workloads, phase.copy(), percent.clone(), vmHostIndex, vmMhzPerVcpu);
     }
 
     @Override
@@ -126,6 +140,8 @@ public final class CpuDemandSubsystem implements Subsystem {
         workloads = s.workloads;
         phase = s.phase.copy();
         percent = s.percent.clone();
+        vmHostIndex = s.vmHostIndex;
+        vmMhzPerVcpu = s.vmMhzPerVcpu;
     }
 
     private static int indexOf(String[] ids, String id) {
@@ -137,7 +153,8 @@ public final class CpuDemandSubsystem implements Subsystem {
         return -1;
     }
 
-    /** Saved state; arrays are never written after saving (workloads is copied on write). */
-    private record State(Workload[] workloads, WorkloadState phase, double[] percent) {
+    /** Saved state; arrays are never written after saving (workloads and the placement are copied on write). */
+    private record State(Workload[] workloads, WorkloadState phase, double[] percent, int[] vmHostIndex,
+                         double[] vmMhzPerVcpu) {
     }
 }

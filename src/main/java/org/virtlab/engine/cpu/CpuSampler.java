@@ -69,7 +69,7 @@ public final class CpuSampler implements SimulationObserver {
 
     private static CpuSnapshot zero(CpuSnapshot like) {
         return new CpuSnapshot(like.vms().stream().map(v -> new CpuSnapshot.VmCpu(v.vmId(), v.hostId(), v.poweredOn(),
-                v.vcpus(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).toList(), like.hosts());
+                v.paused(), v.vcpus(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).toList(), like.hosts());
     }
 
     /**

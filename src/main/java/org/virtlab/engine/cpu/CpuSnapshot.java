@@ -22,10 +22,15 @@ public record CpuSnapshot(List<VmCpu> vms, List<HostCpu> hosts) implements Subsy
     }
 
     /**
+     * @param hostId           the host it runs on now: the scenario's, until a live migration moves it (then the
+     *                         target from the end of the migration's last tick on)
      * @param poweredOn        false when admission control refused power-on (see {@link HostCpu#refusals})
-     * @param demandMhz        what the guest asked for in the last tick
+     * @param paused           stopped now for a live migration's stop-and-copy: from the next tick until it
+     *                         resumes, it is served nothing and is not ready (its vCPUs are stopped, not waiting for
+     *                         a CPU); powered on, not off
+     * @param demandMhz        what the guest asked for in the last tick (a paused VM's workload still asks)
      * @param entitlementMhz   what its QoS entitles it to against the others' current demand: what it would
-     *                         get if it wanted all it may use (its vCPUs, under its limit)
+     *                         get if it wanted all it may use (its vCPUs, under its limit); 0 while paused
      * @param usedMhz          what it got in the last tick (never above demand, limit or entitlement)
      * @param readyPct         runnable but not running, summed over vCPUs like VMware's %RDY (0–vCPUs×100)
      * @param stealPct         the same as the guest sees it: averaged over its vCPUs, like Linux's st (0–100)
@@ -36,18 +41,31 @@ public record CpuSnapshot(List<VmCpu> vms, List<HostCpu> hosts) implements Subsy
      * @param readyMicros      cumulative ready time summed over vCPUs
      * @param limitedMicros    cumulative ready time caused by the limit, summed over vCPUs
      */
-    public record VmCpu(String vmId, String hostId, boolean poweredOn, int vcpus,
+    public record VmCpu(String vmId, String hostId, boolean poweredOn, boolean paused, int vcpus,
                         double demandMhz, double entitlementMhz, double usedMhz,
                         double readyPct, double stealPct, double limitedPct,
                         double usedMhzMicros, double demandMhzMicros, double entitlementMhzMicros,
                         double readyMicros, double limitedMicros) {
+
+        /** A VM that is not paused (the record as it was before live migration). */
+        public VmCpu(String vmId, String hostId, boolean poweredOn, int vcpus,
+                     double demandMhz, double entitlementMhz, double usedMhz,
+                     double readyPct, double stealPct, double limitedPct,
+                     double usedMhzMicros, double demandMhzMicros, double entitlementMhzMicros,
+                     double readyMicros, double limitedMicros) {
+            this(vmId, hostId, poweredOn, false, vcpus, demandMhz, entitlementMhz, usedMhz, readyPct, stealPct,
+                    limitedPct, usedMhzMicros, demandMhzMicros, entitlementMhzMicros, readyMicros, limitedMicros);
+        }
     }
 
     /**
      * @param capacityMhz cores × clock, with hyper-threading's factor where both threads of a core are busy
-     * @param usedMhz     sum of its VMs' use in the last tick
+     * @param usedMhz     sum of the use in the last tick of the VMs running on it
      * @param refusals    VMs admission control kept powered off, with the numbers
-     * @param vmIds       the host's VMs in the order {@link Slice#vm()} numbers them
+     * @param vmIds       the VMs in the order {@link Slice#vm()} numbers them: the host's, then those that arrived
+     *                    by live migration; a VM that left by live migration keeps its number (its past slices
+     *                    stay in the history), so this may name VMs no longer here: {@link VmCpu#hostId()} says
+     *                    where each VM runs
      * @param recentSlices the time slices of the last half second, per logical CPU then start; empty unless the
      *                    simulation was built with slices (the window's animation)
      */

@@ -1,6 +1,7 @@
 package org.virtlab.engine.cpu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.virtlab.engine.Input;
 import org.virtlab.engine.StepContext;
@@ -36,24 +37,50 @@ import org.virtlab.engine.model.VmSpec;
  *
  * <p>Cumulative counters add each tick's rate × tick length, so differences over any window are exact.
  * State arrays are copied on save; rewinding restores them exactly.
+ *
+ * <h2>Live migration: pause and move</h2>
+ * The migration subsystem, registered after this one, calls {@link #setPaused} and {@link #move} at the end of
+ * a tick; they take effect from the next tick on, like an input.
+ * <ul>
+ *   <li>A <b>paused</b> VM (stopped for the stop-and-copy) keeps its demand, which the snapshot shows, but the
+ *   allocator is asked for nothing: it uses 0 and is entitled to 0. Its vCPUs are stopped, not runnable, so it is
+ *   not <i>ready</i> either: ready (and steal) measure waiting for a CPU, and a paused VM waits for the network.
+ *   Its lost time is the migration's downtime, reported there. It keeps its reservation on its host, held or
+ *   not as the host's mode says: it is still powered on there.</li>
+ *   <li>A <b>moved</b> VM runs on the target from the next tick on with its QoS, workload and counters. Each
+ *   host has a <i>slot</i> per VM that has ever run on it (its allocator's and scheduler's numbering): the one
+ *   it left stays, off, so the source's slice history keeps its slices and the other VMs their numbers; on the
+ *   target it gets a new slot after the others, or its old one if it was there before. Placement is saved and
+ *   restored with the rest, so rewinding across a migration puts the VM back exactly.</li>
+ * </ul>
  */
 public final class CpuSubsystem implements Subsystem {
     public static final String NAME = CpuSnapshot.NAME;
 
     private final CpuDemandSubsystem demand;
     private final String[] vmIds;
-    private final String[] vmHostIds;
     private final int[] vcpus;
-    private final int[] hostOf;
-    private final int[] localIndex;
-    private final double[] mhzPerCore;
+    private final Pinning[] pinning;
     private final boolean[] poweredOn;
     private final String[] hostIds;
-    private final int[][] hostVms;
-    private final String[][] hostVmIds;
+    private final HostSpec[] hosts;
+    private final double[] hostMhzPerCore;
     private final long[] reservableMhz;
+    /** Per host; replaced when a VM arrives on a host it never ran on (one more slot). */
     private final FluidAllocator[] allocators;
     private final List<List<CpuSnapshot.Refusal>> refusals;
+
+    // Placement: the scenario's until live migration moves a VM. Saved and restored.
+    /** The host each VM runs on. */
+    private int[] hostOf;
+    /** Each VM's slot on the host it runs on. */
+    private int[] localIndex;
+    /** Per host, the VM in each slot; rows are never written, only replaced when they grow. */
+    private int[][] hostVms;
+    /** Per host, the ids of {@link #hostVms} (derived). */
+    private String[][] hostVmIds;
+    /** Stopped for a migration's stop-and-copy. */
+    private boolean[] paused;
 
     private CpuQos[] qos;
     private ReservationMode[] modes;
@@ -98,26 +125,28 @@ public final class CpuSubsystem implements Subsystem {
             throw new IllegalArgumentException("the demand subsystem is for another scenario");
         }
         vmIds = new String[n];
-        vmHostIds = new String[n];
         vcpus = new int[n];
+        pinning = new Pinning[n];
         hostOf = new int[n];
         localIndex = new int[n];
-        mhzPerCore = new double[n];
         poweredOn = new boolean[n];
+        paused = new boolean[n];
         qos = new CpuQos[n];
         hostIds = new String[hosts.size()];
+        this.hosts = hosts.toArray(new HostSpec[0]);
+        hostMhzPerCore = new double[hosts.size()];
         for (int h = 0; h < hostIds.length; h++) {
             hostIds[h] = hosts.get(h).id();
+            hostMhzPerCore[h] = hosts.get(h).cpu().mhzPerCore();
         }
         int[] counts = new int[hostIds.length];
         for (int i = 0; i < n; i++) {
             VmSpec vm = vms.get(i);
             vmIds[i] = vm.id();
-            vmHostIds[i] = vm.hostId();
             vcpus[i] = vm.vcpus();
+            pinning[i] = vm.pinning();
             hostOf[i] = indexOf(hostIds, vm.hostId());
             localIndex[i] = counts[hostOf[i]]++;
-            mhzPerCore[i] = hosts.get(hostOf[i]).cpu().mhzPerCore();
             qos[i] = vm.cpuQos();
         }
         schedulers = slices ? new SliceScheduler[hostIds.length] : null;
@@ -135,37 +164,20 @@ public final class CpuSubsystem implements Subsystem {
         for (int h = 0; h < hostIds.length; h++) {
             HostSpec host = hosts.get(h);
             hostVms[h] = new int[counts[h]];
-            hostVmIds[h] = new String[counts[h]];
-            int[] localVcpus = new int[counts[h]];
-            Pinning[] pins = new Pinning[counts[h]];
             for (int i = 0; i < n; i++) {
                 if (hostOf[i] == h) {
                     hostVms[h][localIndex[i]] = i;
-                    hostVmIds[h][localIndex[i]] = vmIds[i];
-                    localVcpus[localIndex[i]] = vcpus[i];
-                    pins[localIndex[i]] = vms.get(i).pinning();
                 }
             }
+            hostVmIds[h] = idsOf(hostVms[h]);
             reservableMhz[h] = (long) host.cpu().cores() * host.cpu().mhzPerCore();
             hostCores[h] = host.cpu().cores();
             hostThreads[h] = host.cpu().threadsPerCore();
             modes[h] = host.cpuPolicy().reservationMode();
-            allocators[h] = new FluidAllocator(host.cpu(), host.cpuPolicy(), localVcpus, pins);
-            if (schedulers != null) {
-                List<SliceVm> sliceVms = new ArrayList<>();
-                for (int l = 0; l < counts[h]; l++) {
-                    sliceVms.add(new SliceVm(localVcpus[l], pins[l]));
-                }
-                schedulers[h] = new SliceScheduler(host.cpu(), host.cpuPolicy(), sliceVms);
-                sliceAllocation[h] = new double[counts[h]];
-                sliceDemand[h] = new double[counts[h]];
-                sliceLimit[h] = new double[counts[h]];
-            }
             refusals.add(admit(h));
-            for (int l = 0; l < counts[h]; l++) {
-                int i = hostVms[h][l];
-                allocators[h].setQos(l, qos[i]);
-                allocators[h].setPoweredOn(l, poweredOn[i]);
+            allocators[h] = newAllocator(h);
+            if (schedulers != null) {
+                schedulers[h] = newScheduler(h);
             }
         }
         demandMhz = new double[n];
@@ -185,6 +197,56 @@ public final class CpuSubsystem implements Subsystem {
             allocators[h].allocate(); // before the first tick nothing is asked: capacity is cores × clock
             hostCapacityMhz[h] = allocators[h].capacityMhz();
         }
+    }
+
+    /** Host h's allocator for its current slots, with their QoS, power state and the host's reservation mode. */
+    private FluidAllocator newAllocator(int h) {
+        int[] slots = hostVms[h];
+        int[] localVcpus = new int[slots.length];
+        Pinning[] pins = new Pinning[slots.length];
+        for (int l = 0; l < slots.length; l++) {
+            localVcpus[l] = vcpus[slots[l]];
+            pins[l] = pinning[slots[l]];
+        }
+        FluidAllocator a = new FluidAllocator(hosts[h].cpu(), hosts[h].cpuPolicy(), localVcpus, pins);
+        configure(h, a);
+        return a;
+    }
+
+    /** Gives allocator {@code a} of host h every slot's QoS and power state and the host's reservation mode. */
+    private void configure(int h, FluidAllocator a) {
+        int[] slots = hostVms[h];
+        for (int l = 0; l < slots.length; l++) {
+            int i = slots[l];
+            a.setQos(l, qos[i]);
+            a.setPoweredOn(l, poweredOn[i] && hostOf[i] == h);
+        }
+        a.setReservationMode(modes[h]);
+    }
+
+    /** A fresh time-slice scheduler for host h's current slots, with the arrays that feed it. */
+    private SliceScheduler newScheduler(int h) {
+        int[] slots = hostVms[h];
+        List<SliceVm> sliceVms = new ArrayList<>();
+        for (int i : slots) {
+            sliceVms.add(new SliceVm(vcpus[i], pinning[i]));
+        }
+        sizeSliceInputs(h);
+        return new SliceScheduler(hosts[h].cpu(), hosts[h].cpuPolicy(), sliceVms);
+    }
+
+    private void sizeSliceInputs(int h) {
+        sliceAllocation[h] = new double[hostVms[h].length];
+        sliceDemand[h] = new double[hostVms[h].length];
+        sliceLimit[h] = new double[hostVms[h].length];
+    }
+
+    private String[] idsOf(int[] slots) {
+        String[] ids = new String[slots.length];
+        for (int l = 0; l < slots.length; l++) {
+            ids[l] = vmIds[slots[l]];
+        }
+        return ids;
     }
 
     /** Power-on in scenario order: each reservation must fit in what is still unreserved. */
@@ -217,26 +279,33 @@ public final class CpuSubsystem implements Subsystem {
             int[] vms = hostVms[h];
             for (int l = 0; l < vms.length; l++) {
                 int i = vms[l];
+                if (hostOf[i] != h) {
+                    continue; // left by live migration: its slot stays, off
+                }
                 double d = poweredOn[i] ? demand.demandMhz(i) : 0;
                 demandMhz[i] = d;
-                a.setDemandMhz(l, d);
+                a.setDemandMhz(l, paused[i] ? 0 : d);
             }
             a.allocate();
             double threadRate = threadRateMhz(h, a);
+            double clock = hostMhzPerCore[h];
             double hostUsed = 0;
             for (int l = 0; l < vms.length; l++) {
                 int i = vms[l];
-                double clock = mhzPerCore[i];
+                if (hostOf[i] != h) {
+                    continue;
+                }
+                boolean running = !paused[i];
                 double d = demandMhz[i];
                 double u = a.usedMhz(l);
-                double e = a.entitlementMhz(l);
+                double e = running ? a.entitlementMhz(l) : 0;
                 usedMhz[i] = u;
                 entitlementMhz[i] = e;
                 hostUsed += u;
                 usedMhzMicros[i] += u * tick;
                 demandMhzMicros[i] += d * tick;
                 entitlementMhzMicros[i] += e * tick;
-                double want = Math.min(d, a.vcpuMhz(l)); // vCPUs × clock
+                double want = running ? Math.min(d, a.vcpuMhz(l)) : 0; // vCPUs × clock; a paused VM wants no CPU
                 double ready = Math.max(0, want / clock - u / threadRate);
                 // min(ready, max(0, want − min(want, limit)) / clock): exactly +0 unless the limit is below want
                 // (the allocator holds the limit as a double, +∞ when unlimited)
@@ -260,8 +329,9 @@ public final class CpuSubsystem implements Subsystem {
         int[] vms = hostVms[h];
         for (int l = 0; l < vms.length; l++) {
             int i = vms[l];
-            sliceAllocation[h][l] = usedMhz[i];
-            sliceDemand[h][l] = demandMhz[i];
+            boolean here = hostOf[i] == h;
+            sliceAllocation[h][l] = here ? usedMhz[i] : 0;
+            sliceDemand[h][l] = here && !paused[i] ? demandMhz[i] : 0;
             sliceLimit[h][l] = qos[i].limited() ? qos[i].limitMhz() : Double.POSITIVE_INFINITY;
         }
         schedulers[h].tick(ctx.nowMicros(), ctx.tickMicros(), sliceAllocation[h], sliceDemand[h], sliceLimit[h]);
@@ -274,7 +344,7 @@ public final class CpuSubsystem implements Subsystem {
      */
     private double threadRateMhz(int h, FluidAllocator a) {
         int[] vms = hostVms[h];
-        double clock = vms.length == 0 ? 0 : mhzPerCore[vms[0]];
+        double clock = hostMhzPerCore[h];
         if (vms.length == 0 || hostThreads[h] == 1) {
             return clock;
         }
@@ -333,29 +403,138 @@ public final class CpuSubsystem implements Subsystem {
         return false;
     }
 
+    /** The reservations of the powered-on VMs running on host h now. */
     private long reservedOn(int h) {
         long reserved = 0;
         for (int i : hostVms[h]) {
-            if (poweredOn[i]) {
+            if (poweredOn[i] && hostOf[i] == h) {
                 reserved += qos[i].reservationMhz();
             }
         }
         return reserved;
     }
 
+    // ---- live migration: read and moved by the migration subsystem (see the class comment) ----
+
+    /** The host VM {@code vmId} runs on now: its scenario host until a live migration moves it. */
+    public String hostOf(String vmId) {
+        return hostIds[hostOf[vm(vmId)]];
+    }
+
+    /** False when admission control kept the VM off at the start. */
+    public boolean poweredOn(String vmId) {
+        return poweredOn[vm(vmId)];
+    }
+
+    /** Whether the VM is stopped for a migration's stop-and-copy. */
+    public boolean paused(String vmId) {
+        return paused[vm(vmId)];
+    }
+
+    /** The VM's CPU reservation now (its QoS may have changed since the start). */
+    public long reservationMhz(String vmId) {
+        return qos[vm(vmId)].reservationMhz();
+    }
+
     /**
-     * The derivation of host {@code hostId}'s sharing at the current moment, as data. Recomputes the last
-     * tick's allocation from the saved demands (so it is right after a rewind too); call it when a person
-     * asks, not per tick.
+     * What admission control would still let a VM reserve on the host now: cores × clock (no hyper-threading
+     * bonus) minus the reservations of the powered-on VMs running there, the rule applied at the start.
      */
-    public CpuDerivation explain(String hostId) {
+    public long unreservedMhz(String hostId) {
+        int h = host(hostId);
+        return reservableMhz[h] - reservedOn(h);
+    }
+
+    /**
+     * Stops (or resumes) a powered-on VM from the next tick on: while paused it is served nothing, neither
+     * used nor ready, and its demand is still shown (see the class comment).
+     */
+    public void setPaused(String vmId, boolean pause) {
+        int i = vm(vmId);
+        if (!poweredOn[i]) {
+            throw new IllegalStateException("VM " + vmId + " is off: there is nothing to pause");
+        }
+        paused[i] = pause;
+    }
+
+    /**
+     * Moves a powered-on, unpinned VM to another host from the next tick on, keeping its QoS, workload, counters
+     * and pause state. The caller (live migration) has checked that its reservation fits on the target.
+     */
+    public void move(String vmId, String hostId) {
+        int i = vm(vmId);
+        int to = host(hostId);
+        int from = hostOf[i];
+        if (!poweredOn[i]) {
+            throw new IllegalStateException("VM " + vmId + " is off: a stopped VM is moved by editing the scenario");
+        }
+        if (pinning[i].pinned()) {
+            throw new IllegalStateException("VM " + vmId + " is pinned to logical CPUs of host " + hostIds[from]);
+        }
+        if (to == from) {
+            throw new IllegalArgumentException("VM " + vmId + " already runs on host " + hostId);
+        }
+        allocators[from].setPoweredOn(localIndex[i], false); // its slot stays, off
+        int l = slotOf(to, i);
+        hostOf[i] = to;
+        if (l >= 0) { // back on a host it ran on before: its old slot
+            localIndex[i] = l;
+            allocators[to].setQos(l, qos[i]);
+            allocators[to].setPoweredOn(l, true);
+            if (schedulers != null) {
+                schedulers[to].forgetCredit(l);
+            }
+        } else { // a new slot after the others, who keep their numbers
+            localIndex[i] = hostVms[to].length;
+            hostVms[to] = Arrays.copyOf(hostVms[to], hostVms[to].length + 1);
+            hostVms[to][localIndex[i]] = i;
+            hostVmIds[to] = idsOf(hostVms[to]);
+            allocators[to] = newAllocator(to);
+            if (schedulers != null) {
+                schedulers[to] = schedulers[to].withVm(new SliceVm(vcpus[i], pinning[i]));
+                sizeSliceInputs(to);
+            }
+        }
+        demand.move(i, to);
+    }
+
+    private int slotOf(int h, int i) {
+        int[] slots = hostVms[h];
+        for (int l = 0; l < slots.length; l++) {
+            if (slots[l] == i) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    private int vm(String vmId) {
+        int i = indexOf(vmIds, vmId);
+        if (i < 0) {
+            throw new IllegalArgumentException("no VM " + vmId);
+        }
+        return i;
+    }
+
+    private int host(String hostId) {
         int h = indexOf(hostIds, hostId);
         if (h < 0) {
             throw new IllegalArgumentException("no host " + hostId);
         }
+        return h;
+    }
+
+    /**
+     * The derivation of host {@code hostId}'s sharing at the current moment, as data. Recomputes the last
+     * tick's allocation from the saved demands (so it is right after a rewind too); call it when a person
+     * asks, not per tick. A paused VM asked for nothing; a VM that left by migration is not in it.
+     */
+    public CpuDerivation explain(String hostId) {
+        int h = host(hostId);
         FluidAllocator a = allocators[h];
         for (int l = 0; l < hostVms[h].length; l++) {
-            a.setDemandMhz(l, demandMhz[hostVms[h][l]]);
+            int i = hostVms[h][l];
+            a.setDemandMhz(l, hostOf[i] == h && !paused[i] ? demandMhz[i] : 0);
         }
         a.allocate();
         return CpuDerivations.of(hostId, a, hostVmIds[h]);
@@ -366,7 +545,7 @@ public final class CpuSubsystem implements Subsystem {
         List<CpuSnapshot.VmCpu> vms = new ArrayList<>(vmIds.length);
         for (int i = 0; i < vmIds.length; i++) {
             double readyPct = 100 * readyVcpus[i];
-            vms.add(new CpuSnapshot.VmCpu(vmIds[i], vmHostIds[i], poweredOn[i], vcpus[i],
+            vms.add(new CpuSnapshot.VmCpu(vmIds[i], hostIds[hostOf[i]], poweredOn[i], paused[i], vcpus[i],
                     demandMhz[i], entitlementMhz[i], usedMhz[i],
                     readyPct, readyPct / vcpus[i], 100 * limitedVcpus[i],
                     usedMhzMicros[i], demandMhzMicros[i], entitlementMhzMicros[i], readyMicros[i], limitedMicros[i]));
@@ -385,7 +564,8 @@ public final class CpuSubsystem implements Subsystem {
         return new State(qos, modes, demandMhz.clone(), usedMhz.clone(), entitlementMhz.clone(),
                 hostCapacityMhz.clone(), hostUsedMhz.clone(), usedMhzMicros.clone(), demandMhzMicros.clone(),
                 entitlementMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(), hostUsedMhzMicros.clone(),
-                readyVcpus.clone(), limitedVcpus.clone(), schedulerStates());
+                readyVcpus.clone(), limitedVcpus.clone(), schedulerStates(),
+                hostOf.clone(), localIndex.clone(), hostVms.clone(), paused.clone());
     }
 
     @Override
@@ -406,16 +586,24 @@ public final class CpuSubsystem implements Subsystem {
         hostUsedMhzMicros = s.hostUsedMhzMicros.clone();
         readyVcpus = s.readyVcpus.clone();
         limitedVcpus = s.limitedVcpus.clone();
-        if (schedulers != null) {
-            for (int h = 0; h < schedulers.length; h++) {
+        hostOf = s.hostOf.clone();
+        localIndex = s.localIndex.clone();
+        paused = s.paused.clone();
+        for (int h = 0; h < hostIds.length; h++) {
+            boolean sameSlots = Arrays.equals(hostVms[h], s.hostVms[h]);
+            hostVms[h] = s.hostVms[h];
+            if (sameSlots) {
+                configure(h, allocators[h]);
+            } else { // a VM arrived after the saved moment: back to the slots of then
+                hostVmIds[h] = idsOf(hostVms[h]);
+                allocators[h] = newAllocator(h);
+                if (schedulers != null) {
+                    schedulers[h] = newScheduler(h);
+                }
+            }
+            if (schedulers != null) {
                 schedulers[h].restore(s.schedulers[h]);
             }
-        }
-        for (int i = 0; i < vmIds.length; i++) {
-            allocators[hostOf[i]].setQos(localIndex[i], qos[i]);
-        }
-        for (int h = 0; h < hostIds.length; h++) {
-            allocators[h].setReservationMode(modes[h]);
         }
     }
 
@@ -439,11 +627,15 @@ public final class CpuSubsystem implements Subsystem {
         return -1;
     }
 
-    /** Saved state; qos and modes are copied on write, the other arrays are copies. */
+    /**
+     * Saved state; qos and modes are copied on write, the other arrays are copies (the rows of hostVms are
+     * never written, only replaced).
+     */
     private record State(CpuQos[] qos, ReservationMode[] modes, double[] demandMhz, double[] usedMhz,
                          double[] entitlementMhz, double[] hostCapacityMhz, double[] hostUsedMhz,
                          double[] usedMhzMicros, double[] demandMhzMicros, double[] entitlementMhzMicros,
                          double[] readyMicros, double[] limitedMicros, double[] hostUsedMhzMicros,
-                         double[] readyVcpus, double[] limitedVcpus, Object[] schedulers) {
+                         double[] readyVcpus, double[] limitedVcpus, Object[] schedulers,
+                         int[] hostOf, int[] localIndex, int[][] hostVms, boolean[] paused) {
     }
 }

@@ -57,6 +57,9 @@ public final class SliceScheduler {
     static final long STOCK_MICROS_PER_CPU = 5_000;
 
     // configuration
+    private final CpuTopology topology;
+    private final HostCpuPolicy policy;
+    private final List<SliceVm> vmList;
     private final int cpus;
     private final int vmCount;
     private final int vcpuTotal;
@@ -117,6 +120,9 @@ public final class SliceScheduler {
         if (historyMicros < 0) {
             throw new IllegalArgumentException("history length must not be negative: " + historyMicros);
         }
+        this.topology = topology;
+        this.policy = policy;
+        vmList = List.copyOf(vms);
         cpus = topology.logicalCpus();
         vmCount = vms.size();
         mhz = topology.mhzPerCore();
@@ -523,6 +529,53 @@ public final class SliceScheduler {
             sum += credit[g];
         }
         return sum;
+    }
+
+    // ---- a VM arriving or returning by live migration ----
+
+    /**
+     * This host's scheduler with one more VM, numbered after the others (a VM arriving by live migration).
+     * The others keep their numbers and everything the scheduler knows of them: credit, backlog, running
+     * slices, limit period, counters and the slice history. The new VM starts with nothing queued.
+     */
+    public SliceScheduler withVm(SliceVm vm) {
+        List<SliceVm> more = new ArrayList<>(vmList);
+        more.add(vm);
+        SliceScheduler next = new SliceScheduler(topology, policy, more, historyMicros);
+        next.started = started;
+        next.nowMicros = nowMicros;
+        next.periodEndMicros = periodEndMicros;
+        // vCPUs are numbered VM-major, so the old ones keep their numbers; the new VM's come last
+        System.arraycopy(credit, 0, next.credit, 0, vcpuTotal);
+        System.arraycopy(backlog, 0, next.backlog, 0, vcpuTotal);
+        System.arraycopy(runnable, 0, next.runnable, 0, vcpuTotal);
+        System.arraycopy(runningOn, 0, next.runningOn, 0, vcpuTotal);
+        System.arraycopy(lastCpu, 0, next.lastCpu, 0, vcpuTotal);
+        next.current = current.clone();
+        next.sliceStart = sliceStart.clone();
+        next.sliceEnd = sliceEnd.clone();
+        next.rateOf = rateOf.clone();
+        System.arraycopy(vmRate, 0, next.vmRate, 0, vmCount);
+        System.arraycopy(usedInPeriod, 0, next.usedInPeriod, 0, vmCount);
+        System.arraycopy(parked, 0, next.parked, 0, vmCount);
+        System.arraycopy(runMicros, 0, next.runMicros, 0, vmCount);
+        System.arraycopy(workMhzMicros, 0, next.workMhzMicros, 0, vmCount);
+        System.arraycopy(readyMicros, 0, next.readyMicros, 0, vmCount);
+        System.arraycopy(limitedMicros, 0, next.limitedMicros, 0, vmCount);
+        next.history = history.copy();
+        return next;
+    }
+
+    /**
+     * Forgets VM {@code vm}'s credit and backlog, as for a VM that returns to this host by live migration:
+     * what it earned before it left is not owed to it now. Its counters stay.
+     */
+    public void forgetCredit(int vm) {
+        for (int g = firstVcpu[vm], e = g + vcpus[vm]; g < e; g++) {
+            credit[g] = 0;
+            backlog[g] = 0;
+            runnable[g] = false;
+        }
     }
 
     // ---- checkpoints ----
