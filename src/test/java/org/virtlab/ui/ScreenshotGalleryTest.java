@@ -79,10 +79,8 @@ class ScreenshotGalleryTest {
     }
 
     private void write(Stage stage, Path file) throws Exception {
-        WritableImage[] shot = new WritableImage[1];
-        robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", file.toFile());
-        assertTrue(Files.size(file) > 10_000, "screenshot " + file + " looks empty");
+        String name = file.getFileName().toString();
+        Screenshots.write(robot, stage.getScene(), name.substring(0, name.length() - ".png".length()));
     }
 
     private void gallery(String lang, String suffix) throws Exception {

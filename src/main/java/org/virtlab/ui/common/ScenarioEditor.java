@@ -19,4 +19,11 @@ public interface ScenarioEditor {
      * starts again at time zero with the edited scenario, and the status bar says so.
      */
     void restructure(Scenario edited);
+
+    /**
+     * Tells the running simulation to do something that is not an edit of the scenario (start or cancel a
+     * live migration). Not undoable by itself; what it leads to may be (a finished migration is adopted
+     * into the scenario as an edit).
+     */
+    void command(Input input);
 }

@@ -17,7 +17,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.virtlab.engine.Input;
+import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.migration.MigrationPhase;
+import org.virtlab.engine.migration.MigrationSnapshot;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
 import org.virtlab.scenario.Lesson;
@@ -63,6 +66,8 @@ public final class ShellViewModel implements ScenarioEditor {
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private EditHistory history = new EditHistory();
     private long shownGeneration = -1;
+    /** The serial of the last finished migration taken into the scenario, in the shown generation. */
+    private long adoptedMigration = -1;
     /** The scenario with every edit so far; the runner learns of edits a moment later. */
     private Scenario scenario;
     /** The scenario as last opened or saved: edits that come back to it leave nothing unsaved. */
@@ -192,6 +197,39 @@ public final class ShellViewModel implements ScenarioEditor {
         history = previous.history;
         dirty.set(previous.dirty.get());
         updateTitle(scenario());
+    }
+
+    @Override
+    public void command(Input input) {
+        runner.edit(scenario(), List.of(input));
+    }
+
+    /**
+     * Takes into the scenario what the simulation did by itself: a live migration that finished moved its VM
+     * to the target host. One undoable edit (undo restarts the simulation with the VM on its old host); the
+     * running simulation already is where the edit says, so it gets no input.
+     */
+    private void adoptMigrations(SimulationSnapshot snapshot) {
+        snapshot.find(MigrationSnapshot.class).ifPresent(m -> {
+            for (MigrationSnapshot.Migration done : m.migrations()) {
+                if (done.phase() != MigrationPhase.DONE || done.serial() <= adoptedMigration) {
+                    continue;
+                }
+                adoptedMigration = done.serial();
+                Scenario before = scenario();
+                Scenario after = TopologyViewModel.placed(before, done.vmId(), done.targetHostId());
+                if (!after.equals(before)) {
+                    history.record(before, after);
+                    scenario = after;
+                    runner.edit(after, List.of());
+                    properties.reset(after);
+                    topology.reset(after);
+                    cpu.edited(after);
+                    dirty.set(!after.equals(saved));
+                    updateTitle(after);
+                }
+            }
+        });
     }
 
     @Override
@@ -361,6 +399,7 @@ public final class ShellViewModel implements ScenarioEditor {
         SimulationRunner.State state = runner.state();
         if (state.generation() != shownGeneration) {
             shownGeneration = state.generation();
+            adoptedMigration = -1;
             scenario = state.scenario();
             if (saved == null) {
                 saved = scenario; // the lesson the window opened on
@@ -375,6 +414,7 @@ public final class ShellViewModel implements ScenarioEditor {
                 .map(SimulationRunner.ChartSample::sample).toList());
         if (state != shownState) {
             shownState = state;
+            adoptMigrations(state.snapshot());
             topology.update(state.snapshot());
             cpu.update(state);
             nowMicros.set(state.snapshot().nowMicros());

@@ -28,6 +28,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
@@ -76,6 +79,7 @@ public final class TopologyView {
     private final Map<String, VmCard> vmCards = new HashMap<>();
     private final Rectangle band = new Rectangle();
     private final Label ghost = new Label();
+    private final VBox migrationPanel = new VBox(4);
 
     public TopologyView(TopologyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -116,8 +120,12 @@ public final class TopologyView {
         note.setText(i18n.get("topology.note.readOnly"));
         note.getStyleClass().add("tab-note");
         note.setWrapText(true);
-        BorderPane.setMargin(note, new Insets(6, 8, 6, 8));
-        root.setBottom(note);
+        VBox.setMargin(note, new Insets(6, 8, 6, 8));
+        migrationPanel.getStyleClass().add("migration-panel");
+        migrationPanel.setId("migrationPanel");
+        viewModel.migrations().addListener((ListChangeListener<TopologyViewModel.MigrationItem>) c -> showMigrations());
+        showMigrations();
+        root.setBottom(new VBox(migrationPanel, note));
         viewModel.hosts().addListener((ListChangeListener<TopologyViewModel.HostItem>) c -> rebuild());
         viewModel.selection().versionProperty().addListener((obs, was, now) -> markSelection());
         viewModel.zoomProperty().addListener((obs, was, now) -> applyZoom(now.doubleValue()));
@@ -166,6 +174,52 @@ public final class TopologyView {
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    // ---- live migrations ----
+
+    /** The latest migrations, one block each: a progress bar, what and where, the phase's numbers, the rounds. */
+    private void showMigrations() {
+        List<Node> rows = new ArrayList<>();
+        if (!viewModel.migrations().isEmpty()) {
+            Label heading = new Label(i18n.get("migration.heading"), new FontIcon("mdi2t-truck-fast"));
+            heading.getStyleClass().add("section-title");
+            rows.add(heading);
+        }
+        for (TopologyViewModel.MigrationItem m : viewModel.migrations()) {
+            ProgressBar progress = new ProgressBar(m.underWay() ? m.progress() : m.failed() ? 0 : 1);
+            progress.setPrefWidth(120);
+            progress.setMinWidth(120);
+            Label title = new Label(m.title());
+            title.getStyleClass().add("migration-title");
+            Label status = new Label(m.status());
+            status.setWrapText(true);
+            Label rounds = new Label(m.rounds());
+            rounds.getStyleClass().add("migration-rounds");
+            rounds.setWrapText(true);
+            VBox text = new VBox(1, title, status);
+            if (!m.rounds().isEmpty()) {
+                text.getChildren().add(rounds);
+            }
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(10, progress, text);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setId("migration-" + m.serial());
+            if (m.failed()) {
+                row.getStyleClass().add("migration-failed");
+            }
+            if (m.underWay()) {
+                Button cancel = new Button(i18n.get("migration.cancel"), new FontIcon("mdi2c-close"));
+                cancel.setTooltip(new Tooltip(i18n.get("migration.cancel.tip")));
+                cancel.setOnAction(e -> viewModel.cancelMigration(m.vmId()));
+                cancel.setMinWidth(Region.USE_PREF_SIZE);
+                row.getChildren().add(cancel);
+            }
+            rows.add(row);
+        }
+        migrationPanel.getChildren().setAll(rows);
+        migrationPanel.setVisible(!rows.isEmpty());
+        migrationPanel.setManaged(!rows.isEmpty());
     }
 
     // ---- zoom and pan ----

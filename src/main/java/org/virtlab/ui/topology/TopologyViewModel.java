@@ -18,6 +18,11 @@ import org.virtlab.engine.cpu.CpuDemandSnapshot;
 import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.migration.CancelMigration;
+import org.virtlab.engine.migration.MigrationPhase;
+import org.virtlab.engine.migration.MigrationSnapshot;
+import org.virtlab.engine.migration.PreCopyRound;
+import org.virtlab.engine.migration.StartMigration;
 import java.util.Optional;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
@@ -50,6 +55,9 @@ public final class TopologyViewModel {
     private final Map<String, Boolean> poweredOn = new HashMap<>();
     private long nowMicros;
     private Clipboard clipboard;
+    /** VMs with a live migration under way, from the latest snapshot. */
+    private final Set<String> migrating = new HashSet<>();
+    private final ObservableList<MigrationItem> migrations = FXCollections.observableArrayList();
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
     /** How far below and right of the original a pasted host lands. */
     static final double PASTE_OFFSET = 40;
@@ -235,6 +243,9 @@ public final class TopologyViewModel {
         VmSpec vm = found.get();
         HostSpec host = target.get();
         boolean live = nowMicros > 0 && poweredOn.getOrDefault(vmId, false);
+        if (migrating.contains(vmId)) {
+            return new MoveCheck(false, true, i18n.format("move.migrating", vm.name()));
+        }
         if (vm.hostId().equals(hostId)) {
             return new MoveCheck(false, live, i18n.format("move.sameHost", vm.name(), host.name()));
         }
@@ -258,8 +269,10 @@ public final class TopologyViewModel {
     }
 
     /**
-     * Moves a VM to another host if {@link #checkMove} allows it: one edit, which restarts the simulation
-     * with the VM on its new host. Returns the check, so the caller can say why not.
+     * Moves a VM to another host if {@link #checkMove} allows it. A running VM migrates live: the simulation
+     * plays the pre-copy rounds out and, once the VM runs on the target, the move becomes an edit of the
+     * scenario. A stopped one just moves: one edit, which restarts the simulation with the VM on its new
+     * host. Returns the check, so the caller can say why not.
      */
     public MoveCheck moveVm(String vmId, String hostId) {
         MoveCheck check = checkMove(vmId, hostId);
@@ -267,14 +280,29 @@ public final class TopologyViewModel {
             return check;
         }
         Scenario s = editor.scenario();
+        if (check.live()) {
+            editor.command(new StartMigration(vmId, hostId));
+            return new MoveCheck(true, true, i18n.format("move.started", s.vm(vmId).orElseThrow().name(),
+                    s.host(hostId).orElseThrow().name()));
+        }
+        editor.restructure(placed(s, vmId, hostId));
+        selection.select(vmId);
+        return check;
+    }
+
+    /** Stops a live migration under way; the VM goes on running on its source host. */
+    public void cancelMigration(String vmId) {
+        editor.command(new CancelMigration(vmId));
+    }
+
+    /** The scenario with a VM on another host, placed on its card. */
+    public static Scenario placed(Scenario s, String vmId, String hostId) {
         HostSpec host = s.host(hostId).orElseThrow();
         List<VmSpec> vms = s.vms().stream().map(v -> v.id().equals(vmId)
                 ? new VmSpec(v.id(), v.name(), hostId, v.vcpus(), v.memoryMib(), v.workload(), v.cpuQos(), v.pinning(),
                         host.x() + 30, host.y() + 80)
                 : v).toList();
-        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), s.hosts(), vms));
-        selection.select(vmId);
-        return check;
+        return new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), s.hosts(), vms);
     }
 
     /** "vm4": the prefix and the smallest number not taken by any host or VM. */
@@ -359,6 +387,7 @@ public final class TopologyViewModel {
     /** Shows the latest tick: what each VM asks for and what it gets. */
     public void update(SimulationSnapshot snapshot) {
         nowMicros = snapshot.nowMicros();
+        snapshot.find(MigrationSnapshot.class).ifPresent(this::showMigrations);
         snapshot.find(CpuDemandSnapshot.class).ifPresent(d -> {
             for (CpuDemandSnapshot.VmDemand vm : d.vms()) {
                 VmItem item = vmsById.get(vm.vmId());
@@ -381,9 +410,86 @@ public final class TopologyViewModel {
         });
     }
 
+    /** Live migrations: on the VM cards (progress), and the latest few with their numbers in the panel. */
+    private void showMigrations(MigrationSnapshot m) {
+        Scenario s = editor.scenario();
+        migrating.clear();
+        vmsById.values().forEach(item -> {
+            item.migrationProgress.set(-1);
+            item.migrationText.set("");
+        });
+        List<MigrationItem> items = new ArrayList<>();
+        List<MigrationSnapshot.Migration> all = m.migrations();
+        for (int i = all.size() - 1; i >= 0 && items.size() < SHOWN_MIGRATIONS; i--) {
+            MigrationSnapshot.Migration mig = all.get(i);
+            String vm = s.vm(mig.vmId()).map(VmSpec::name).orElse(mig.vmId());
+            String from = s.host(mig.sourceHostId()).map(HostSpec::name).orElse(mig.sourceHostId());
+            String to = s.host(mig.targetHostId()).map(HostSpec::name).orElse(mig.targetHostId());
+            String status = migrationStatus(mig, m.settings().bandwidthMibPerSecond());
+            if (mig.phase().underWay()) {
+                migrating.add(mig.vmId());
+                VmItem item = vmsById.get(mig.vmId());
+                if (item != null) {
+                    item.migrationProgress.set(mig.progress());
+                    item.migrationText.set(i18n.format("migration.card", to, Formats.percent(100 * mig.progress())));
+                }
+            }
+            items.add(new MigrationItem(mig.serial(), mig.vmId(), i18n.format("migration.title", vm, from, to), status,
+                    rounds(mig), mig.phase().underWay(), mig.progress(), mig.phase() == MigrationPhase.FAILED
+                    || mig.phase() == MigrationPhase.REFUSED));
+        }
+        if (!items.equals(migrations)) {
+            migrations.setAll(items);
+        }
+    }
+
+    /** The phase and its numbers in one line. */
+    private String migrationStatus(MigrationSnapshot.Migration m, long bandwidthMibPerSecond) {
+        // ρ = dirty rate ÷ bandwidth: below 1 the rounds shrink geometrically (virtualization.md §5)
+        String rho = String.format(java.util.Locale.ROOT, "%.2f", m.dirtyMibPerSecond() / bandwidthMibPerSecond);
+        return switch (m.phase()) {
+            case PRE_COPY -> i18n.format("migration.preCopy", m.round(), Formats.mib(m.roundSentMib()),
+                    Formats.mib(m.roundSizeMib()), Formats.mib(m.remainingMib()), Formats.mib(m.thresholdMib()), rho);
+            case STOP_AND_COPY -> i18n.format("migration.stopAndCopy", Formats.mib(m.stopAndCopyMib()));
+            case DONE -> i18n.format("migration.done", Formats.duration(m.elapsedMicros()),
+                    Formats.duration(m.downtimeMicros()), Formats.mib(m.sentMib()), m.rounds().size());
+            case CANCELLED -> i18n.format("migration.cancelled", Formats.duration(m.elapsedMicros()));
+            case FAILED, REFUSED -> i18n.format(m.phase() == MigrationPhase.FAILED ? "migration.failed"
+                    : "migration.refused", i18n.get("migration.reason." + m.reason().name()), rho);
+        };
+    }
+
+    /** "Rounds: 4096 → 1024 → 256 → 64 MiB": the pre-copy rounds so far, each what was dirtied in the one before. */
+    private String rounds(MigrationSnapshot.Migration m) {
+        if (m.rounds().isEmpty()) {
+            return "";
+        }
+        List<String> sizes = new ArrayList<>();
+        for (PreCopyRound r : m.rounds()) {
+            sizes.add(String.format(java.util.Locale.ROOT, "%.1f", r.sentMib()));
+        }
+        return i18n.format("migration.rounds", String.join(" → ", sizes));
+    }
+
     private String workloadName(Workload w) {
         String kind = w.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
         return i18n.get("workload." + kind);
+    }
+
+    /** How many migrations the panel lists, newest first. */
+    static final int SHOWN_MIGRATIONS = 4;
+
+    /** The migrations the panel lists, newest first. */
+    public ObservableList<MigrationItem> migrations() {
+        return migrations;
+    }
+
+    /**
+     * A live migration as the panel shows it: "Web server: Host 1 → Host 2", its phase with the numbers,
+     * and its rounds.
+     */
+    public record MigrationItem(long serial, String vmId, String title, String status, String rounds, boolean underWay,
+                                double progress, boolean failed) {
     }
 
     /** A host card: its VMs in scenario order, and its capacity badges. */
@@ -434,6 +540,8 @@ public final class TopologyViewModel {
         private final ReadOnlyDoubleWrapper demand = new ReadOnlyDoubleWrapper(0);
         private final ReadOnlyStringWrapper demandText = new ReadOnlyStringWrapper("");
         private final ReadOnlyStringWrapper usedText = new ReadOnlyStringWrapper("");
+        private final ReadOnlyDoubleWrapper migrationProgress = new ReadOnlyDoubleWrapper(-1);
+        private final ReadOnlyStringWrapper migrationText = new ReadOnlyStringWrapper("");
         private final double maxMhz;
 
         VmItem(String id, String name, String summary, int colourIndex, double maxMhz) {
@@ -474,6 +582,16 @@ public final class TopologyViewModel {
 
         public ReadOnlyStringProperty demandTextProperty() {
             return demandText.getReadOnlyProperty();
+        }
+
+        /** A live migration's progress (0–1), or −1 when none is under way. */
+        public ReadOnlyDoubleProperty migrationProgressProperty() {
+            return migrationProgress.getReadOnlyProperty();
+        }
+
+        /** "→ Host 2 · 41 %" while it migrates, else empty. */
+        public ReadOnlyStringProperty migrationTextProperty() {
+            return migrationText.getReadOnlyProperty();
         }
 
         /** "Gets 8.00 GHz", or why it is off. */

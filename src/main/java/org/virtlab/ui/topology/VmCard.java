@@ -21,6 +21,7 @@ final class VmCard extends Region {
     private static final double BAR_HEIGHT = 10;
     static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     static final PseudoClass DRAGGED = PseudoClass.getPseudoClass("dragged");
+    static final PseudoClass MIGRATING = PseudoClass.getPseudoClass("migrating");
 
     private final TopologyViewModel.VmItem item;
     private final Rectangle swatch = new Rectangle(12, 12);
@@ -30,6 +31,9 @@ final class VmCard extends Region {
     private final Region bar = new Region();
     private final Region fill = new Region();
     private final Text used = new Text();
+    /** While the VM migrates live: its progress as a strip along the bottom edge, and where it goes. */
+    private final Region migration = new Region();
+    private final Text migrationText = new Text();
 
     private final boolean detailed;
 
@@ -59,15 +63,22 @@ final class VmCard extends Region {
             t.setTextOrigin(javafx.geometry.VPos.TOP);
             t.setManaged(false);
         }
+        migration.getStyleClass().add("migration-strip");
+        migration.setManaged(false);
+        migrationText.getStyleClass().add("migration-text");
+        migrationText.setTextOrigin(javafx.geometry.VPos.TOP);
+        migrationText.setManaged(false);
+        migrationText.textProperty().bind(item.migrationTextProperty());
+        item.migrationProgressProperty().addListener((obs, was, now) -> showMigration());
         if (detailed) {
-            getChildren().addAll(swatch, name, summary, demand, bar, fill, used);
+            getChildren().addAll(swatch, name, summary, demand, bar, fill, used, migration, migrationText);
         } else {
             getStyleClass().add("vm-card-compact");
             swatch.setWidth(WIDTH - 2 * PAD);
             swatch.setHeight(HEIGHT - 3 * PAD - BAR_HEIGHT);
             demand.textProperty().unbind();
             used.textProperty().unbind();
-            getChildren().addAll(swatch, bar, fill);
+            getChildren().addAll(swatch, bar, fill, migration);
         }
         // A new value moves the bar's end only: no layout pass for the card.
         item.demandProperty().addListener((obs, was, now) -> placeFill());
@@ -88,6 +99,7 @@ final class VmCard extends Region {
             swatch.relocate(PAD, PAD);
             bar.resizeRelocate(PAD, getHeight() - PAD - BAR_HEIGHT, w, BAR_HEIGHT);
             placeFill();
+            showMigration();
             return;
         }
         swatch.relocate(PAD, y + 3);
@@ -103,6 +115,21 @@ final class VmCard extends Region {
         placeFill();
         y += BAR_HEIGHT + 4;
         used.relocate(PAD, y);
+        showMigration();
+    }
+
+    /** Shows the migration strip (and, with text, where the VM goes in place of its size) while it migrates. */
+    private void showMigration() {
+        double p = item.migrationProgressProperty().get();
+        boolean on = p >= 0;
+        migration.setVisible(on);
+        migrationText.setVisible(on);
+        summary.setVisible(!on);
+        pseudoClassStateChanged(MIGRATING, on);
+        if (on) {
+            migration.resizeRelocate(2, getHeight() - 7, Math.max(0, (getWidth() - 4) * Math.min(1, p)), 5);
+            migrationText.relocate(summary.getLayoutX(), summary.getLayoutY());
+        }
     }
 
     private void placeFill() {

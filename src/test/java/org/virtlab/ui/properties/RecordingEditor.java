@@ -43,4 +43,9 @@ final class RecordingEditor implements ScenarioEditor {
         restructured.add(edited);
         afterApply.run();
     }
+
+    @Override
+    public void command(Input input) {
+        inputs.add(input);
+    }
 }

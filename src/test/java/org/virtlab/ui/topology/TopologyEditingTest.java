@@ -175,4 +175,36 @@ class TopologyEditingTest {
         assertEquals(edited, shell.scenario()); // refused: nothing changed
         assertFalse(topology.checkMove("web", "host1").allowed()); // already there
     }
+
+    @Test
+    void aRunningVmMigratesLiveAndTheFinishedMoveIsAnUndoableEdit() throws Exception {
+        topology.drop(TopologyViewModel.PaletteItem.HOST, null, 800, 60); // host2
+        runner.runTo(1_000_000);
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        shell.refresh();
+        TopologyViewModel.MoveCheck check = topology.moveVm("web", "host2");
+        assertTrue(check.allowed());
+        assertTrue(check.live()); // the simulation has run and web is on: a live migration
+        assertEquals("host1", shell.scenario().vm("web").orElseThrow().hostId()); // not moved yet
+        // web: 4 GiB at the default 16 MiB/s dirty rate over QEMU's 128 MiB/s (virtualization.md §5):
+        // ρ = 0.125, rounds 4096, 512, 64 MiB, then 8 MiB fits the 38.4 MiB threshold: about 36.6 s in all.
+        runner.runTo(10_000_000);
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        shell.refresh();
+        TopologyViewModel.MigrationItem under = topology.migrations().get(0);
+        assertTrue(under.underWay());
+        assertTrue(under.status().startsWith("Pre-copy round 0"), under.status());
+        assertFalse(topology.checkMove("web", "host1").allowed()); // under way: no second move
+        runner.runTo(40_000_000);
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        shell.refresh();
+        assertEquals("host2", shell.scenario().vm("web").orElseThrow().hostId()); // adopted
+        TopologyViewModel.MigrationItem done = topology.migrations().get(0);
+        assertFalse(done.underWay());
+        assertTrue(done.status().startsWith("Done"), done.status());
+        assertTrue(done.rounds().contains("4096.0 → 512.0 → 64.0"), done.rounds());
+        assertEquals(40_000_000, runner.state().snapshot().nowMicros()); // adopting did not restart it
+        shell.undo(); // back on host1: the simulation starts again
+        assertEquals("host1", shell.scenario().vm("web").orElseThrow().hostId());
+    }
 }
