@@ -46,13 +46,13 @@ final class ScenarioMapper {
     private final List<String> hostIds = new ArrayList<>();
     /** The logical CPUs of each host whose id and CPU topology checked out. */
     private final Map<String, Integer> logicalCpus = new HashMap<>();
-    private final NetworkJson network;
+    private final NetworkJson networkJson;
 
     private ScenarioMapper(Problems problems, TraceFiles traceFiles) {
         this.problems = problems;
         this.traceFiles = traceFiles;
         this.ids = new Ids(problems);
-        this.network = new NetworkJson(problems, ids, hostIds);
+        this.networkJson = new NetworkJson(problems, ids, hostIds);
     }
 
     /**
@@ -94,8 +94,8 @@ final class ScenarioMapper {
             }
         }
         // Before the VMs, whose NICs plug into them.
-        List<Built<NetworkSpec>> networks = network.networks(doc);
-        List<Built<SwitchSpec>> switches = network.switches(doc);
+        List<Built<NetworkSpec>> networks = networkJson.networks(doc);
+        List<Built<SwitchSpec>> switches = networkJson.switches(doc);
         List<Built<VmSpec>> vms = new ArrayList<>();
         List<JsonObject.Element> vmElements = doc.array("vms");
         if (vmElements != null) {
@@ -199,7 +199,7 @@ final class ScenarioMapper {
         Supplier<Workload> workload = workloadJson == null ? null : WorkloadJson.read(workloadJson, traceFiles);
         Supplier<CpuQos> qos = CpuJson.qos(vm);
         Supplier<Pinning> pinning = PinningJson.read(vm, vcpus, hostId, hostCpus);
-        Supplier<List<NicSpec>> nics = network.nics(vm, hostKnown ? hostId : null);
+        Supplier<List<NicSpec>> nics = networkJson.nics(vm, hostKnown ? hostId : null);
         Double dirty = vm.number("dirtyMibPerSecond", 0, VmSpec.MAX_DIRTY_MIB_PER_SECOND,
                 VmSpec.DEFAULT_DIRTY_MIB_PER_SECOND);
         double[] xy = vm.position();
