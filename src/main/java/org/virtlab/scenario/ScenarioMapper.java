@@ -134,7 +134,7 @@ final class ScenarioMapper {
             if (exact == null || exact.signum() <= 0) {
                 problems.add(doc.pointer("version"), "version.invalid", VERSION, Json.show(version));
             } else if (exact.compareTo(BigInteger.valueOf(VERSION)) > 0) {
-                problems.add(doc.pointer("version"), "version.newer", exact, VERSION);
+                problems.add(doc.pointer("version"), "version.newer", Json.show(version), VERSION); // shortened
                 return false;
             }
         }

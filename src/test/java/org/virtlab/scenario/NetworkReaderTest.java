@@ -196,6 +196,7 @@ class NetworkReaderTest {
     @Test
     void problemsSpeakChinese() {
         Problem p = onlyProblem(root -> at(root, "/switches/0/portGroups/0").put("vlan", 4095));
-        assertEquals("应为 1 到 4094 之间的 VLAN ID（IEEE 802.1Q 保留了 0 和 4095），实际为 4095", p.message(Locale.CHINESE));
+        assertEquals("应为 1 到 4094 之间的 VLAN ID（IEEE 802.1Q 保留了 0 和 4095），实际为 4095",
+                p.message(Locale.CHINESE));
     }
 }

@@ -53,6 +53,18 @@ class ScenarioFuzzFindingsTest {
         assertEquals(scenario, ScenarioReader.read(ScenarioWriter.toJson(scenario), "again.json"));
     }
 
+    /** A version of a thousand digits made a problem line of a thousand characters. */
+    @Test
+    void aHugeVersionNumberIsShownShortened() {
+        String version = "1" + "0".repeat(999);
+        List<Problem> problems =
+                ScenarioFixtures.problemsAfter(root -> root.put("version", new java.math.BigInteger(version)));
+        assertEquals("/version", problems.get(0).pointer());
+        String line = problems.get(0).format(Locale.ENGLISH);
+        assertTrue(line.length() < 300, line);
+        assertTrue(line.contains("version " + version.substring(0, 40) + "…)"), line);
+    }
+
     /** The parser quotes the token it choked on, NUL and all. */
     @Test
     void aSyntaxErrorShowsControlCharactersEscaped() {

@@ -128,7 +128,8 @@ class NetworkModelTest {
         assertFalse(NicSpec.UNWIRED.wired());
         assertTrue(NicSpec.toNetwork("default").wired());
         assertEquals("nic2", NicSpec.name(2));
-        assertTrue(refused(() -> new NicSpec("default", "pg-web")).startsWith("a NIC is plugged into a network or a port group, not both"));
+        assertTrue(refused(() -> new NicSpec("default", "pg-web"))
+                .startsWith("a NIC is plugged into a network or a port group, not both"));
     }
 
     @Test
