@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code virtlab run SCENARIO [--seconds N] [--seed S] [--out DIR]}: runs the scenario headless, as fast
- * as the machine goes, and writes {@code DIR/summary.json}. The same scenario and seed give the same
+ * as the machine goes, for N simulated seconds or else the scenario's own duration, and writes
+ * {@code DIR/summary.json}. The same scenario and seed give the same
  * bytes as the window would.
  */
 @Command(name = "run", mixinStandardHelpOptions = true)
@@ -27,8 +28,9 @@ final class RunCommand extends LocalizedCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", descriptionKey = "run.scenario")
     Path scenarioFile;
 
-    @Option(names = "--seconds", paramLabel = "N", defaultValue = "60", descriptionKey = "run.seconds")
-    double seconds;
+    /** Simulated seconds to run; {@code null}: the scenario's own duration ({@code durationSeconds}). */
+    @Option(names = "--seconds", paramLabel = "N", descriptionKey = "run.seconds")
+    Double seconds;
 
     @Option(names = "--seed", paramLabel = "S", descriptionKey = "run.seed")
     Long seed;
@@ -38,7 +40,7 @@ final class RunCommand extends LocalizedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(seconds > 0 && seconds <= MAX_SECONDS)) {
+        if (seconds != null && !(seconds > 0 && seconds <= MAX_SECONDS)) {
             err().println(text("run.error.seconds", seconds, (long) MAX_SECONDS));
             return VirtLabCommand.EXIT_INVALID;
         }
@@ -50,7 +52,7 @@ final class RunCommand extends LocalizedCommand implements Callable<Integer> {
         Simulation simulation = seed == null ? Simulations.of(scenario) : Simulations.of(scenario, seed);
         RunSummary summary = new RunSummary();
         simulation.addObserver(summary);
-        simulation.runUntil(Math.round(seconds * 1e6));
+        simulation.runUntil(seconds == null ? scenario.durationMicros() : Math.round(seconds * 1e6));
         Path target = out.resolve("summary.json");
         try {
             Files.createDirectories(out);

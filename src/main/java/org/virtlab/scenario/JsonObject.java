@@ -15,6 +15,8 @@ import org.virtlab.engine.model.Ranges;
  * problem was found, so a {@code null} never reaches a constructor.
  */
 final class JsonObject {
+    static final List<String> POSITION_FIELDS = List.of("x", "y");
+
     private final JsonNode node;
     private final String pointer;
     private final Problems problems;
@@ -92,7 +94,30 @@ final class JsonObject {
         return elements;
     }
 
+    /** The elements of an optional array field, each with its pointer; empty if absent, {@code null} if unusable. */
+    List<Element> optionalArray(String field) {
+        return optional(field) == null ? List.of() : array(field);
+    }
+
     record Element(JsonNode node, String pointer) {
+    }
+
+    /** The optional {@code position}, {@code {"x": .., "y": ..}}; (0, 0) when absent. */
+    double[] position() {
+        double[] xy = {0, 0};
+        JsonNode value = optional("position");
+        if (value == null) {
+            return xy;
+        }
+        JsonObject position = of(value, pointer("position"), problems);
+        if (position != null) {
+            position.allowOnly(POSITION_FIELDS);
+            Double x = position.finite("x");
+            Double y = position.finite("y");
+            xy[0] = x == null ? 0 : x;
+            xy[1] = y == null ? 0 : y;
+        }
+        return xy;
     }
 
     String string(String field, boolean required) {
@@ -131,16 +156,27 @@ final class JsonObject {
 
     /** A required id, checked with the engine's own rule ({@link Ranges#id}). */
     String id(String field) {
-        String value = string(field, true);
-        if (value == null) {
+        JsonNode value = required(field);
+        return value == null ? null : idValue(value, pointer(field), problems);
+    }
+
+    /** An optional id; {@code null} if absent or not an id (reported). */
+    String optionalId(String field) {
+        JsonNode value = optional(field);
+        return value == null ? null : idValue(value, pointer(field), problems);
+    }
+
+    /** The id at {@code at} (an array element, say), or {@code null} after reporting what is wrong with it. */
+    static String idValue(JsonNode value, String at, Problems problems) {
+        if (!value.isTextual()) {
+            problems.add(at, "type.string", Json.show(value));
             return null;
         }
-        try {
-            return Ranges.id(field, value);
-        } catch (IllegalArgumentException e) {
-            problems.add(pointer(field), "id.invalid", Json.show(node.get(field)));
+        if (!value.textValue().matches(Ranges.ID_PATTERN)) {
+            problems.add(at, "id.invalid", Json.show(value));
             return null;
         }
+        return value.textValue();
     }
 
     /**

@@ -12,10 +12,15 @@ import org.virtlab.engine.cpu.CpuQos;
 import org.virtlab.engine.cpu.HostCpuPolicy;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.LocalizedText;
+import org.virtlab.engine.model.NetworkSpec;
+import org.virtlab.engine.model.NicSpec;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.SwitchSpec;
+import org.virtlab.engine.model.ViewState;
 import org.virtlab.engine.model.VmSpec;
 
 /**
@@ -27,26 +32,27 @@ final class ScenarioMapper {
     static final int VERSION = 1;
     static final long DEFAULT_SEED = 1;
 
-    static final List<String> SCENARIO_FIELDS =
-            List.of("format", "version", "title", "goal", "seed", "tickMicros", "hosts", "vms");
-    static final List<String> TEXT_FIELDS = List.of("en", "zh");
+    static final List<String> SCENARIO_FIELDS = List.of("format", "version", "title", "goal", "steps", "seed",
+            "tickMicros", "durationSeconds", "migration", "hosts", "networks", "switches", "vms", "view");
     static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "cpuPolicy", "memoryMib", "position");
     static final List<String> CPU_FIELDS = List.of("sockets", "coresPerSocket", "threadsPerCore", "mhzPerCore");
-    static final List<String> VM_FIELDS =
-            List.of("id", "name", "host", "vcpus", "memoryMib", "workload", "cpuQos", "pinning", "position");
-    static final List<String> POSITION_FIELDS = List.of("x", "y");
+    static final List<String> VM_FIELDS = List.of("id", "name", "host", "vcpus", "memoryMib", "workload", "cpuQos",
+            "pinning", "nics", "dirtyMibPerSecond", "position");
 
     private final Problems problems;
     private final TraceFiles traceFiles;
-    /** Every id seen so far (hosts and VMs share one name space), with where it was first seen. */
-    private final Map<String, String> idPointers = new HashMap<>();
+    /** Every id seen so far: hosts, VMs, networks, switches and port groups share one name space. */
+    private final Ids ids;
     private final List<String> hostIds = new ArrayList<>();
     /** The logical CPUs of each host whose id and CPU topology checked out. */
     private final Map<String, Integer> logicalCpus = new HashMap<>();
+    private final NetworkJson networkJson;
 
     private ScenarioMapper(Problems problems, TraceFiles traceFiles) {
         this.problems = problems;
         this.traceFiles = traceFiles;
+        this.ids = new Ids(problems);
+        this.networkJson = new NetworkJson(problems, ids, hostIds);
     }
 
     /**
@@ -68,11 +74,14 @@ final class ScenarioMapper {
             return null;
         }
         doc.allowOnly(SCENARIO_FIELDS);
-        LocalizedText title = text(doc, "title");
-        LocalizedText goal = text(doc, "goal");
+        LocalizedText title = LessonJson.text(doc, "title");
+        LocalizedText goal = LessonJson.text(doc, "goal");
+        List<LocalizedText> steps = LessonJson.steps(doc);
         Long seed = doc.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, null, DEFAULT_SEED);
         Long tick = doc.integer("tickMicros", Scenario.MIN_TICK_MICROS, Scenario.MAX_TICK_MICROS, "µs",
                 Simulation.DEFAULT_TICK_MICROS);
+        Long duration = LessonJson.durationMicros(doc);
+        Supplier<MigrationSettings> migration = LessonJson.migration(doc);
 
         List<Built<HostSpec>> hosts = new ArrayList<>();
         List<JsonObject.Element> hostElements = doc.array("hosts");
@@ -84,6 +93,9 @@ final class ScenarioMapper {
                 }
             }
         }
+        // Before the VMs, whose NICs plug into them.
+        List<Built<NetworkSpec>> networks = networkJson.networks(doc);
+        List<Built<SwitchSpec>> switches = networkJson.switches(doc);
         List<Built<VmSpec>> vms = new ArrayList<>();
         List<JsonObject.Element> vmElements = doc.array("vms");
         if (vmElements != null) {
@@ -94,15 +106,19 @@ final class ScenarioMapper {
                 }
             }
         }
+        Supplier<ViewState> view = LessonJson.view(doc);
         if (!problems.isEmpty()) {
             return null;
         }
-        List<HostSpec> hostSpecs = hosts.stream().map(this::build).toList();
-        List<VmSpec> vmSpecs = vms.stream().map(this::build).toList();
+        List<HostSpec> hostSpecs = hosts.stream().map(b -> b.build(problems)).toList();
+        List<NetworkSpec> networkSpecs = networks.stream().map(b -> b.build(problems)).toList();
+        List<SwitchSpec> switchSpecs = switches.stream().map(b -> b.build(problems)).toList();
+        List<VmSpec> vmSpecs = vms.stream().map(b -> b.build(problems)).toList();
         if (!problems.isEmpty()) {
             return null;
         }
-        return build(new Built<>("", () -> new Scenario(title, goal, seed, tick, hostSpecs, vmSpecs)));
+        return new Built<>("", () -> new Scenario(title, goal, steps, seed, tick, duration, hostSpecs, vmSpecs,
+                networkSpecs, switchSpecs, migration.get(), view.get())).build(problems);
     }
 
     /** Checks {@code format} and {@code version}; false if the file is not one this VirtLab can read at all. */
@@ -118,30 +134,17 @@ final class ScenarioMapper {
             if (exact == null || exact.signum() <= 0) {
                 problems.add(doc.pointer("version"), "version.invalid", VERSION, Json.show(version));
             } else if (exact.compareTo(BigInteger.valueOf(VERSION)) > 0) {
-                problems.add(doc.pointer("version"), "version.newer", exact, VERSION);
+                problems.add(doc.pointer("version"), "version.newer", Json.show(version), VERSION); // shortened
                 return false;
             }
         }
         return true;
     }
 
-    private LocalizedText text(JsonObject parent, String field) {
-        JsonNode value = parent.optional(field);
-        if (value == null) {
-            return LocalizedText.EMPTY;
-        }
-        JsonObject text = JsonObject.of(value, parent.pointer(field), problems);
-        if (text == null) {
-            return null;
-        }
-        text.allowOnly(TEXT_FIELDS);
-        return LocalizedText.of(text.string("en", false), text.string("zh", false));
-    }
-
     private Built<HostSpec> host(JsonObject host) {
         host.allowOnly(HOST_FIELDS);
         String id = host.id("id");
-        boolean claimed = id != null && claim(id, host.pointer("id"));
+        boolean claimed = id != null && ids.claim(id, host.pointer("id"));
         if (claimed) {
             hostIds.add(id);
         }
@@ -150,7 +153,7 @@ final class ScenarioMapper {
         Supplier<CpuTopology> cpu = cpuJson == null ? null : cpu(cpuJson, claimed ? id : null);
         Supplier<HostCpuPolicy> policy = CpuJson.policy(host);
         Long memory = host.integer("memoryMib", HostSpec.MIN_MEMORY_MIB, HostSpec.MAX_MEMORY_MIB, "MiB");
-        double[] xy = position(host);
+        double[] xy = host.position();
         return new Built<>(host.pointer(),
                 () -> new HostSpec(id, name, cpu.get(), policy.get(), memory, xy[0], xy[1]));
     }
@@ -173,11 +176,12 @@ final class ScenarioMapper {
         vm.allowOnly(VM_FIELDS);
         String id = vm.id("id");
         if (id != null) {
-            claim(id, vm.pointer("id"));
+            ids.claim(id, vm.pointer("id"));
         }
         String name = vm.string("name", false);
         String hostId = vm.id("host");
-        if (hostId != null && !hostIds.contains(hostId)) {
+        boolean hostKnown = hostId != null && hostIds.contains(hostId);
+        if (hostId != null && !hostKnown) {
             if (hostIds.isEmpty()) {
                 problems.add(vm.pointer("host"), "ref.noHosts", hostId);
             } else {
@@ -195,52 +199,11 @@ final class ScenarioMapper {
         Supplier<Workload> workload = workloadJson == null ? null : WorkloadJson.read(workloadJson, traceFiles);
         Supplier<CpuQos> qos = CpuJson.qos(vm);
         Supplier<Pinning> pinning = PinningJson.read(vm, vcpus, hostId, hostCpus);
-        double[] xy = position(vm);
+        Supplier<List<NicSpec>> nics = networkJson.nics(vm, hostKnown ? hostId : null);
+        Double dirty = vm.number("dirtyMibPerSecond", 0, VmSpec.MAX_DIRTY_MIB_PER_SECOND,
+                VmSpec.DEFAULT_DIRTY_MIB_PER_SECOND);
+        double[] xy = vm.position();
         return new Built<>(vm.pointer(), () -> new VmSpec(id, name, hostId, Math.toIntExact(vcpus), memory,
-                workload.get(), qos.get(), pinning.get(), xy[0], xy[1]));
-    }
-
-    /** The optional {@code position}; (0, 0) when absent. */
-    private double[] position(JsonObject owner) {
-        double[] xy = {0, 0};
-        JsonNode value = owner.optional("position");
-        if (value == null) {
-            return xy;
-        }
-        JsonObject position = JsonObject.of(value, owner.pointer("position"), problems);
-        if (position != null) {
-            position.allowOnly(POSITION_FIELDS);
-            Double x = position.finite("x");
-            Double y = position.finite("y");
-            xy[0] = x == null ? 0 : x;
-            xy[1] = y == null ? 0 : y;
-        }
-        return xy;
-    }
-
-    /** Records an id; false (and a problem) if it was already taken. */
-    private boolean claim(String id, String pointer) {
-        String first = idPointers.putIfAbsent(id, pointer);
-        if (first != null) {
-            problems.add(pointer, "id.duplicate", id, first);
-        }
-        return first == null;
-    }
-
-    /** How to build one record once the document checked out, and where it came from. */
-    private record Built<T>(String pointer, Supplier<T> recipe) {
-    }
-
-    /**
-     * Builds a record. The checks above mirror the constructors, so this should not fail; if a constructor
-     * still refuses (a rule the checks missed), that becomes a problem at the object, never an exception.
-     */
-    private <T> T build(Built<T> built) {
-        try {
-            return built.recipe().get();
-        } catch (RuntimeException e) {
-            problems.add(built.pointer(), "model.refused", String.valueOf(e.getMessage()));
-            return null;
-        }
+                workload.get(), qos.get(), pinning.get(), nics.get(), dirty, xy[0], xy[1]));
     }
 }

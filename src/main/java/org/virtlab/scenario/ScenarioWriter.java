@@ -27,7 +27,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
-import org.virtlab.engine.model.LocalizedText;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
 
@@ -58,24 +57,30 @@ public final class ScenarioWriter {
     /**
      * The scenario as pretty-printed JSON, ending with a newline.
      *
-     * @throws IllegalArgumentException if a host or VM position is NaN or infinite (JSON cannot hold it)
+     * @throws IllegalArgumentException if a position on the canvas is NaN or infinite (JSON cannot hold it)
      */
     public static String toJson(Scenario scenario) {
         ObjectNode root = NODES.objectNode();
         root.put("format", ScenarioMapper.FORMAT);
         root.put("version", ScenarioMapper.VERSION);
-        text(root, "title", scenario.title());
-        text(root, "goal", scenario.goal());
+        LessonJson.writeText(root, "title", scenario.title());
+        LessonJson.writeText(root, "goal", scenario.goal());
+        LessonJson.writeSteps(root, scenario.steps());
         root.put("seed", scenario.seed());
         root.put("tickMicros", scenario.tickMicros());
+        LessonJson.writeDuration(root, scenario.durationMicros());
+        LessonJson.writeMigration(root, scenario.migration());
         ArrayNode hosts = root.putArray("hosts");
         for (HostSpec host : scenario.hosts()) {
             hosts.add(host(host));
         }
+        NetworkJson.writeNetworks(root, scenario.networks());
+        NetworkJson.writeSwitches(root, scenario.switches());
         ArrayNode vms = root.putArray("vms");
         for (VmSpec vm : scenario.vms()) {
             vms.add(vm(vm));
         }
+        LessonJson.writeView(root, scenario.view());
         try {
             return inlineNumberLists(WRITER.writeValueAsString(root)) + "\n";
         } catch (JsonProcessingException e) {
@@ -161,15 +166,6 @@ public final class ScenarioWriter {
         }
     }
 
-    private static void text(ObjectNode parent, String field, LocalizedText text) {
-        if (text.equals(LocalizedText.EMPTY)) {
-            return;
-        }
-        ObjectNode node = parent.putObject(field);
-        node.put("en", text.en());
-        node.put("zh", text.zh());
-    }
-
     private static ObjectNode host(HostSpec host) {
         ObjectNode node = NODES.objectNode();
         node.put("id", host.id());
@@ -196,11 +192,16 @@ public final class ScenarioWriter {
         WorkloadJson.write(vm.workload(), node.putObject("workload"));
         CpuJson.writeQos(vm.cpuQos(), node);
         PinningJson.write(vm.pinning(), node);
+        NetworkJson.writeNics(node, vm.nics());
+        if (Double.compare(vm.dirtyMibPerSecond(), VmSpec.DEFAULT_DIRTY_MIB_PER_SECOND) != 0) {
+            Json.putNumber(node, "dirtyMibPerSecond", vm.dirtyMibPerSecond());
+        }
         position(node, vm.x(), vm.y());
         return node;
     }
 
-    private static void position(ObjectNode owner, double x, double y) {
+    /** Writes {@code "position": {"x": .., "y": ..}}. */
+    static void position(ObjectNode owner, double x, double y) {
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
             // JSON has no NaN or infinity; a file written with them could never be read back.
             throw new IllegalArgumentException("position must be finite, was (" + x + ", " + y + ")");

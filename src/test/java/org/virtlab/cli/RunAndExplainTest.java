@@ -69,6 +69,17 @@ class RunAndExplainTest {
     }
 
     @Test
+    void withoutSecondsARunLastsTheScenariosDuration() throws Exception {
+        Path file = dir.resolve("short.json");
+        Files.writeString(file, Files.readString(Path.of("scenarios/default.json"))
+                .replace("\"durationSeconds\": 60,", "\"durationSeconds\": 2,"));
+        assertEquals(0, run(Locale.ENGLISH, "run", file.toString(), "--out", dir.toString()), err.toString());
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        assertEquals(2.0, s.get("simulatedSeconds").asDouble()); // the file's durationSeconds
+        assertTrue(out.toString().contains("Simulated 2.000 s"), out.toString());
+    }
+
+    @Test
     void aBadDurationIsRefusedInOneLine() {
         assertEquals(2, run(Locale.ENGLISH, "run", "scenarios/default.json", "--seconds", "-1", "--out", dir.toString()));
         assertEquals(1, err.toString().lines().count(), err.toString());

@@ -3,6 +3,7 @@ package org.virtlab.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.LocalizedText;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
 
@@ -27,9 +29,9 @@ class LessonsTest {
     }
 
     @Test
-    void theCpuLessonsFollowTheDefaultInCourseOrder() {
+    void theLessonsFollowTheDefaultInCourseOrder() {
         assertEquals(List.of("default", "cpu-shares", "cpu-reservation", "cpu-idle-neighbour", "cpu-limit",
-                "cpu-hyperthreading", "cpu-pinning"), Lessons.ids());
+                "cpu-hyperthreading", "cpu-pinning", "network-models"), Lessons.ids());
     }
 
     @Test
@@ -69,6 +71,17 @@ class LessonsTest {
             Scenario s = lesson.scenario();
             for (String text : List.of(s.title().en(), s.title().zh(), s.goal().en(), s.goal().zh())) {
                 assertFalse(text.isBlank(), lesson.id());
+            }
+        }
+    }
+
+    @Test
+    void everyLessonSuggestsStepsInBothLanguages() {
+        for (Lesson lesson : Lessons.all()) {
+            List<LocalizedText> steps = lesson.scenario().steps();
+            assertTrue(steps.size() >= 2 && steps.size() <= 4, lesson.id() + ": " + steps.size() + " steps");
+            for (LocalizedText step : steps) {
+                assertFalse(step.en().isBlank() || step.zh().isBlank(), lesson.id() + ": " + step);
             }
         }
     }

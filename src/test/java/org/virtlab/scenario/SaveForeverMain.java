@@ -22,7 +22,7 @@ public final class SaveForeverMain {
 
     private static Scenario withGoal(Scenario s, long seed, String unit, int repeats) {
         LocalizedText goal = LocalizedText.of(s.goal().en() + " " + unit.repeat(repeats), s.goal().zh());
-        return new Scenario(s.title(), goal, seed, s.tickMicros(), s.hosts(), s.vms());
+        return s.withGoal(goal).withSeed(seed);
     }
 
     public static void main(String[] args) throws Exception {

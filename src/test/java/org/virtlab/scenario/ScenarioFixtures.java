@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.virtlab.engine.TestScenarios;
 
 /** A small valid scenario document, and ways to break it and read the problems. */
 final class ScenarioFixtures {
@@ -39,8 +40,24 @@ final class ScenarioFixtures {
 
     /** The valid document after {@code change}, as JSON text. */
     static String changed(Consumer<ObjectNode> change) {
+        return changed(VALID, change);
+    }
+
+    /**
+     * The document of {@link TestScenarios#networked} (two hosts, a network of each mode, a switch with port
+     * groups, VMs with NICs) after {@code change}, as JSON text.
+     */
+    static String networkedChanged(Consumer<ObjectNode> change) {
+        return changed(ScenarioWriter.toJson(TestScenarios.networked()), change);
+    }
+
+    static List<Problem> networkedProblemsAfter(Consumer<ObjectNode> change) {
+        return problemsOf(networkedChanged(change));
+    }
+
+    private static String changed(String json, Consumer<ObjectNode> change) {
         try {
-            ObjectNode root = (ObjectNode) MAPPER.readTree(VALID);
+            ObjectNode root = (ObjectNode) MAPPER.readTree(json);
             change.accept(root);
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -68,9 +68,14 @@ final class ScenarioMutator {
             "", " ", "x", "NaN", "Infinity", "-Infinity", "1e308", "12", "true", "null", "low", "high", "normal",
             "held", "constant", "trace", "host1", "\u0000", "\uD800", "é", "中文", "a/b~c", "../../../etc/passwd",
             "traces/web.csv", "traces", "/etc/passwd", "C:\\x", "traces/missing.csv", "traces/../traces/web.csv",
-            "{0}", "'", "\"", "\\", "\n", "\u202E");
+            "{0}", "'", "\"", "\\", "\n", "\u202E",
+            "nat", "isolated", "routed", "bridged", "192.168.122.0/24", "192.168.122.1/24", "10.0.0.0/31", "virbr0",
+            "br0", "..", "default", "pg-web", "dvs1", "cpu", "topology");
 
-    /** Valid pieces of other features, so that mutants reach the trace, QoS, policy and pinning readers. */
+    /**
+     * Valid pieces of other features, so that mutants reach the trace, QoS, policy, pinning, network, switch,
+     * NIC and settings readers.
+     */
     private static final List<String> FRAGMENTS = List.of(
             "{\"kind\": \"trace\", \"csv\": \"traces/web.csv\", \"loop\": true}",
             "{\"kind\": \"trace\", \"points\": [[0, 10], [500, 80], [1000, 0]], \"loop\": false}",
@@ -86,7 +91,17 @@ final class ScenarioMutator {
             "{\"all\": [0, 1]}", "[[0], [1]]", "[[0, 0]]", "{\"x\": -1e308, \"y\": 1e-320}",
             "{\"en\": \"A\", \"zh\": \"甲\"}",
             "{\"sockets\": 8, \"coresPerSocket\": 128, \"threadsPerCore\": 2, \"mhzPerCore\": 10000}",
-            "[0, 10]", "[[0, 10], [0, 20]]", "[[5, 10]]", "[]", "{}");
+            "[0, 10]", "[[0, 10], [0, 20]]", "[[5, 10]]", "[]", "{}",
+            // networks, switches, NICs and the lesson settings
+            "{\"id\": \"n9\", \"host\": \"host1\", \"mode\": \"nat\", \"subnet\": \"10.9.0.0/24\"}",
+            "{\"id\": \"n8\", \"host\": \"host1\", \"mode\": \"bridged\", \"bridge\": \"br0\"}",
+            "[{\"id\": \"n7\", \"host\": \"host1\", \"mode\": \"isolated\", \"subnet\": \"192.168.122.0/24\","
+                    + " \"bridge\": \"virbr0\"}]",
+            "{\"id\": \"sw9\", \"hosts\": [\"host1\"], \"portGroups\": [{\"id\": \"pg9\", \"vlan\": 4094}]}",
+            "[{\"network\": \"default\"}, {\"portGroup\": \"pg-web\"}, {}]", "{\"network\": \"n9\"}",
+            "{\"portGroup\": \"pg9\", \"network\": \"n9\"}",
+            "{\"bandwidthMibPerSecond\": 1, \"downtimeLimitMillis\": 60000, \"maxRounds\": 1000}",
+            "{\"tab\": \"network\", \"zoom\": 0.1}", "[{\"en\": \"Step\", \"zh\": \"步骤\"}]");
 
     private static final List<byte[]> INVALID_UTF8 = List.of(
             new byte[] {(byte) 0xC0, (byte) 0x80}, new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xFE},

@@ -21,11 +21,14 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtlab.engine.TestScenarios;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.LocalizedText;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.ViewState;
 import org.virtlab.engine.model.VmSpec;
 
 class ScenarioWriterTest {
@@ -49,6 +52,47 @@ class ScenarioWriterTest {
     void roundTripKeepsEveryField() throws ScenarioException {
         Scenario s = everyKind();
         assertEquals(s, ScenarioReader.read(ScenarioWriter.toJson(s), "mem"));
+    }
+
+    @Test
+    void roundTripKeepsNetworksSwitchesNicsAndSettings() throws ScenarioException {
+        Scenario s = TestScenarios.networked();
+        String json = ScenarioWriter.toJson(s);
+        assertEquals(s, ScenarioReader.read(json, "mem"));
+        assertEquals(json, ScenarioWriter.toJson(ScenarioReader.read(json, "mem")));
+    }
+
+    @Test
+    void writesTheTopologyInFileOrder() {
+        String json = ScenarioWriter.toJson(TestScenarios.networked());
+        List<String> order = List.of("\"title\"", "\"goal\"", "\"steps\"", "\"seed\"", "\"tickMicros\"",
+                "\"durationSeconds\": 90", "\"migration\"", "\"hosts\"", "\"networks\"", "\"switches\"", "\"vms\"",
+                "\"view\"");
+        for (int i = 1; i < order.size(); i++) {
+            assertTrue(json.indexOf(order.get(i - 1)) < json.indexOf(order.get(i)), order.get(i));
+        }
+        assertTrue(json.contains("\"mode\": \"bridged\",\n      \"bridge\": \"br0\","), "no subnet for bridged: " + json);
+        assertTrue(json.contains("\"bridge\": \"virbr-iso\""), "a derived bridge is written: " + json);
+        assertTrue(json.contains("{\n          \"portGroup\": \"pg-web\"\n        },\n        { }\n      ]"),
+                "an unplugged NIC keeps its place: " + json);
+        assertTrue(json.contains("\"dirtyMibPerSecond\": 12.5"), json);
+        assertTrue(json.contains("\"dirtyMibPerSecond\": 0,"), json);
+        assertTrue(json.contains("\"view\": {\n    \"tab\": \"cpu\",\n    \"zoom\": 1.5\n  }"), json);
+    }
+
+    @Test
+    void defaultsAreLeftOutAsForCpuQos() {
+        String json = ScenarioWriter.toJson(everyKind());
+        for (String absent : List.of("\"steps\"", "\"migration\"", "\"networks\"", "\"switches\"", "\"nics\"",
+                "\"dirtyMibPerSecond\"", "\"view\"")) {
+            assertFalse(json.contains(absent), absent);
+        }
+        assertTrue(json.contains("\"durationSeconds\": 60,"), "written always, like seed and tick: " + json);
+        Scenario s = TestScenarios.networked();
+        String partly = ScenarioWriter.toJson(s.withMigration(new MigrationSettings(128, 300, 7))
+                .withView(new ViewState("topology", 2)));
+        assertTrue(partly.contains("\"migration\": {\n    \"maxRounds\": 7\n  },"), partly);
+        assertTrue(partly.contains("\"view\": {\n    \"zoom\": 2\n  }"), partly);
     }
 
     @Test

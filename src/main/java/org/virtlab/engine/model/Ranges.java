@@ -26,8 +26,11 @@ public final class Ranges {
         return value;
     }
 
+    /** An id: 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+
     public static String id(String field, String value) {
-        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+        if (value == null || !value.matches(ID_PATTERN)) {
             throw new IllegalArgumentException(field + " must be 1–64 letters, digits, '.', '_' or '-', was " + value);
         }
         return value;

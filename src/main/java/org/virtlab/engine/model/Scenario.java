@@ -1,51 +1,63 @@
 package org.virtlab.engine.model;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.virtlab.engine.migration.MigrationSettings;
 
 /**
- * Everything a lesson sets up: its texts, the seed, the tick, the hosts and the VMs on them. Immutable;
- * the constructor refuses references to hosts that don't exist and duplicate ids, so an engine never
- * sees an inconsistent model.
+ * Everything a lesson sets up: its texts, the simulation settings (seed, tick, how long a run lasts), the
+ * hosts and the VMs on them, the virtual networks and distributed switches their NICs plug into, the
+ * live-migration settings, and how the window showed it. Immutable; the constructor refuses duplicate ids
+ * (hosts, VMs, networks, switches and port groups share one name space) and references to things that
+ * don't exist or can't be reached from where they are used ({@link ScenarioRules}), so an engine never sees
+ * an inconsistent model.
+ *
+ * @param steps          suggested steps for the student, in order
+ * @param durationMicros how long a run lasts unless told otherwise: whole seconds, 1 s – 24 h
+ * @param migration      how live migrations may use the network
+ * @param view           the open tab and zoom when it was saved (layout only; the engine ignores it)
  */
-public record Scenario(LocalizedText title, LocalizedText goal, long seed, long tickMicros,
-                       List<HostSpec> hosts, List<VmSpec> vms) {
+public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedText> steps, long seed,
+                       long tickMicros, long durationMicros, List<HostSpec> hosts, List<VmSpec> vms,
+                       List<NetworkSpec> networks, List<SwitchSpec> switches, MigrationSettings migration,
+                       ViewState view) {
     public static final long MIN_TICK_MICROS = 10;
     public static final long MAX_TICK_MICROS = 100_000;
+    public static final long MICROS_PER_SECOND = 1_000_000;
+    public static final long MIN_DURATION_MICROS = MICROS_PER_SECOND;
+    public static final long MAX_DURATION_MICROS = 24 * 3600 * MICROS_PER_SECOND;
+    public static final long DEFAULT_DURATION_MICROS = 60 * MICROS_PER_SECOND;
 
     public Scenario {
         title = title == null ? LocalizedText.EMPTY : title;
         goal = goal == null ? LocalizedText.EMPTY : goal;
+        steps = steps == null ? List.of() : List.copyOf(steps);
         Ranges.check("tickMicros", tickMicros, MIN_TICK_MICROS, MAX_TICK_MICROS);
+        Ranges.check("durationMicros", durationMicros, MIN_DURATION_MICROS, MAX_DURATION_MICROS);
+        if (durationMicros % MICROS_PER_SECOND != 0) {
+            throw new IllegalArgumentException("durationMicros must be whole seconds, was " + durationMicros);
+        }
         hosts = List.copyOf(hosts);
         vms = List.copyOf(vms);
-        Set<String> ids = new HashSet<>();
-        for (HostSpec h : hosts) {
-            if (!ids.add(h.id())) {
-                throw new IllegalArgumentException("duplicate id " + h.id());
-            }
-        }
-        Set<String> hostIds = Set.copyOf(ids);
-        for (VmSpec v : vms) {
-            if (!ids.add(v.id())) {
-                throw new IllegalArgumentException("duplicate id " + v.id());
-            }
-            if (!hostIds.contains(v.hostId())) {
-                throw new IllegalArgumentException("VM " + v.id() + " is on unknown host " + v.hostId());
-            }
-            CpuTopology cpu = hosts.stream().filter(h -> h.id().equals(v.hostId())).findFirst().orElseThrow().cpu();
-            if (v.vcpus() > cpu.logicalCpus()) {
-                throw new IllegalArgumentException("VM " + v.id() + " has " + v.vcpus() + " vCPUs, more than the "
-                        + cpu.logicalCpus() + " logical CPUs of host " + v.hostId());
-            }
-            if (v.pinning().highestCpu() >= cpu.logicalCpus()) {
-                throw new IllegalArgumentException("VM " + v.id() + " is pinned to logical CPU " + v.pinning().highestCpu()
-                        + "; host " + v.hostId() + " has logical CPUs 0–" + (cpu.logicalCpus() - 1));
-            }
-        }
+        networks = networks == null ? List.of() : List.copyOf(networks);
+        switches = switches == null ? List.of() : List.copyOf(switches);
+        migration = migration == null ? MigrationSettings.QEMU_DEFAULTS : migration;
+        view = view == null ? ViewState.DEFAULT : view;
+        ScenarioRules.check(steps, hosts, vms, networks, switches);
     }
+
+    /**
+     * A scenario of hosts and VMs only: no steps, networks or switches, a run of 60 s, QEMU's migration
+     * defaults, the default view.
+     */
+    public Scenario(LocalizedText title, LocalizedText goal, long seed, long tickMicros, List<HostSpec> hosts,
+                    List<VmSpec> vms) {
+        this(title, goal, List.of(), seed, tickMicros, DEFAULT_DURATION_MICROS, hosts, vms, List.of(), List.of(),
+                MigrationSettings.QEMU_DEFAULTS, ViewState.DEFAULT);
+    }
+
+    // ---- looking things up -----------------------------------------------------------------------
 
     public Optional<HostSpec> host(String id) {
         return hosts.stream().filter(h -> h.id().equals(id)).findFirst();
@@ -59,8 +71,163 @@ public record Scenario(LocalizedText title, LocalizedText goal, long seed, long 
         return vms.stream().filter(v -> v.hostId().equals(hostId)).toList();
     }
 
+    public Optional<NetworkSpec> network(String id) {
+        return networks.stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+
+    public List<NetworkSpec> networksOn(String hostId) {
+        return networks.stream().filter(n -> n.hostId().equals(hostId)).toList();
+    }
+
+    public Optional<SwitchSpec> switchSpec(String id) {
+        return switches.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<PortGroupSpec> portGroup(String id) {
+        return switchOf(id).flatMap(s -> s.portGroup(id));
+    }
+
+    /** The switch the port group {@code portGroupId} belongs to. */
+    public Optional<SwitchSpec> switchOf(String portGroupId) {
+        return switches.stream().filter(s -> s.portGroup(portGroupId).isPresent()).findFirst();
+    }
+
+    /** Whether any host, VM, network, switch or port group has this id. */
+    public boolean hasId(String id) {
+        return host(id).isPresent() || vm(id).isPresent() || network(id).isPresent() || switchSpec(id).isPresent()
+                || portGroup(id).isPresent();
+    }
+
+    /** The prefix and the smallest number that make an id nothing has yet: {@code vm4}. */
+    public String freeId(String prefix) {
+        for (int n = 1; ; n++) {
+            String id = prefix + n;
+            if (!hasId(id)) {
+                return id;
+            }
+        }
+    }
+
+    // ---- the same scenario with one part changed -------------------------------------------------
+
+    public Scenario withTitle(LocalizedText newTitle) {
+        return new Scenario(newTitle, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                migration, view);
+    }
+
+    public Scenario withGoal(LocalizedText newGoal) {
+        return new Scenario(title, newGoal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                migration, view);
+    }
+
+    public Scenario withSteps(List<LocalizedText> newSteps) {
+        return new Scenario(title, goal, newSteps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                migration, view);
+    }
+
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(title, goal, steps, newSeed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                migration, view);
+    }
+
+    public Scenario withTickMicros(long newTickMicros) {
+        return new Scenario(title, goal, steps, seed, newTickMicros, durationMicros, hosts, vms, networks, switches,
+                migration, view);
+    }
+
+    public Scenario withDurationMicros(long newDurationMicros) {
+        return new Scenario(title, goal, steps, seed, tickMicros, newDurationMicros, hosts, vms, networks, switches,
+                migration, view);
+    }
+
+    public Scenario withHosts(List<HostSpec> newHosts) {
+        return withHostsAndVms(newHosts, vms);
+    }
+
+    public Scenario withVms(List<VmSpec> newVms) {
+        return withHostsAndVms(hosts, newVms);
+    }
+
+    /** Both at once, for edits where neither list is valid without the other (a host deleted with its VMs). */
+    public Scenario withHostsAndVms(List<HostSpec> newHosts, List<VmSpec> newVms) {
+        return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, newHosts, newVms, networks, switches,
+                migration, view);
+    }
+
+    public Scenario withNetworks(List<NetworkSpec> newNetworks) {
+        return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, newNetworks, switches,
+                migration, view);
+    }
+
+    public Scenario withSwitches(List<SwitchSpec> newSwitches) {
+        return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, newSwitches,
+                migration, view);
+    }
+
+    public Scenario withMigration(MigrationSettings newMigration) {
+        return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                newMigration, view);
+    }
+
+    public Scenario withView(ViewState newView) {
+        return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                migration, newView);
+    }
+
+    /** The host with the replacement's id replaced by it. */
+    public Scenario withHost(HostSpec replacement) {
+        return withHosts(hosts.stream().map(h -> h.id().equals(replacement.id()) ? replacement : h).toList());
+    }
+
+    /** The VM with the replacement's id replaced by it. */
     public Scenario withVm(VmSpec replacement) {
-        List<VmSpec> next = vms.stream().map(v -> v.id().equals(replacement.id()) ? replacement : v).toList();
-        return new Scenario(title, goal, seed, tickMicros, hosts, next);
+        return withVms(vms.stream().map(v -> v.id().equals(replacement.id()) ? replacement : v).toList());
+    }
+
+    /** The network with the replacement's id replaced by it. */
+    public Scenario withNetwork(NetworkSpec replacement) {
+        return withNetworks(networks.stream().map(n -> n.id().equals(replacement.id()) ? replacement : n).toList());
+    }
+
+    /** The switch with the replacement's id replaced by it. */
+    public Scenario withSwitch(SwitchSpec replacement) {
+        return withSwitches(switches.stream().map(s -> s.id().equals(replacement.id()) ? replacement : s).toList());
+    }
+
+    /**
+     * The scenario without the host, VM, network, switch or port group {@code id}, and without what cannot
+     * be without it: a host's VMs and networks and its uplinks on switches, a switch's port groups. NICs
+     * plugged into something that went are left unplugged, not removed, so the others keep their names.
+     * Unchanged if nothing has that id.
+     */
+    public Scenario without(String id) {
+        List<HostSpec> keptHosts = hosts.stream().filter(h -> !h.id().equals(id)).toList();
+        List<VmSpec> keptVms = vms.stream().filter(v -> !v.id().equals(id) && !v.hostId().equals(id)).toList();
+        List<NetworkSpec> keptNetworks = networks.stream()
+                .filter(n -> !n.id().equals(id) && !n.hostId().equals(id)).toList();
+        List<SwitchSpec> keptSwitches = switches.stream().filter(s -> !s.id().equals(id))
+                .map(s -> s.withHostIds(s.hostIds().stream().filter(h -> !h.equals(id)).toList())
+                        .withPortGroups(s.portGroups().stream().filter(g -> !g.id().equals(id)).toList()))
+                .toList();
+        Scenario narrowed = new Scenario(title, goal, steps, seed, tickMicros, durationMicros, keptHosts, List.of(),
+                keptNetworks, keptSwitches, migration, view);
+        List<VmSpec> rewired = new ArrayList<>();
+        for (VmSpec vm : keptVms) {
+            List<NicSpec> nics = vm.nics().stream().map(nic -> narrowed.reaches(vm.hostId(), nic) ? nic : NicSpec.UNWIRED)
+                    .toList();
+            rewired.add(nics.equals(vm.nics()) ? vm : vm.withNics(nics));
+        }
+        return narrowed.withVms(rewired);
+    }
+
+    /** Whether a NIC of a VM on {@code hostId} can be plugged in as {@code nic} says. */
+    private boolean reaches(String hostId, NicSpec nic) {
+        if (nic.networkId() != null) {
+            return network(nic.networkId()).filter(n -> n.hostId().equals(hostId)).isPresent();
+        }
+        if (nic.portGroupId() != null) {
+            return switchOf(nic.portGroupId()).filter(s -> s.spans(hostId)).isPresent();
+        }
+        return true;
     }
 }

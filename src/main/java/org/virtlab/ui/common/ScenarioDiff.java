@@ -21,7 +21,10 @@ public final class ScenarioDiff {
 
     /**
      * Whether the running simulation can go from {@code from} to {@code to} by inputs alone. Positions on
-     * the canvas are layout, not simulation: moving a card changes nothing the engine sees.
+     * the canvas are layout, not simulation: moving a card changes nothing the engine sees. Nor, for now,
+     * do networks, switches and NICs (the engine has no network subsystem yet), a VM's dirty rate and the
+     * migration settings (nothing migrates yet), the steps, the run's duration (read when a run starts)
+     * and the view state: they change with no input at all.
      */
     public static boolean runtimeOnly(Scenario from, Scenario to) {
         if (from.hosts().size() != to.hosts().size() || from.vms().size() != to.vms().size()) {
@@ -38,7 +41,8 @@ public final class ScenarioDiff {
         for (int i = 0; i < from.vms().size(); i++) {
             VmSpec a = from.vms().get(i);
             VmSpec b = to.vms().get(i);
-            if (!a.withWorkload(b.workload()).withCpuQos(b.cpuQos()).at(b.x(), b.y()).equals(b)) {
+            if (!a.withWorkload(b.workload()).withCpuQos(b.cpuQos()).withNics(b.nics())
+                    .withDirtyMibPerSecond(b.dirtyMibPerSecond()).at(b.x(), b.y()).equals(b)) {
                 return false;
             }
         }

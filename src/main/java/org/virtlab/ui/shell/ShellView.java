@@ -21,6 +21,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.virtlab.Version;
+import org.virtlab.engine.model.ViewState;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.palette.PaletteView;
@@ -33,8 +34,8 @@ import org.virtlab.ui.topology.TopologyView;
  * in {@link ShellViewModel}.
  */
 public final class ShellView {
-    /** Tab ids, in order; also the screenshot names. */
-    public static final List<String> TABS = List.of("topology", "cpu", "memory", "io", "network");
+    /** Tab ids, in order, as a scenario's view state names them; also the screenshot names. */
+    public static final List<String> TABS = ViewState.TABS;
 
     private final ShellViewModel viewModel;
     private final I18n i18n;
@@ -65,6 +66,13 @@ public final class ShellView {
         tabs.getTabs().add(tab("memory", notYet("tab.memory.notYet")));
         tabs.getTabs().add(tab("io", notYet("tab.io.notYet")));
         tabs.getTabs().add(tab("network", notYet("tab.network.notYet")));
+        showTab(viewModel.tabProperty().get());
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
+            if (now.intValue() >= 0) {
+                viewModel.tabProperty().set(TABS.get(now.intValue()));
+            }
+        });
+        viewModel.tabProperty().addListener((obs, was, now) -> showTab(now));
 
         root.setLeft(new PaletteView(i18n).root());
         root.setCenter(tabs);
@@ -118,6 +126,12 @@ public final class ShellView {
 
     void selectTab(int index) {
         tabs.getSelectionModel().select(index);
+    }
+
+    private void showTab(String id) {
+        if (TABS.contains(id)) {
+            tabs.getSelectionModel().select(TABS.indexOf(id));
+        }
     }
 
     private Tab tab(String id, javafx.scene.Node content) {

@@ -14,6 +14,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.virtlab.engine.Input;
@@ -22,6 +24,7 @@ import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.migration.MigrationPhase;
 import org.virtlab.engine.migration.MigrationSnapshot;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.ViewState;
 import org.virtlab.engine.model.VmSpec;
 import org.virtlab.scenario.Lesson;
 import org.virtlab.scenario.Lessons;
@@ -60,6 +63,8 @@ public final class ShellViewModel implements ScenarioEditor {
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Optional<Path>> file = new ReadOnlyObjectWrapper<>(Optional.empty());
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
+    /** The tab on screen, one of {@link ViewState#TABS}: view state, kept in the file but never an edit. */
+    private final StringProperty tab = new SimpleStringProperty(ViewState.DEFAULT.tab());
 
     private final FrameTimes frameTimes = new FrameTimes(600);
     private final UserFiles userFiles;
@@ -141,6 +146,15 @@ public final class ShellViewModel implements ScenarioEditor {
         return speed;
     }
 
+    /**
+     * The id of the tab on screen ({@link ViewState#TABS}); the view keeps it in step with its tab pane.
+     * Opening a scenario selects the tab it was saved on; saving writes the tab on screen. Choosing a tab
+     * is not an edit: it leaves nothing unsaved and nothing to undo.
+     */
+    public StringProperty tabProperty() {
+        return tab;
+    }
+
     /** The scenario being simulated, with every edit so far. */
     @Override
     public Scenario scenario() {
@@ -162,7 +176,7 @@ public final class ShellViewModel implements ScenarioEditor {
     public void autosave() {
         if (dirty.get()) {
             try {
-                userFiles.saveRecovery(scenario(), file.get());
+                userFiles.saveRecovery(withShownView(scenario()), file.get());
             } catch (IOException e) {
                 statusText.set(i18n.format("error.autosave", e.getMessage()));
             }
@@ -193,6 +207,7 @@ public final class ShellViewModel implements ScenarioEditor {
      */
     public void carryOverFrom(ShellViewModel previous) {
         file.set(previous.file.get());
+        tab.set(previous.tab.get());
         saved = previous.saved;
         history = previous.history;
         dirty.set(previous.dirty.get());
@@ -346,7 +361,8 @@ public final class ShellViewModel implements ScenarioEditor {
     /** Saves atomically to {@code path} and makes it the current file; returns the error, if any. */
     public Optional<String> saveAs(Path path) {
         try {
-            Scenario toWrite = scenario();
+            Scenario shown = withShownView(scenario());
+            Scenario toWrite = shown;
             Optional<Path> from = file.get().map(f -> f.toAbsolutePath().getParent());
             if (from.isEmpty() || !from.get().equals(path.toAbsolutePath().getParent())) {
                 // A trace read from a CSV file is written as a reference relative to its scenario file:
@@ -354,8 +370,12 @@ public final class ShellViewModel implements ScenarioEditor {
                 toWrite = inlineTraces(toWrite);
             }
             ScenarioWriter.write(toWrite, path);
+            if (!shown.equals(scenario())) {
+                scenario = shown;
+                runner.edit(shown, List.of()); // what a reset restarts from
+            }
             file.set(Optional.of(path));
-            saved = scenario();
+            saved = shown;
             dirty.set(false);
             remember(path);
             userFiles.clearRecovery();
@@ -369,6 +389,11 @@ public final class ShellViewModel implements ScenarioEditor {
     private void remember(Path path) {
         userFiles.remember(path);
         recent.setAll(userFiles.recent());
+    }
+
+    /** The scenario with the tab on screen as its view's tab. */
+    private Scenario withShownView(Scenario s) {
+        return ViewState.TABS.contains(tab.get()) ? s.withView(s.view().withTab(tab.get())) : s;
     }
 
     private static Scenario inlineTraces(Scenario s) {
@@ -403,6 +428,7 @@ public final class ShellViewModel implements ScenarioEditor {
             scenario = state.scenario();
             if (saved == null) {
                 saved = scenario; // the lesson the window opened on
+                tab.set(scenario.view().tab());
             }
             topology.reset(scenario);
             cpu.reset(scenario);
@@ -438,6 +464,7 @@ public final class ShellViewModel implements ScenarioEditor {
         dirty.set(false);
         scenario = next;
         saved = next;
+        tab.set(next.view().tab());
         runner.load(next);
     }
 

@@ -18,9 +18,11 @@ import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.SetCpuQos;
 import org.virtlab.engine.cpu.Shares;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.ViewState;
 import org.virtlab.engine.model.VmSpec;
 import org.virtlab.scenario.Lessons;
 import org.virtlab.scenario.ScenarioReader;
+import org.virtlab.scenario.ScenarioWriter;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.sim.SimulationRunner;
 
@@ -87,6 +89,38 @@ class ShellViewModelTest {
         assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
         assertEquals(0, runner.state().snapshot().nowMicros());
         assertFalse(runner.state().playing());
+    }
+
+    @Test
+    void openingAFileSelectsTheTabItWasSavedOn() throws Exception {
+        Path file = dir.resolve("on-cpu.json");
+        Scenario onCpu = vm.scenario().withView(new ViewState("cpu", 1.5));
+        ScenarioWriter.write(onCpu, file);
+        assertEquals("topology", vm.tabProperty().get()); // the default lesson has the default view
+
+        assertTrue(vm.open(file).isEmpty());
+
+        assertEquals("cpu", vm.tabProperty().get());
+        assertEquals(onCpu, vm.scenario());
+        vm.openLesson(Lessons.defaultLesson());
+        assertEquals("topology", vm.tabProperty().get());
+    }
+
+    @Test
+    void savingWritesTheTabOnScreenAndChoosingATabIsNoEdit() throws Exception {
+        vm.tabProperty().set("network");
+        assertFalse(vm.dirtyProperty().get(), "choosing a tab leaves nothing unsaved");
+        assertFalse(vm.canUndoProperty().get(), "and nothing to undo");
+
+        Path file = dir.resolve("on-network.json");
+        assertTrue(vm.saveAs(file).isEmpty());
+
+        Scenario written = ScenarioReader.read(file);
+        assertEquals(new ViewState("network", 1), written.view());
+        assertEquals(written, vm.scenario());
+        assertFalse(vm.dirtyProperty().get());
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        assertEquals(written, runner.state().scenario(), "a reset starts from what was saved");
     }
 
     @Test

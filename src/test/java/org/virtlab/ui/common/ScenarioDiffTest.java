@@ -1,0 +1,95 @@
+package org.virtlab.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.virtlab.engine.TestScenarios;
+import org.virtlab.engine.cpu.SetWorkload;
+import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.migration.MigrationSettings;
+import org.virtlab.engine.model.LocalizedText;
+import org.virtlab.engine.model.NetworkMode;
+import org.virtlab.engine.model.NetworkSpec;
+import org.virtlab.engine.model.NicSpec;
+import org.virtlab.engine.model.PortGroupSpec;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.SwitchSpec;
+import org.virtlab.engine.model.ViewState;
+import org.virtlab.engine.model.VmSpec;
+
+/**
+ * Which edits a running simulation follows by inputs, and which inputs. The engine has no network
+ * subsystem and nothing migrates yet, so the topology's networks, switches and wires, dirty rates and
+ * migration settings change with no input; so do the lesson's steps, duration, view and positions.
+ */
+class ScenarioDiffTest {
+    private final Scenario s = TestScenarios.networked();
+
+    private void assertNoInputNeeded(UnaryOperator<Scenario> edit) {
+        Scenario to = edit.apply(s);
+        assertTrue(!to.equals(s), "the edit changes something");
+        assertTrue(ScenarioDiff.runtimeOnly(s, to));
+        assertEquals(List.of(), ScenarioDiff.inputs(s, to));
+        assertEquals(List.of(), ScenarioDiff.inputs(to, s), "and back (undo)");
+    }
+
+    private VmSpec web() {
+        return s.vm("web").orElseThrow();
+    }
+
+    @Test
+    void networksAndTheirPlacesNeedNoInput() {
+        assertNoInputNeeded(x -> x.without("default").without("iso").without("routed").without("lan"));
+        assertNoInputNeeded(x -> x.withNetwork(x.network("iso").orElseThrow().at(5, 5)));
+        assertNoInputNeeded(x -> x.withNetwork(x.network("routed").orElseThrow().withMode(NetworkMode.NAT,
+                "172.16.0.0/16")));
+        assertNoInputNeeded(x -> x.withNetworks(append(x.networks(),
+                new NetworkSpec("new", null, "h2", NetworkMode.ISOLATED, "10.1.0.0/24", null, 0, 0))));
+    }
+
+    @Test
+    void switchesPortGroupsAndTheirPlacesNeedNoInput() {
+        SwitchSpec dvs = s.switches().get(0);
+        assertNoInputNeeded(x -> x.withSwitch(dvs.at(1, 1)));
+        assertNoInputNeeded(x -> x.withSwitch(dvs.withPortGroups(append(dvs.portGroups(),
+                new PortGroupSpec("pg-app", "App", 30)))));
+        assertNoInputNeeded(x -> x.without("dvs"));
+    }
+
+    @Test
+    void wiresAndDirtyRatesNeedNoInput() {
+        assertNoInputNeeded(x -> x.withVm(web().withNic(2, NicSpec.toNetwork("iso"))));
+        assertNoInputNeeded(x -> x.withVm(web().withNic(3, NicSpec.UNWIRED)));
+        assertNoInputNeeded(x -> x.withVm(web().withDirtyMibPerSecond(500)));
+    }
+
+    @Test
+    void lessonSettingsAndViewNeedNoInput() {
+        assertNoInputNeeded(x -> x.withSteps(List.of(LocalizedText.of("Other", "其他"))));
+        assertNoInputNeeded(x -> x.withDurationMicros(3_600 * Scenario.MICROS_PER_SECOND));
+        assertNoInputNeeded(x -> x.withMigration(MigrationSettings.QEMU_DEFAULTS));
+        assertNoInputNeeded(x -> x.withView(new ViewState("network", 0.5)));
+    }
+
+    @Test
+    void aWorkloadChangedWithAWireIsOneInput() {
+        Scenario to = s.withVm(web().withWorkload(new Workload.Constant(90)).withNic(2, NicSpec.toNetwork("iso")));
+        assertEquals(List.of(new SetWorkload("web", new Workload.Constant(90))), ScenarioDiff.inputs(s, to));
+    }
+
+    @Test
+    void aNewSizeOrANewVmStillRestarts() {
+        assertFalse(ScenarioDiff.runtimeOnly(s, s.withVm(web().withSize(1, 2_048))));
+        assertFalse(ScenarioDiff.runtimeOnly(s, s.without("files")));
+    }
+
+    private static <T> List<T> append(List<T> list, T element) {
+        List<T> out = new java.util.ArrayList<>(list);
+        out.add(element);
+        return out;
+    }
+}
