@@ -1,10 +1,8 @@
 package org.virtlab.engine;
 
-import java.util.Arrays;
 import java.util.List;
 import org.virtlab.engine.cpu.CpuDemandSubsystem;
 import org.virtlab.engine.cpu.CpuSubsystem;
-import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.migration.MigrationSubsystem;
 import org.virtlab.engine.model.Scenario;
 
@@ -27,15 +25,14 @@ public final class Simulations {
     }
 
     /**
-     * Every VM dirties memory at {@link MigrationSubsystem#DEFAULT_DIRTY_MIB_PER_SECOND} while it runs: the
-     * scenario does not give per-VM rates yet (see the overload that takes them).
+     * Each VM dirties memory at its scenario's rate while it runs; live migrations use the scenario's
+     * migration settings.
      *
      * @param slices also run the time-slice scheduler beneath the fluid CPU allocation, for the window's
      *               animation; the numbers the simulation reports are the same either way
      */
     public static Simulation of(Scenario scenario, long seed, boolean slices) {
-        double[] rates = new double[scenario.vms().size()];
-        Arrays.fill(rates, MigrationSubsystem.DEFAULT_DIRTY_MIB_PER_SECOND);
+        double[] rates = scenario.vms().stream().mapToDouble(v -> v.dirtyMibPerSecond()).toArray();
         return of(scenario, seed, slices, rates);
     }
 
@@ -46,7 +43,7 @@ public final class Simulations {
         CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
         CpuSubsystem cpu = new CpuSubsystem(scenario, demand, slices);
         MigrationSubsystem migration =
-                new MigrationSubsystem(scenario, cpu, MigrationSettings.QEMU_DEFAULTS, dirtyMibPerSecond);
+                new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond);
         return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, migration));
     }
 }
