@@ -78,6 +78,26 @@ class ScreenshotGalleryTest {
         }
     }
 
+    /** The network lesson's topology, fitted to the window, in both languages: lesson-network-models-topology(-zh).png. */
+    @Test
+    void writesTheNetworkLessonInBothLanguages() throws Exception {
+        for (String lang : new String[] {"en", "zh"}) {
+            Stage stage = FxToolkit.registerPrimaryStage();
+            app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang, "--no-recovery");
+            var lesson = Lessons.load("network-models");
+            robot.interact(() -> app.shell().openLessonForTest(lesson));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#switch-dvs1").tryQuery().isPresent());
+            robot.clickOn("#topologyFit");
+            WaitForAsyncUtils.waitForFxEvents(3);
+            Screenshots.write(robot, stage.getScene(), "lesson-network-models-topology" + ("en".equals(lang) ? "" : "-zh"));
+            robot.clickOn("#topologyZoomReset");
+            WaitForAsyncUtils.waitForFxEvents(3);
+            Screenshots.write(robot, stage.getScene(), "lesson-network-models-topology-100" + ("en".equals(lang) ? "" : "-zh"));
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
+    }
+
     private void write(Stage stage, Path file) throws Exception {
         String name = file.getFileName().toString();
         Screenshots.write(robot, stage.getScene(), name.substring(0, name.length() - ".png".length()));

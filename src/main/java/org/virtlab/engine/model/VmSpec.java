@@ -68,6 +68,18 @@ public record VmSpec(String id, String name, String hostId, int vcpus, long memo
                 newX, newY);
     }
 
+    /** The same VM on another host, at (x, y) on the canvas. */
+    public VmSpec onHost(String newHostId, double newX, double newY) {
+        return new VmSpec(id, name, newHostId, vcpus, memoryMib, workload, cpuQos, pinning, nics, dirtyMibPerSecond,
+                newX, newY);
+    }
+
+    /** A copy of this VM under another id and name (a paste). */
+    public VmSpec copy(String newId, String newName) {
+        return new VmSpec(newId, newName, hostId, vcpus, memoryMib, workload, cpuQos, pinning, nics, dirtyMibPerSecond,
+                x, y);
+    }
+
     public VmSpec withName(String newName) {
         return new VmSpec(id, newName, hostId, vcpus, memoryMib, workload, cpuQos, pinning, nics, dirtyMibPerSecond,
                 x, y);

@@ -13,8 +13,8 @@ import org.virtlab.ui.topology.TopologyViewModel;
 import org.virtlab.ui.i18n.I18n;
 
 /**
- * The palette of things a lesson is built from. Shown disabled, with a one-line note: dragging them onto
- * the canvas comes with the topology editor, and nothing here pretends otherwise.
+ * The palette of things a lesson is built from, each dragged onto the topology: a host or a distributed
+ * switch onto the canvas, a VM or a network onto a host, a port group onto a switch.
  */
 public final class PaletteView {
     private final VBox root = new VBox(6);
@@ -25,11 +25,13 @@ public final class PaletteView {
         root.getChildren().add(heading);
         draggable(item(i18n, "palette.host", "mdi2s-server"), TopologyViewModel.PaletteItem.HOST);
         draggable(item(i18n, "palette.vm", "mdi2m-monitor"), TopologyViewModel.PaletteItem.VM);
-        item(i18n, "palette.net.isolated", "mdi2l-lan-disconnect").setDisable(true);
-        item(i18n, "palette.net.nat", "mdi2s-swap-horizontal").setDisable(true);
-        item(i18n, "palette.net.routed", "mdi2r-router-network").setDisable(true);
-        item(i18n, "palette.net.bridged", "mdi2b-bridge").setDisable(true);
-        Label note = new Label(i18n.get("palette.note.notYet"));
+        draggable(item(i18n, "palette.net.nat", "mdi2s-swap-horizontal"), TopologyViewModel.PaletteItem.NET_NAT);
+        draggable(item(i18n, "palette.net.isolated", "mdi2l-lan-disconnect"), TopologyViewModel.PaletteItem.NET_ISOLATED);
+        draggable(item(i18n, "palette.net.routed", "mdi2r-router-network"), TopologyViewModel.PaletteItem.NET_ROUTED);
+        draggable(item(i18n, "palette.net.bridged", "mdi2b-bridge"), TopologyViewModel.PaletteItem.NET_BRIDGED);
+        draggable(item(i18n, "palette.switch", "mdi2l-lan"), TopologyViewModel.PaletteItem.SWITCH);
+        draggable(item(i18n, "palette.portGroup", "mdi2e-ethernet"), TopologyViewModel.PaletteItem.PORT_GROUP);
+        Label note = new Label(i18n.get("palette.note"));
         note.setWrapText(true);
         note.getStyleClass().add("tab-note");
         root.getChildren().add(note);
@@ -42,7 +44,7 @@ public final class PaletteView {
 
     /** Lets the item be dragged onto the topology (a host onto the canvas, a VM onto a host). */
     private static void draggable(Label label, TopologyViewModel.PaletteItem what) {
-        label.setId("palette-" + what.name().toLowerCase(java.util.Locale.ROOT));
+        label.setId("palette-" + what.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         label.setOnDragDetected(e -> {
             Dragboard board = label.startDragAndDrop(TransferMode.COPY);
             ClipboardContent content = new ClipboardContent();

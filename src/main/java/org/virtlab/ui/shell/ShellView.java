@@ -167,6 +167,11 @@ public final class ShellView {
     }
 
     /** Opens a file as File › Open does once a file is chosen (for tests: file choosers cannot be driven). */
+    /** Opens a lesson without asking about unsaved work (tests). */
+    public void openLessonForTest(org.virtlab.scenario.Lesson lesson) {
+        viewModel.openLesson(lesson);
+    }
+
     public void openFileForTest(Path path) {
         showProblemsDialog(viewModel.open(path));
     }

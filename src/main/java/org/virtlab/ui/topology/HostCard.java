@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -22,6 +23,7 @@ final class HostCard extends VBox {
     private final TopologyViewModel.HostItem item;
     private final Label title;
     private final List<VmCard> vmCards = new ArrayList<>();
+    private final List<Label> networkChips = new ArrayList<>();
 
     private final boolean detailed;
 
@@ -57,6 +59,16 @@ final class HostCard extends VBox {
             grid.getChildren().add(card);
         }
         getChildren().addAll(title, summary, badges, grid);
+        if (!item.networks().isEmpty()) {
+            javafx.scene.layout.FlowPane nets = new javafx.scene.layout.FlowPane(8, 8);
+            nets.setPrefWrapLength(grid.computePrefWidth(-1));
+            for (TopologyViewModel.NetworkItem n : item.networks()) {
+                Label chip = networkChip(n);
+                networkChips.add(chip);
+                nets.getChildren().add(chip);
+            }
+            getChildren().add(nets);
+        }
         getStyleClass().add("host-card");
         setId("host-" + item.id());
         setUserData(item.id());
@@ -89,10 +101,35 @@ final class HostCard extends VBox {
         return vmCards;
     }
 
+    /** Its networks' chips, each a place to plug a NIC into (see {@link TopologyView#WIRE_TARGET}). */
+    List<Label> networkChips() {
+        return networkChips;
+    }
+
+    /** The extra height a row of network chips adds, for estimating an unbuilt card. */
+    static double networksHeight(int networks) {
+        return networks == 0 ? 0 : 6 + 46 * Math.ceil(networks / 4.0);
+    }
+
+    private static Label networkChip(TopologyViewModel.NetworkItem n) {
+        Label chip = new Label(n.name() + " · " + n.mode() + "\n" + n.detail(), new FontIcon(NETWORK_ICONS.get(n.modeKey())));
+        chip.getStyleClass().addAll("network-chip", "network-" + n.modeKey());
+        chip.setId("net-" + n.id());
+        chip.setUserData(n.id());
+        chip.getProperties().put(TopologyView.WIRE_TARGET, n.id());
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        return chip;
+    }
+
+    /** The palette's icon for each network mode. */
+    static final java.util.Map<String, String> NETWORK_ICONS = java.util.Map.of(
+            "isolated", "mdi2l-lan-disconnect", "nat", "mdi2s-swap-horizontal", "routed", "mdi2r-router-network",
+            "bridged", "mdi2b-bridge");
+
     /** VM cards of one size in rows of {@link #VMS_PER_ROW}, laid out by hand. */
     private static final class VmGrid extends Pane {
         @Override
-        protected double computePrefWidth(double height) {
+        public double computePrefWidth(double height) {
             return VMS_PER_ROW * VmCard.WIDTH + (VMS_PER_ROW - 1) * GAP;
         }
 

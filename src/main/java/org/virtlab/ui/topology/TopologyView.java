@@ -47,6 +47,8 @@ import org.virtlab.ui.i18n.I18n;
 public final class TopologyView {
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
     private static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
+    /** The property key of a node a NIC can plug into (a network chip, a port group row): the target's id. */
+    static final String WIRE_TARGET = "virtlab.wireTarget";
     /** What a palette drag carries: the name of a {@link TopologyViewModel.PaletteItem}. */
     public static final DataFormat PALETTE_ITEM = new DataFormat("application/x-virtlab-palette-item");
     static final double MIN_ZOOM = 0.1;
@@ -77,6 +79,15 @@ public final class TopologyView {
     private final Label zoomLabel = new Label();
     private final Map<String, HostCard> hostCards = new LinkedHashMap<>();
     private final Map<String, VmCard> vmCards = new HashMap<>();
+    private final Map<String, SwitchCard> switchCards = new LinkedHashMap<>();
+    /** Built nodes a NIC can plug into (network chips, port group rows), by the id of what they show. */
+    private final Map<String, Node> wireTargets = new HashMap<>();
+    /** Wires (NIC to network or port group) and uplinks (switch to host), drawn over the cards. */
+    private final Group wires = new Group();
+    private final Map<String, Node> wireNodes = new HashMap<>();
+    private boolean wiresDirty = true;
+    /** The wire being drawn from a NIC port while the mouse drags it. */
+    private final javafx.scene.shape.CubicCurve draft = new javafx.scene.shape.CubicCurve();
     private final Rectangle band = new Rectangle();
     private final Label ghost = new Label();
     private final VBox migrationPanel = new VBox(4);
@@ -98,9 +109,21 @@ public final class TopologyView {
         ghost.setVisible(false);
         ghost.setMouseTransparent(true);
         ghost.setManaged(false);
-        overlay.getChildren().addAll(band);
+        draft.getStyleClass().add("wire-draft");
+        draft.setFill(null);
+        draft.setVisible(false);
+        overlay.getChildren().addAll(band, draft);
         overlay.setMouseTransparent(true);
-        content.getChildren().addAll(cards, overlay);
+        content.getChildren().addAll(cards, wires, overlay);
+        // Wires follow the cards: drawn after each layout pass that changed something they join.
+        root.sceneProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(drawWiresIfDirty);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(drawWiresIfDirty);
+            }
+        });
         content.getTransforms().addAll(pan, scale);
         content.setManaged(false);
         viewport.getChildren().addAll(content, ghost);
@@ -127,6 +150,7 @@ public final class TopologyView {
         showMigrations();
         root.setBottom(new VBox(migrationPanel, note));
         viewModel.hosts().addListener((ListChangeListener<TopologyViewModel.HostItem>) c -> rebuild());
+        viewModel.switches().addListener((ListChangeListener<TopologyViewModel.SwitchItem>) c -> rebuild());
         viewModel.selection().versionProperty().addListener((obs, was, now) -> markSelection());
         viewModel.zoomProperty().addListener((obs, was, now) -> applyZoom(now.doubleValue()));
         // Cards come and go as the view moves; the check is cheap (one rectangle per host).
@@ -280,6 +304,13 @@ public final class TopologyView {
             maxX = Math.max(maxX, b.getMaxX());
             maxY = Math.max(maxY, b.getMaxY());
         }
+        for (SwitchCard card : switchCards.values()) {
+            Bounds b = card.getBoundsInParent();
+            minX = Math.min(minX, b.getMinX());
+            minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
         return minX > maxX ? null : new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
@@ -373,6 +404,16 @@ public final class TopologyView {
                     picked.add(vm.vmId());
                 }
             }
+            for (Label chip : host.networkChips()) {
+                if (area.intersects(cards.sceneToLocal(chip.localToScene(chip.getLayoutBounds())))) {
+                    picked.add((String) chip.getUserData());
+                }
+            }
+        }
+        for (SwitchCard sw : switchCards.values()) {
+            if (contains(area, sw.getBoundsInParent())) {
+                picked.add(sw.switchId());
+            }
         }
         viewModel.selection().setAll(picked);
     }
@@ -392,7 +433,10 @@ public final class TopologyView {
                 e.acceptTransferModes(TransferMode.COPY);
             }
             viewport.pseudoClassStateChanged(DROP_REFUSED, !ok);
-            note.setText(i18n.get(ok ? "topology.drop.host" : "topology.drop.vmNeedsHost"));
+            note.setText(i18n.get(item == TopologyViewModel.PaletteItem.HOST ? "topology.drop.host"
+                    : item == TopologyViewModel.PaletteItem.SWITCH ? "topology.drop.switch"
+                    : item == TopologyViewModel.PaletteItem.PORT_GROUP ? "topology.drop.needsSwitch"
+                    : item == TopologyViewModel.PaletteItem.VM ? "topology.drop.vmNeedsHost" : "topology.drop.needsHost"));
             e.consume();
         }));
         viewport.setOnDragExited(e -> {
@@ -468,6 +512,21 @@ public final class TopologyView {
             card.vmCards().forEach(vm -> vmCards.put(vm.vmId(), vm));
             nodes.add(card);
         }
+        // Switches are few: always built, over the hosts.
+        Map<String, SwitchCard> oldSwitches = new HashMap<>(switchCards);
+        switchCards.clear();
+        for (TopologyViewModel.SwitchItem sw : viewModel.switches()) {
+            SwitchCard card = oldSwitches.get(sw.id());
+            if (card == null || !card.item().equals(sw)) {
+                card = switchCard(sw);
+            }
+            switchCards.put(sw.id(), card);
+            nodes.add(card);
+        }
+        wireTargets.clear();
+        hostCards.values().forEach(h -> h.networkChips().forEach(c -> wireTargets.put((String) c.getUserData(), c)));
+        switchCards.values().forEach(w -> w.portGroups().forEach(g -> wireTargets.put((String) g.getUserData(), g)));
+        wiresDirty = true;
         // Only the cards that come or go change: re-adding a card that stays would style it again.
         java.util.Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         keep.addAll(nodes);
@@ -497,12 +556,13 @@ public final class TopologyView {
     private Bounds estimatedBounds(TopologyViewModel.HostItem host) {
         for (HostCard shown : hostCards.values()) {
             if (shown.getHeight() > 0) {
-                headerHeight = shown.getHeight() - HostCard.gridHeight(shown.vmCards().size());
+                headerHeight = shown.getHeight() - HostCard.gridHeight(shown.vmCards().size())
+                        - HostCard.networksHeight(shown.networkChips().size());
                 break;
             }
         }
         return new javafx.geometry.BoundingBox(host.x(), host.y(), HostCard.WIDTH,
-                headerHeight + HostCard.gridHeight(host.vms().size()));
+                headerHeight + HostCard.gridHeight(host.vms().size()) + HostCard.networksHeight(host.networks().size()));
     }
 
     private HostCard hostCard(TopologyViewModel.HostItem host, boolean detailed) {
@@ -517,8 +577,243 @@ public final class TopologyView {
         vmDropTarget(card);
         for (VmCard vm : card.vmCards()) {
             vmDragging(vm, card);
+            vm.ports().forEach(port -> wireDragging(vm, port));
+        }
+        for (Label chip : card.networkChips()) {
+            chip.setOnMouseClicked(e -> {
+                pick((String) chip.getUserData(), e);
+                e.consume();
+            });
         }
         return card;
+    }
+
+    private SwitchCard switchCard(TopologyViewModel.SwitchItem sw) {
+        SwitchCard card = new SwitchCard(sw, i18n);
+        card.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                pick(sw.id(), e);
+            }
+            e.consume();
+        });
+        for (Label row : card.portGroups()) {
+            row.setOnMouseClicked(e -> {
+                pick((String) row.getUserData(), e);
+                e.consume();
+            });
+        }
+        // Dragged by its title, like a host.
+        Label title = card.title();
+        double[] grab = new double[2];
+        title.setOnMousePressed(e -> {
+            Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
+            grab[0] = p.getX() - card.getLayoutX();
+            grab[1] = p.getY() - card.getLayoutY();
+            e.consume();
+        });
+        title.setOnMouseDragged(e -> {
+            Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
+            card.relocate(Math.max(0, p.getX() - grab[0]), Math.max(0, p.getY() - grab[1]));
+            drawWires();
+            e.consume();
+        });
+        title.setOnMouseReleased(e -> {
+            if (!e.isStillSincePress()) {
+                viewModel.moveSwitch(sw.id(), card.getLayoutX(), card.getLayoutY());
+            }
+            e.consume();
+        });
+        // A port group from the palette lands on the switch it is dropped on.
+        card.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
+            boolean ok = viewModel.accepts(item, sw.id());
+            if (ok) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            card.pseudoClassStateChanged(ok ? DROP_TARGET : DROP_REFUSED, true);
+            e.consume();
+        }));
+        card.setOnDragExited(e -> {
+            card.pseudoClassStateChanged(DROP_TARGET, false);
+            card.pseudoClassStateChanged(DROP_REFUSED, false);
+        });
+        card.setOnDragDropped(e -> {
+            Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
+            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), sw.id(), 0, 0).isPresent());
+            e.consume();
+        });
+        return card;
+    }
+
+    // ---- wires ----
+
+    private final Runnable drawWiresIfDirty = () -> {
+        if (wiresDirty) {
+            drawWires();
+        }
+    };
+
+    /**
+     * Draws every wire whose two ends are built (a NIC port and a network chip or port group row) as a curve
+     * leaving the port to the right, and every uplink of a built switch to a built host as a dashed line.
+     */
+    private void drawWires() {
+        wiresDirty = false;
+        List<Node> lines = new ArrayList<>();
+        wireNodes.clear();
+        for (SwitchCard sw : switchCards.values()) {
+            Bounds s = sw.getBoundsInParent();
+            for (String hostId : sw.item().hostIds()) {
+                HostCard host = hostCards.get(hostId);
+                if (host == null) {
+                    continue;
+                }
+                Bounds h = host.getBoundsInParent();
+                boolean above = s.getMaxY() <= h.getMinY();
+                javafx.scene.shape.Line uplink = new javafx.scene.shape.Line(s.getCenterX(),
+                        above ? s.getMaxY() : s.getMinY(), h.getCenterX(), above ? h.getMinY() : h.getMaxY());
+                uplink.getStyleClass().add("uplink");
+                uplink.setMouseTransparent(true);
+                lines.add(uplink);
+            }
+        }
+        for (VmCard vm : vmCards.values()) {
+            for (TopologyViewModel.NicItem nic : vm.item().nics()) {
+                Node target = nic.targetId() == null ? null : wireTargets.get(nic.targetId());
+                if (target == null || nic.index() >= vm.ports().size()) {
+                    continue;
+                }
+                Point2D a = centre(vm.ports().get(nic.index()));
+                Bounds t = cards.sceneToLocal(target.localToScene(target.getLayoutBounds()));
+                if (a == null || t == null) {
+                    continue;
+                }
+                // A network chip below its VMs is entered from the top; a port group row from its nearer side.
+                boolean fromTop = !"portgroup".equals(nic.kind()) && t.getMinY() > a.getY();
+                boolean fromLeft = a.getX() < t.getCenterX();
+                Point2D b = fromTop ? new Point2D(t.getCenterX(), t.getMinY())
+                        : new Point2D(fromLeft ? t.getMinX() : t.getMaxX(), t.getCenterY());
+                javafx.scene.shape.CubicCurve curve = curve(a, b, fromTop ? 0 : fromLeft ? -1 : 1, fromTop ? -1 : 0);
+                curve.getStyleClass().addAll("wire", "wire-" + nic.kind());
+                String id = new Wire(vm.vmId(), nic.index()).id();
+                curve.setId(id.replace(':', '-'));
+                curve.setUserData(id);
+                curve.setOnMouseClicked(e -> {
+                    pick(id, e);
+                    e.consume();
+                });
+                curve.setCursor(Cursor.HAND);
+                wireNodes.put(id, curve);
+                lines.add(curve);
+            }
+        }
+        wires.getChildren().setAll(lines);
+        wires.applyCss(); // drawn after this pulse's CSS pass: style them now, not a frame late
+        markSelection();
+    }
+
+    /** The centre of a node in canvas coordinates, or null if it is not in the scene. */
+    private Point2D centre(Node node) {
+        if (node.getScene() == null) {
+            return null;
+        }
+        Bounds b = cards.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        return new Point2D(b.getCenterX(), b.getCenterY());
+    }
+
+    /**
+     * A curve that leaves {@code a} to the right and arrives at {@code b} from the direction (dx, dy) (e.g.
+     * (0, −1): from above).
+     */
+    private static javafx.scene.shape.CubicCurve curve(Point2D a, Point2D b, double dx, double dy) {
+        double reach = Math.max(40, Math.hypot(b.getX() - a.getX(), b.getY() - a.getY()) / 3);
+        javafx.scene.shape.CubicCurve c = new javafx.scene.shape.CubicCurve();
+        c.setStartX(a.getX());
+        c.setStartY(a.getY());
+        c.setControlX1(a.getX() + reach);
+        c.setControlY1(a.getY());
+        c.setControlX2(b.getX() + dx * reach);
+        c.setControlY2(b.getY() + dy * reach);
+        c.setEndX(b.getX());
+        c.setEndY(b.getY());
+        c.setFill(null);
+        return c;
+    }
+
+    /**
+     * Dragging from a NIC port draws a wire to the pointer; each network or port group it passes says whether
+     * the NIC may plug in there (and why not); letting go on one that takes it plugs the NIC in (the last
+     * port adds a NIC).
+     */
+    private void wireDragging(VmCard vm, javafx.scene.shape.Circle port) {
+        int nic = (Integer) port.getProperties().get(VmCard.NIC);
+        Node[] over = {null};
+        port.setCursor(Cursor.CROSSHAIR);
+        port.setOnMousePressed(e -> {
+            Point2D a = centre(port);
+            draft.setStartX(a.getX());
+            draft.setStartY(a.getY());
+            e.consume();
+        });
+        port.setOnMouseDragged(e -> {
+            e.consume();
+            Point2D a = new Point2D(draft.getStartX(), draft.getStartY());
+            Point2D b = toCanvas(e.getSceneX(), e.getSceneY());
+            javafx.scene.shape.CubicCurve c = curve(a, b, 0, -1);
+            draft.setControlX1(c.getControlX1());
+            draft.setControlY1(c.getControlY1());
+            draft.setControlX2(c.getControlX2());
+            draft.setControlY2(c.getControlY2());
+            draft.setEndX(b.getX());
+            draft.setEndY(b.getY());
+            draft.setStrokeWidth(2.5);
+            draft.setVisible(true);
+            Node target = wireTargetAt(e);
+            if (target != over[0]) {
+                markTarget(over[0], false, false);
+                over[0] = target;
+            }
+            if (target == null) {
+                note.setText(i18n.get("topology.note.readOnly"));
+                return;
+            }
+            TopologyViewModel.MoveCheck check = viewModel.checkWire(vm.vmId(), nic,
+                    (String) target.getProperties().get(WIRE_TARGET));
+            markTarget(target, check.allowed(), !check.allowed());
+            note.setText(check.message());
+        });
+        port.setOnMouseReleased(e -> {
+            e.consume();
+            draft.setVisible(false);
+            markTarget(over[0], false, false);
+            if (over[0] != null) {
+                note.setText(viewModel.wire(vm.vmId(), nic, (String) over[0].getProperties().get(WIRE_TARGET)).message());
+            }
+            over[0] = null;
+        });
+        port.setOnMouseClicked(e -> {
+            if (e.isStillSincePress() && nic < vm.item().nics().size()) {
+                pick(new Wire(vm.vmId(), nic).id(), e);
+            }
+            e.consume();
+        });
+    }
+
+    /** The network chip or port group row under the pointer of a drag, if any. */
+    private Node wireTargetAt(MouseEvent e) {
+        for (Node target : wireTargets.values()) {
+            Point2D p = target.sceneToLocal(e.getSceneX(), e.getSceneY());
+            if (p != null && target.contains(p)) {
+                return target;
+            }
+        }
+        return null;
+    }
+
+    private static void markTarget(Node node, boolean ok, boolean refused) {
+        if (node != null) {
+            node.pseudoClassStateChanged(DROP_TARGET, ok);
+            node.pseudoClassStateChanged(DROP_REFUSED, refused);
+        }
     }
 
     private void pick(String id, MouseEvent e) {
@@ -542,6 +837,7 @@ public final class TopologyView {
         title.setOnMouseDragged(e -> {
             Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
             card.relocate(Math.max(0, p.getX() - grab[0]), Math.max(0, p.getY() - grab[1]));
+            drawWires();
             e.consume();
         });
         title.setOnMouseReleased(e -> {
@@ -657,5 +953,8 @@ public final class TopologyView {
         var selection = viewModel.selection();
         hostCards.forEach((id, card) -> card.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
         vmCards.forEach((id, card) -> card.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
+        switchCards.forEach((id, card) -> card.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
+        wireTargets.forEach((id, node) -> node.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
+        wireNodes.forEach((id, node) -> node.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
     }
 }

@@ -25,7 +25,14 @@ import org.virtlab.engine.migration.PreCopyRound;
 import org.virtlab.engine.migration.StartMigration;
 import java.util.Optional;
 import org.virtlab.engine.model.CpuTopology;
+import org.virtlab.engine.cpu.CpuQos;
 import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.Ipv4Cidr;
+import org.virtlab.engine.model.NetworkMode;
+import org.virtlab.engine.model.NetworkSpec;
+import org.virtlab.engine.model.NicSpec;
+import org.virtlab.engine.model.PortGroupSpec;
+import org.virtlab.engine.model.SwitchSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
 import org.virtlab.ui.common.Formats;
@@ -50,6 +57,7 @@ public final class TopologyViewModel {
     static final long NEW_VM_MEMORY_MIB = 2_048;
     static final Workload NEW_VM_WORKLOAD = new Workload.Constant(50);
     private final ObservableList<HostItem> hosts = FXCollections.observableArrayList();
+    private final ObservableList<SwitchItem> switches = FXCollections.observableArrayList();
     private final Map<String, VmItem> vmsById = new LinkedHashMap<>();
     /** Which VMs the running simulation has powered on, and its time, from the latest snapshot. */
     private final Map<String, Boolean> poweredOn = new HashMap<>();
@@ -69,42 +77,150 @@ public final class TopologyViewModel {
     }
 
     /** What the palette offers to drag. */
-    public enum PaletteItem { HOST, VM }
+    public enum PaletteItem {
+        HOST, VM, NET_ISOLATED, NET_NAT, NET_ROUTED, NET_BRIDGED, SWITCH, PORT_GROUP;
 
-    /**
-     * Whether a palette item may be dropped on a host ({@code hostId}) or on the empty canvas (null): a
-     * VM only on a host, a host only on the canvas.
-     */
-    public boolean accepts(PaletteItem item, String hostId) {
-        return item == PaletteItem.VM ? hostId != null && editor.scenario().host(hostId).isPresent() : hostId == null;
+        /** The network mode a network item creates, or null for other items. */
+        public NetworkMode networkMode() {
+            switch (this) {
+                case NET_ISOLATED: return NetworkMode.ISOLATED;
+                case NET_NAT: return NetworkMode.NAT;
+                case NET_ROUTED: return NetworkMode.ROUTED;
+                case NET_BRIDGED: return NetworkMode.BRIDGED;
+                default: return null;
+            }
+        }
     }
 
     /**
-     * Drops a palette item: a new VM on the host {@code hostId}, or a new host at (x, y) on the canvas.
-     * Returns the new element's id, or empty when the drop is refused (a VM not on a host).
+     * Whether a palette item may be dropped on {@code targetId} (a host or a switch) or on the empty canvas
+     * (null): a host or a switch on the canvas, a VM or a network on a host, a port group on a switch.
      */
-    public Optional<String> drop(PaletteItem item, String hostId, double x, double y) {
-        if (!accepts(item, hostId)) {
+    public boolean accepts(PaletteItem item, String targetId) {
+        Scenario s = editor.scenario();
+        switch (item) {
+            case HOST:
+            case SWITCH:
+                return targetId == null;
+            case PORT_GROUP:
+                return targetId != null && s.switchSpec(targetId).isPresent();
+            default:
+                return targetId != null && s.host(targetId).isPresent();
+        }
+    }
+
+    /**
+     * Drops a palette item: a new host or switch at (x, y) on the canvas, a new VM or network on the host
+     * {@code targetId}, a new port group on the switch {@code targetId}. Returns the new element's id, or
+     * empty when the drop is refused.
+     */
+    public Optional<String> drop(PaletteItem item, String targetId, double x, double y) {
+        if (!accepts(item, targetId)) {
             return Optional.empty();
         }
         Scenario s = editor.scenario();
-        List<HostSpec> hosts = new ArrayList<>(s.hosts());
-        List<VmSpec> vms = new ArrayList<>(s.vms());
+        Scenario next;
         String id;
-        if (item == PaletteItem.HOST) {
-            id = freeId(s, "host");
-            hosts.add(new HostSpec(id, i18n.format("new.hostName", hosts.size() + 1), NEW_HOST_CPU, NEW_HOST_MEMORY_MIB,
-                    Math.max(0, x), Math.max(0, y)));
-        } else {
-            id = freeId(s, "vm");
-            HostSpec host = s.host(hostId).orElseThrow();
-            int vcpus = Math.min(NEW_VM_VCPUS, host.cpu().logicalCpus());
-            vms.add(new VmSpec(id, i18n.format("new.vmName", vms.size() + 1), hostId, vcpus, NEW_VM_MEMORY_MIB,
-                    NEW_VM_WORKLOAD, host.x() + 30, host.y() + 80));
+        switch (item) {
+            case HOST:
+                id = s.freeId("host");
+                next = s.withHosts(append(s.hosts(), new HostSpec(id, i18n.format("new.hostName", s.hosts().size() + 1),
+                        NEW_HOST_CPU, NEW_HOST_MEMORY_MIB, Math.max(0, x), Math.max(0, y))));
+                break;
+            case VM: {
+                id = s.freeId("vm");
+                HostSpec host = s.host(targetId).orElseThrow();
+                int vcpus = Math.min(NEW_VM_VCPUS, host.cpu().logicalCpus());
+                // One NIC, plugged into the host's first network if it has one (as virt-install does with
+                // libvirt's default network).
+                List<NetworkSpec> nets = s.networksOn(targetId);
+                NicSpec nic = nets.isEmpty() ? NicSpec.UNWIRED : NicSpec.toNetwork(nets.get(0).id());
+                VmSpec vm = new VmSpec(id, i18n.format("new.vmName", s.vms().size() + 1), targetId, vcpus,
+                        NEW_VM_MEMORY_MIB, NEW_VM_WORKLOAD, CpuQos.DEFAULT, Pinning.NONE, List.of(nic),
+                        VmSpec.DEFAULT_DIRTY_MIB_PER_SECOND, host.x() + 30, host.y() + 80);
+                next = s.withVms(append(s.vms(), vm));
+                break;
+            }
+            case SWITCH:
+                id = s.freeId("dvs");
+                next = s.withSwitches(append(s.switches(), new SwitchSpec(id,
+                        i18n.format("new.switchName", s.switches().size() + 1),
+                        s.hosts().stream().map(HostSpec::id).toList(), List.of(), Math.max(0, x), Math.max(0, y))));
+                break;
+            case PORT_GROUP: {
+                id = s.freeId("pg");
+                SwitchSpec sw = s.switchSpec(targetId).orElseThrow();
+                int vlan = freeVlan(sw);
+                next = s.withSwitch(sw.withPortGroups(append(sw.portGroups(),
+                        new PortGroupSpec(id, i18n.format("new.portGroupName", vlan), vlan))));
+                break;
+            }
+            default: {
+                NetworkMode mode = item.networkMode();
+                id = s.freeId("net");
+                String subnet = mode.hasSubnet() ? freeSubnet(s, targetId, mode) : null;
+                String name = mode == NetworkMode.NAT && s.network("default").isEmpty() ? "default"
+                        : i18n.format("new.networkName." + mode.name().toLowerCase(java.util.Locale.ROOT),
+                        s.networks().size() + 1);
+                next = s.withNetworks(append(s.networks(), new NetworkSpec(id, name, targetId, mode, subnet,
+                        freeBridge(s, targetId, id, mode), 0, 0)));
+                break;
+            }
         }
-        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, vms));
+        editor.restructure(next);
         selection.select(id);
         return Optional.of(id);
+    }
+
+    private static <T> List<T> append(List<T> list, T element) {
+        List<T> out = new ArrayList<>(list);
+        out.add(element);
+        return out;
+    }
+
+    /** VLAN 10, 20, 30…: the first multiple of ten no port group of the switch uses. */
+    private static int freeVlan(SwitchSpec sw) {
+        for (int vlan = 10; ; vlan += 10) {
+            int v = vlan;
+            if (sw.portGroups().stream().noneMatch(g -> g.vlanId() == v) && vlan <= PortGroupSpec.MAX_VLAN_ID) {
+                return vlan;
+            }
+        }
+    }
+
+    /**
+     * A /24 no network of the host overlaps: 192.168.122.0/24 first for NAT (libvirt's default network),
+     * then 192.168.100.0/24, .101… (libvirt's examples for isolated and routed networks use 192.168.100+).
+     */
+    private static String freeSubnet(Scenario s, String hostId, NetworkMode mode) {
+        List<Ipv4Cidr> used = s.networksOn(hostId).stream().flatMap(n -> n.subnetCidr().stream()).toList();
+        List<Integer> thirds = new ArrayList<>();
+        if (mode == NetworkMode.NAT) {
+            thirds.add(122);
+        }
+        for (int i = 100; i < 255; i++) {
+            thirds.add(i);
+        }
+        for (int third : thirds) {
+            String text = "192.168." + third + ".0/24";
+            Ipv4Cidr cidr = Ipv4Cidr.parse(text).orElseThrow();
+            if (used.stream().noneMatch(cidr::overlaps)) {
+                return text;
+            }
+        }
+        return "10.0.0.0/24";
+    }
+
+    /** virbr0, virbr1… (br0… for bridged) that no other network of the host uses, as libvirt numbers them. */
+    private static String freeBridge(Scenario s, String hostId, String id, NetworkMode mode) {
+        String prefix = mode.hasSubnet() ? "virbr" : "br";
+        for (int n = 0; n < 100; n++) {
+            String name = prefix + n;
+            if (s.networksOn(hostId).stream().noneMatch(net -> name.equals(net.bridge()))) {
+                return name;
+            }
+        }
+        return NetworkSpec.defaultBridge(id, mode);
     }
 
     /**
@@ -116,46 +232,63 @@ public final class TopologyViewModel {
         HostSpec host = s.host(hostId).orElseThrow();
         double nx = Math.max(0, Math.round(x));
         double ny = Math.max(0, Math.round(y));
-        if (nx == host.x() && ny == host.y()) {
-            return;
+        if (nx != host.x() || ny != host.y()) {
+            editor.restructure(s.withHost(host.at(nx, ny)));
         }
-        List<HostSpec> hosts = s.hosts().stream().map(h -> h.id().equals(hostId) ? h.at(nx, ny) : h).toList();
-        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, s.vms()));
+    }
+
+    /** Moves a switch card, as {@link #moveHost} moves a host. */
+    public void moveSwitch(String switchId, double x, double y) {
+        Scenario s = editor.scenario();
+        SwitchSpec sw = s.switchSpec(switchId).orElseThrow();
+        double nx = Math.max(0, Math.round(x));
+        double ny = Math.max(0, Math.round(y));
+        if (nx != sw.x() || ny != sw.y()) {
+            editor.restructure(s.withSwitch(sw.at(nx, ny)));
+        }
     }
 
     /**
-     * Deletes everything selected: VMs, and hosts with their VMs. One edit however many there are. Returns
-     * whether something was deleted.
+     * Deletes everything selected: VMs; hosts with their VMs and networks; networks, switches and port
+     * groups (the NICs plugged into them are unplugged); wires (their NIC is unplugged). One edit however
+     * many there are. Returns whether something was deleted.
      */
     public boolean deleteSelection() {
-        Set<String> ids = new HashSet<>(selection.ids());
         Scenario s = editor.scenario();
-        if (ids.isEmpty()) {
-            return false;
+        Scenario next = s;
+        for (String id : selection.ids()) {
+            Optional<Wire> wire = Wire.parse(id);
+            if (wire.isPresent()) {
+                Optional<VmSpec> vm = next.vm(wire.get().vmId());
+                if (vm.isPresent() && wire.get().nic() < vm.get().nics().size()) {
+                    next = next.withVm(vm.get().withNic(wire.get().nic(), NicSpec.UNWIRED));
+                }
+            } else {
+                next = next.without(id);
+            }
         }
-        List<HostSpec> hosts = s.hosts().stream().filter(h -> !ids.contains(h.id())).toList();
-        List<VmSpec> vms = s.vms().stream()
-                .filter(v -> !ids.contains(v.id()) && !ids.contains(v.hostId())).toList();
-        if (hosts.size() == s.hosts().size() && vms.size() == s.vms().size()) {
+        if (next.equals(s)) {
             return false;
         }
         selection.clear();
-        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, vms));
+        editor.restructure(next);
         return true;
     }
 
-    /** Selects every host and VM. */
+    /** Selects every host, VM, network and switch. */
     public void selectAll() {
         Scenario s = editor.scenario();
         List<String> all = new ArrayList<>();
         s.hosts().forEach(h -> all.add(h.id()));
         s.vms().forEach(v -> all.add(v.id()));
+        s.networks().forEach(n -> all.add(n.id()));
+        s.switches().forEach(w -> all.add(w.id()));
         selection.setAll(all);
     }
 
     /**
-     * Remembers the selected hosts (with their VMs) and VMs for {@link #paste()}. Returns how many elements
-     * were copied; 0 leaves the clipboard as it was.
+     * Remembers the selected hosts (with their VMs and networks) and VMs for {@link #paste()}. Returns how
+     * many elements were copied; 0 leaves the clipboard as it was.
      */
     public int copySelection() {
         Scenario s = editor.scenario();
@@ -164,10 +297,11 @@ public final class TopologyViewModel {
         Set<String> hostIds = new HashSet<>();
         hosts.forEach(h -> hostIds.add(h.id()));
         List<VmSpec> vms = s.vms().stream().filter(v -> ids.contains(v.id()) || hostIds.contains(v.hostId())).toList();
+        List<NetworkSpec> nets = s.networks().stream().filter(n -> hostIds.contains(n.hostId())).toList();
         if (hosts.isEmpty() && vms.isEmpty()) {
             return 0;
         }
-        clipboard = new Clipboard(hosts, vms);
+        clipboard = new Clipboard(hosts, vms, nets);
         return hosts.size() + vms.size();
     }
 
@@ -176,50 +310,134 @@ public final class TopologyViewModel {
     }
 
     /**
-     * Pastes what was copied, as new elements with fresh ids and names: copied hosts (with their VMs) 40 px
-     * below and right of the originals; copied VMs on the selected host, or else on the host they came from
-     * (if it still exists). A pasted VM keeps its pinning only where the host has those logical CPUs. One
-     * edit; the pasted elements end up selected. Returns the new ids (empty when there is nowhere to paste).
+     * Pastes what was copied, as new elements with fresh ids and names: copied hosts (with their VMs and
+     * networks) 40 px below and right of the originals; copied VMs on the selected host, or else on the
+     * host they came from (if it still exists). A pasted VM keeps its pinning only where the host has those
+     * logical CPUs, and its NICs only where they can plug in on its new host. One edit; the pasted elements
+     * end up selected. Returns the new ids (empty when there is nowhere to paste).
      */
     public List<String> paste() {
         if (clipboard == null) {
             return List.of();
         }
         Scenario s = editor.scenario();
-        List<HostSpec> hosts = new ArrayList<>(s.hosts());
-        List<VmSpec> vms = new ArrayList<>(s.vms());
-        Set<String> taken = new HashSet<>();
-        hosts.forEach(h -> taken.add(h.id()));
-        vms.forEach(v -> taken.add(v.id()));
-        Map<String, String> newHostIds = new LinkedHashMap<>();
+        Scenario next = s;
+        Map<String, String> renamed = new LinkedHashMap<>();
         List<String> pasted = new ArrayList<>();
         for (HostSpec h : clipboard.hosts()) {
-            String id = freeId(taken, "host");
-            newHostIds.put(h.id(), id);
-            hosts.add(new HostSpec(id, i18n.format("copy.name", h.name()), h.cpu(), h.cpuPolicy(), h.memoryMib(),
-                    h.x() + PASTE_OFFSET, h.y() + PASTE_OFFSET));
+            String id = next.freeId("host");
+            renamed.put(h.id(), id);
+            next = next.withHosts(append(next.hosts(), new HostSpec(id, i18n.format("copy.name", h.name()), h.cpu(),
+                    h.cpuPolicy(), h.memoryMib(), h.x() + PASTE_OFFSET, h.y() + PASTE_OFFSET)));
             pasted.add(id);
+        }
+        for (NetworkSpec n : clipboard.networks()) {
+            String id = next.freeId("net");
+            renamed.put(n.id(), id);
+            next = next.withNetworks(append(next.networks(), new NetworkSpec(id, n.name(), renamed.get(n.hostId()),
+                    n.mode(), n.subnet(), n.bridge(), n.x(), n.y())));
         }
         String selectedHost = selection.selectedId().filter(id -> s.host(id).isPresent()).orElse(null);
         for (VmSpec v : clipboard.vms()) {
-            String hostId = newHostIds.containsKey(v.hostId()) ? newHostIds.get(v.hostId())
+            String hostId = renamed.containsKey(v.hostId()) ? renamed.get(v.hostId())
                     : selectedHost != null ? selectedHost : v.hostId();
-            HostSpec host = hosts.stream().filter(h -> h.id().equals(hostId)).findFirst().orElse(null);
-            if (host == null || v.vcpus() > host.cpu().logicalCpus()) {
+            Optional<HostSpec> host = next.host(hostId);
+            if (host.isEmpty() || v.vcpus() > host.get().cpu().logicalCpus()) {
                 continue; // its host is gone, or too small for it
             }
-            String id = freeId(taken, "vm");
-            Pinning pinning = v.pinning().highestCpu() < host.cpu().logicalCpus() ? v.pinning() : Pinning.NONE;
-            vms.add(new VmSpec(id, i18n.format("copy.name", v.name()), hostId, v.vcpus(), v.memoryMib(), v.workload(),
-                    v.cpuQos(), pinning, v.x(), v.y()));
+            String id = next.freeId("vm");
+            VmSpec copy = v.copy(id, i18n.format("copy.name", v.name()))
+                    .onHost(hostId, host.get().x() + 30, host.get().y() + 80);
+            if (copy.pinning().highestCpu() >= host.get().cpu().logicalCpus()) {
+                copy = copy.withPinning(Pinning.NONE);
+            }
+            List<NicSpec> nics = new ArrayList<>();
+            for (NicSpec nic : copy.nics()) {
+                nics.add(nic.networkId() != null && renamed.containsKey(nic.networkId())
+                        ? NicSpec.toNetwork(renamed.get(nic.networkId())) : nic);
+            }
+            next = next.withVms(append(next.vms(), copy.withNics(pluggable(next, hostId, nics))));
             pasted.add(id);
         }
         if (pasted.isEmpty()) {
             return List.of();
         }
-        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, vms));
+        editor.restructure(next);
         selection.setAll(pasted);
         return pasted;
+    }
+
+    /** The NICs as they can plug in on {@code hostId}: a network elsewhere or a switch not spanning it unplugs. */
+    private static List<NicSpec> pluggable(Scenario s, String hostId, List<NicSpec> nics) {
+        List<NicSpec> out = new ArrayList<>();
+        for (NicSpec nic : nics) {
+            boolean ok = nic.networkId() != null
+                    ? s.network(nic.networkId()).filter(n -> n.hostId().equals(hostId)).isPresent()
+                    : nic.portGroupId() == null || s.switchOf(nic.portGroupId()).filter(w -> w.spans(hostId)).isPresent();
+            out.add(ok ? nic : NicSpec.UNWIRED);
+        }
+        return out;
+    }
+
+    /**
+     * Whether a NIC of VM {@code vmId} may plug into {@code targetId}: a network on the VM's own host, or a
+     * port group of a switch that spans it (a vNIC reaches a bridge of its host, or the host's uplink of a
+     * distributed switch). {@code live} is false here; the message says what a drop would do, or why not.
+     */
+    public MoveCheck checkWire(String vmId, int nic, String targetId) {
+        Scenario s = editor.scenario();
+        Optional<VmSpec> found = s.vm(vmId);
+        if (found.isEmpty() || targetId == null) {
+            return new MoveCheck(false, false, "");
+        }
+        VmSpec vm = found.get();
+        String hostName = s.host(vm.hostId()).map(HostSpec::name).orElse(vm.hostId());
+        if (nic >= vm.nics().size() && vm.nics().size() >= VmSpec.MAX_NICS) {
+            return new MoveCheck(false, false, i18n.format("wire.tooMany", vm.name(), VmSpec.MAX_NICS));
+        }
+        String nicName = NicSpec.name(Math.min(nic, vm.nics().size()));
+        Optional<NetworkSpec> net = s.network(targetId);
+        if (net.isPresent()) {
+            if (!net.get().hostId().equals(vm.hostId())) {
+                return new MoveCheck(false, false, i18n.format("wire.otherHost", vm.name(), net.get().name(),
+                        s.host(net.get().hostId()).map(HostSpec::name).orElse(""), hostName));
+            }
+            return new MoveCheck(true, false, i18n.format("wire.ok", vm.name(), nicName, net.get().name()));
+        }
+        Optional<SwitchSpec> sw = s.switchOf(targetId);
+        if (sw.isPresent()) {
+            PortGroupSpec pg = sw.get().portGroup(targetId).orElseThrow();
+            if (!sw.get().spans(vm.hostId())) {
+                return new MoveCheck(false, false, i18n.format("wire.notSpanned", vm.name(), pg.name(),
+                        sw.get().name(), hostName));
+            }
+            return new MoveCheck(true, false, i18n.format("wire.ok", vm.name(), nicName, pg.name()));
+        }
+        return new MoveCheck(false, false, "");
+    }
+
+    /**
+     * Plugs NIC number {@code nic} of a VM (a new NIC when {@code nic} is the VM's NIC count) into a network or
+     * port group, if {@link #checkWire} allows it: one edit; the wire ends up selected.
+     */
+    public MoveCheck wire(String vmId, int nic, String targetId) {
+        MoveCheck check = checkWire(vmId, nic, targetId);
+        if (!check.allowed()) {
+            return check;
+        }
+        Scenario s = editor.scenario();
+        VmSpec vm = s.vm(vmId).orElseThrow();
+        NicSpec plug = s.network(targetId).isPresent() ? NicSpec.toNetwork(targetId) : NicSpec.toPortGroup(targetId);
+        int index = Math.min(nic, vm.nics().size());
+        List<NicSpec> nics = new ArrayList<>(vm.nics());
+        if (index == nics.size()) {
+            nics.add(plug);
+        } else {
+            nics.set(index, plug);
+        }
+        editor.restructure(s.withVm(vm.withNics(nics)));
+        selection.select(new Wire(vmId, index).id());
+        return check;
     }
 
     /** Whether a dragged VM may go to a host, whether that would be a live migration, and why not if not. */
@@ -295,36 +513,29 @@ public final class TopologyViewModel {
         editor.command(new CancelMigration(vmId));
     }
 
-    /** The scenario with a VM on another host, placed on its card. */
+    /**
+     * The scenario with a VM on another host, placed on its card. A NIC on a network of the old host moves to
+     * the target's network of the same name if it has one (as vSphere matches port groups by name), else it
+     * is unplugged; a NIC on a port group stays if the switch spans the target.
+     */
     public static Scenario placed(Scenario s, String vmId, String hostId) {
         HostSpec host = s.host(hostId).orElseThrow();
-        List<VmSpec> vms = s.vms().stream().map(v -> v.id().equals(vmId)
-                ? new VmSpec(v.id(), v.name(), hostId, v.vcpus(), v.memoryMib(), v.workload(), v.cpuQos(), v.pinning(),
-                        host.x() + 30, host.y() + 80)
-                : v).toList();
-        return new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), s.hosts(), vms);
-    }
-
-    /** "vm4": the prefix and the smallest number not taken by any host or VM. */
-    private static String freeId(Scenario s, String prefix) {
-        Set<String> taken = new HashSet<>();
-        s.hosts().forEach(h -> taken.add(h.id()));
-        s.vms().forEach(v -> taken.add(v.id()));
-        return freeId(taken, prefix);
-    }
-
-    /** The prefix and the smallest number not in {@code taken}, which it is then added to. */
-    private static String freeId(Set<String> taken, String prefix) {
-        for (int n = 1; ; n++) {
-            String id = prefix + n;
-            if (taken.add(id)) {
-                return id;
+        VmSpec vm = s.vm(vmId).orElseThrow();
+        List<NicSpec> nics = new ArrayList<>();
+        for (NicSpec nic : vm.nics()) {
+            if (nic.networkId() != null) {
+                String name = s.network(nic.networkId()).map(NetworkSpec::name).orElse(null);
+                nics.add(s.networksOn(hostId).stream().filter(n -> n.name().equals(name)).findFirst()
+                        .map(n -> NicSpec.toNetwork(n.id())).orElse(NicSpec.UNWIRED));
+            } else {
+                nics.add(nic);
             }
         }
+        return s.withVm(vm.onHost(hostId, host.x() + 30, host.y() + 80).withNics(pluggable(s, hostId, nics)));
     }
 
-    /** What Copy took: hosts (with their VMs) and VMs, as they were then. */
-    private record Clipboard(List<HostSpec> hosts, List<VmSpec> vms) {
+    /** What Copy took: hosts (with their VMs and networks) and VMs, as they were then. */
+    private record Clipboard(List<HostSpec> hosts, List<VmSpec> vms, List<NetworkSpec> networks) {
     }
 
     /** The canvas's zoom (1 = 100 %), kept while the window is open. */
@@ -369,7 +580,7 @@ public final class TopologyViewModel {
                 VmItem item = new VmItem(v.id(), v.name(),
                         i18n.format("topology.vm.summary", v.vcpus(), Formats.memory(v.memoryMib()),
                                 workloadName(v.workload())),
-                        colour.get(v.id()), (double) v.vcpus() * h.cpu().mhzPerCore());
+                        colour.get(v.id()), (double) v.vcpus() * h.cpu().mhzPerCore(), nicItems(scenario, v));
                 VmItem old = previous.get(v.id());
                 // The same card with the same live values when nothing it shows has changed.
                 item = old != null && old.sameAs(item) ? old : item;
@@ -379,9 +590,19 @@ public final class TopologyViewModel {
             String summary = i18n.format("topology.host.summary", h.cpu().sockets(), h.cpu().coresPerSocket(),
                     h.cpu().threadsPerCore(), h.cpu().logicalCpus(), Formats.ghz(h.cpu().mhzPerCore()),
                     Formats.memory(h.memoryMib()));
-            items.add(new HostItem(h.id(), h.name(), summary, h.x(), h.y(), List.copyOf(vms), badges(h, on)));
+            List<NetworkItem> nets = scenario.networksOn(h.id()).stream().map(this::networkItem).toList();
+            items.add(new HostItem(h.id(), h.name(), summary, h.x(), h.y(), List.copyOf(vms), nets, badges(h, on)));
         }
         hosts.setAll(items);
+        List<SwitchItem> sws = new ArrayList<>();
+        for (SwitchSpec sw : scenario.switches()) {
+            List<PortGroupItem> groups = sw.portGroups().stream()
+                    .map(g -> new PortGroupItem(g.id(), g.name(), i18n.format("topology.vlan", g.vlanId()))).toList();
+            sws.add(new SwitchItem(sw.id(), sw.name(), sw.x(), sw.y(), sw.hostIds(), groups));
+        }
+        if (!sws.equals(switches)) {
+            switches.setAll(sws);
+        }
     }
 
     /** Shows the latest tick: what each VM asks for and what it gets. */
@@ -408,6 +629,30 @@ public final class TopologyViewModel {
                 }
             }
         });
+    }
+
+    private NetworkItem networkItem(NetworkSpec n) {
+        String mode = n.mode().name().toLowerCase(java.util.Locale.ROOT);
+        String detail = n.subnet() == null ? i18n.format("topology.net.bridgedDetail", n.bridge())
+                : i18n.format("topology.net.detail", n.subnet(), n.bridge());
+        return new NetworkItem(n.id(), n.name(), mode, i18n.get("topology.net.mode." + mode), detail);
+    }
+
+    /** Each NIC: where it is plugged (a network or port group id, or null) and its tooltip. */
+    private List<NicItem> nicItems(Scenario scenario, VmSpec v) {
+        List<NicItem> out = new ArrayList<>();
+        for (int i = 0; i < v.nics().size(); i++) {
+            NicSpec nic = v.nics().get(i);
+            String target = nic.networkId() != null ? nic.networkId() : nic.portGroupId();
+            String targetName = nic.networkId() != null ? scenario.network(target).map(NetworkSpec::name).orElse(target)
+                    : nic.portGroupId() != null ? scenario.portGroup(target).map(PortGroupSpec::name).orElse(target) : null;
+            String mode = nic.networkId() != null
+                    ? scenario.network(target).map(n -> n.mode().name().toLowerCase(java.util.Locale.ROOT)).orElse("")
+                    : nic.portGroupId() != null ? "portgroup" : "";
+            out.add(new NicItem(i, target, mode, targetName == null ? i18n.format("topology.nic.unwired", NicSpec.name(i))
+                    : i18n.format("topology.nic.wired", NicSpec.name(i), targetName)));
+        }
+        return List.copyOf(out);
     }
 
     /** Live migrations: on the VM cards (progress), and the latest few with their numbers in the panel. */
@@ -492,14 +737,42 @@ public final class TopologyViewModel {
                                 double progress, boolean failed) {
     }
 
-    /** A host card: its VMs in scenario order, and its capacity badges. */
+    /** A host card: its VMs in scenario order, its networks, and its capacity badges. */
     public record HostItem(String id, String name, String summary, double x, double y, List<VmItem> vms,
-                           List<Badge> badges) {
+                           List<NetworkItem> networks, List<Badge> badges) {
         /** Whether the card shows the same things, wherever it stands. */
         public boolean sameContent(HostItem other) {
             return other != null && id.equals(other.id) && name.equals(other.name) && summary.equals(other.summary)
-                    && vms.equals(other.vms) && badges.equals(other.badges);
+                    && vms.equals(other.vms) && networks.equals(other.networks) && badges.equals(other.badges);
         }
+    }
+
+    /**
+     * A virtual network on a host card: its name, its mode (a CSS-friendly key such as "nat" and its name in
+     * words) and its subnet and bridge.
+     */
+    public record NetworkItem(String id, String name, String modeKey, String mode, String detail) {
+    }
+
+    /**
+     * A VM's NIC: its number, what it is plugged into (a network or port group id, or null), the kind of that
+     * ("nat", "isolated", "routed", "bridged", "portgroup", or "" when unplugged) and its tooltip.
+     */
+    public record NicItem(int index, String targetId, String kind, String tooltip) {
+    }
+
+    /** A distributed switch card: the hosts it spans (its uplinks) and its port groups. */
+    public record SwitchItem(String id, String name, double x, double y, List<String> hostIds,
+                             List<PortGroupItem> portGroups) {
+    }
+
+    /** A port group row on a switch card: "Web" and "VLAN 10". */
+    public record PortGroupItem(String id, String name, String vlan) {
+    }
+
+    /** The distributed switches, in scenario order. */
+    public ObservableList<SwitchItem> switches() {
+        return switches;
     }
 
     /** A capacity badge on a host card: its text, what it means, and whether it warns. */
@@ -544,7 +817,10 @@ public final class TopologyViewModel {
         private final ReadOnlyStringWrapper migrationText = new ReadOnlyStringWrapper("");
         private final double maxMhz;
 
-        VmItem(String id, String name, String summary, int colourIndex, double maxMhz) {
+        private final List<NicItem> nics;
+
+        VmItem(String id, String name, String summary, int colourIndex, double maxMhz, List<NicItem> nics) {
+            this.nics = nics;
             this.maxMhz = maxMhz;
             this.id = id;
             this.name = name;
@@ -555,7 +831,12 @@ public final class TopologyViewModel {
         /** Whether the other item describes the same card (its live values aside). */
         boolean sameAs(VmItem o) {
             return id.equals(o.id) && name.equals(o.name) && summary.equals(o.summary) && colourIndex == o.colourIndex
-                    && maxMhz == o.maxMhz;
+                    && maxMhz == o.maxMhz && nics.equals(o.nics);
+        }
+
+        /** Its NICs, in order. */
+        public List<NicItem> nics() {
+            return nics;
         }
 
         public String id() {

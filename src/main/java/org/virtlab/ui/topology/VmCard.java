@@ -3,7 +3,11 @@ package org.virtlab.ui.topology;
 import javafx.css.PseudoClass;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.control.Tooltip;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.text.Text;
 import org.virtlab.charts.ChartStyle;
 
@@ -36,6 +40,10 @@ final class VmCard extends Region {
     private final Text migrationText = new Text();
 
     private final boolean detailed;
+    /** Its NICs as ports on the right edge (filled in the colour of what they plug into), then one to add. */
+    private final List<Circle> ports = new ArrayList<>();
+    static final double PORT_RADIUS = 5;
+    private static final double PORT_GAP = 11.5;
 
     /**
      * @param detailed false when the canvas is zoomed out too far to read text: the card is then its colour
@@ -70,8 +78,33 @@ final class VmCard extends Region {
         migrationText.setManaged(false);
         migrationText.textProperty().bind(item.migrationTextProperty());
         item.migrationProgressProperty().addListener((obs, was, now) -> showMigration());
+        for (TopologyViewModel.NicItem nic : item.nics()) {
+            Circle port = new Circle(PORT_RADIUS);
+            port.getStyleClass().add("nic-port");
+            if (!nic.kind().isEmpty()) {
+                port.getStyleClass().add("nic-" + nic.kind());
+            }
+            port.getProperties().put(NIC, nic.index());
+            // Installed when first pointed at: a big lesson has hundreds of ports.
+            port.setOnMouseEntered(e -> {
+                if (port.getProperties().get(TIP) == null) {
+                    Tooltip tip = new Tooltip(nic.tooltip());
+                    Tooltip.install(port, tip);
+                    port.getProperties().put(TIP, tip);
+                }
+            });
+            ports.add(port);
+        }
+        if (detailed && item.nics().size() < org.virtlab.engine.model.VmSpec.MAX_NICS) {
+            Circle add = new Circle(PORT_RADIUS);
+            add.getStyleClass().addAll("nic-port", "nic-add");
+            add.getProperties().put(NIC, item.nics().size());
+            ports.add(add);
+        }
+        ports.forEach(p -> p.setManaged(false));
         if (detailed) {
             getChildren().addAll(swatch, name, summary, demand, bar, fill, used, migration, migrationText);
+            getChildren().addAll(ports);
         } else {
             getStyleClass().add("vm-card-compact");
             swatch.setWidth(WIDTH - 2 * PAD);
@@ -79,6 +112,7 @@ final class VmCard extends Region {
             demand.textProperty().unbind();
             used.textProperty().unbind();
             getChildren().addAll(swatch, bar, fill, migration);
+            getChildren().addAll(ports);
         }
         // A new value moves the bar's end only: no layout pass for the card.
         item.demandProperty().addListener((obs, was, now) -> placeFill());
@@ -91,6 +125,26 @@ final class VmCard extends Region {
         return item.id();
     }
 
+    TopologyViewModel.VmItem item() {
+        return item;
+    }
+
+    /** The NIC ports (the last may be the one that adds a NIC); each holds its NIC number under {@link #NIC}. */
+    List<Circle> ports() {
+        return ports;
+    }
+
+    private static final String TIP = "virtlab.tip";
+
+    /** The key under which a port keeps its NIC number. */
+    static final String NIC = "virtlab.nic";
+
+    private void placePorts() {
+        for (int i = 0; i < ports.size(); i++) {
+            ports.get(i).relocate(getWidth() - PORT_RADIUS - 7, 8 + i * PORT_GAP);
+        }
+    }
+
     @Override
     protected void layoutChildren() {
         double w = getWidth() - 2 * PAD;
@@ -100,14 +154,15 @@ final class VmCard extends Region {
             bar.resizeRelocate(PAD, getHeight() - PAD - BAR_HEIGHT, w, BAR_HEIGHT);
             placeFill();
             showMigration();
+            placePorts();
             return;
         }
         swatch.relocate(PAD, y + 3);
         name.relocate(PAD + 18, y);
-        clip(name, w - 18);
+        clip(name, w - 18 - 2 * PORT_RADIUS);
         y += 22;
         summary.relocate(PAD, y);
-        clip(summary, w);
+        clip(summary, w - 2 * PORT_RADIUS);
         y += 20;
         demand.relocate(PAD, y);
         y += 20;
@@ -116,6 +171,7 @@ final class VmCard extends Region {
         y += BAR_HEIGHT + 4;
         used.relocate(PAD, y);
         showMigration();
+        placePorts();
     }
 
     /** Shows the migration strip (and, with text, where the VM goes in place of its size) while it migrates. */
