@@ -165,13 +165,37 @@ class TopologyDragTest {
                 .lookup("#vm-web").tryQuery().isPresent());
     }
 
+    @Test
+    @Order(4)
+    void draggingFromANicPortToANetworkWiresItAndAnotherHostsNetworkRefuses() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
+        var lesson = Lessons.load("network-models");
+        robot.interact(() -> app.shell().openLessonForTest(lesson));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#net-default").tryQuery().isPresent());
+        // test1's nic1 is not connected; its port is the second on the card's right edge.
+        Node port = robot.from(robot.lookup("#vm-test1").queryAs(Node.class)).lookup(".nic-port").queryAll().stream()
+                .skip(1).findFirst().orElseThrow();
+        robot.drag(port).dropTo("#net-default");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(org.virtlab.engine.model.NicSpec.toNetwork("default"),
+                app.shell().viewModel().scenario().vm("test1").orElseThrow().nics().get(1));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#wire-test1-1").tryQuery().isPresent());
+        // Ctrl+Z takes the wire back.
+        robot.interact(() -> app.shell().tabs().requestFocus());
+        robot.press(KeyCode.SHORTCUT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(org.virtlab.engine.model.NicSpec.UNWIRED,
+                app.shell().viewModel().scenario().vm("test1").orElseThrow().nics().get(1));
+    }
+
     /*
      * Monocle's robot sends neither modifier keys with mouse events nor wheel events, so the next two tests
      * fire the events themselves, at the canvas, the way the toolkit would deliver them.
      */
 
     @Test
-    @Order(4)
+    @Order(5)
     void shiftDraggingOnTheEmptyCanvasSelectsWhatTheBandTouches() throws Exception {
         open(twoHosts());
         Node web = robot.lookup("#vm-web").query();
@@ -198,7 +222,7 @@ class TopologyDragTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theWheelZoomsAtThePointerAndDraggingTheEmptyCanvasPans() throws Exception {
         open(twoHosts());
         Labeled zoom = robot.lookup("#topologyZoom").queryAs(Labeled.class);
