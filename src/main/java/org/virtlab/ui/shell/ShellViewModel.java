@@ -391,9 +391,11 @@ public final class ShellViewModel implements ScenarioEditor {
         recent.setAll(userFiles.recent());
     }
 
-    /** The scenario with the tab on screen as its view's tab. */
+    /** The scenario with the tab on screen and the topology's zoom as its view. */
     private Scenario withShownView(Scenario s) {
-        return ViewState.TABS.contains(tab.get()) ? s.withView(s.view().withTab(tab.get())) : s;
+        ViewState view = s.view().withZoom(Math.max(ViewState.MIN_ZOOM, Math.min(ViewState.MAX_ZOOM,
+                topology.zoomProperty().get())));
+        return s.withView(ViewState.TABS.contains(tab.get()) ? view.withTab(tab.get()) : view);
     }
 
     private static Scenario inlineTraces(Scenario s) {
@@ -429,6 +431,7 @@ public final class ShellViewModel implements ScenarioEditor {
             if (saved == null) {
                 saved = scenario; // the lesson the window opened on
                 tab.set(scenario.view().tab());
+                topology.setZoom(scenario.view().zoom());
             }
             topology.reset(scenario);
             cpu.reset(scenario);
@@ -465,6 +468,7 @@ public final class ShellViewModel implements ScenarioEditor {
         scenario = next;
         saved = next;
         tab.set(next.view().tab());
+        topology.setZoom(next.view().zoom());
         runner.load(next);
     }
 

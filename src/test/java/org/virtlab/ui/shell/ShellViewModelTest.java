@@ -101,14 +101,17 @@ class ShellViewModelTest {
         assertTrue(vm.open(file).isEmpty());
 
         assertEquals("cpu", vm.tabProperty().get());
+        assertEquals(1.5, vm.topology().zoomProperty().get()); // and the topology's zoom
         assertEquals(onCpu, vm.scenario());
         vm.openLesson(Lessons.defaultLesson());
         assertEquals("topology", vm.tabProperty().get());
+        assertEquals(1, vm.topology().zoomProperty().get());
     }
 
     @Test
     void savingWritesTheTabOnScreenAndChoosingATabIsNoEdit() throws Exception {
         vm.tabProperty().set("network");
+        vm.topology().setZoom(0.75);
         assertFalse(vm.dirtyProperty().get(), "choosing a tab leaves nothing unsaved");
         assertFalse(vm.canUndoProperty().get(), "and nothing to undo");
 
@@ -116,7 +119,7 @@ class ShellViewModelTest {
         assertTrue(vm.saveAs(file).isEmpty());
 
         Scenario written = ScenarioReader.read(file);
-        assertEquals(new ViewState("network", 1), written.view());
+        assertEquals(new ViewState("network", 0.75), written.view());
         assertEquals(written, vm.scenario());
         assertFalse(vm.dirtyProperty().get());
         assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
