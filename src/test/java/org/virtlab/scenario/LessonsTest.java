@@ -31,7 +31,7 @@ class LessonsTest {
     @Test
     void theLessonsFollowTheDefaultInCourseOrder() {
         assertEquals(List.of("default", "cpu-shares", "cpu-reservation", "cpu-idle-neighbour", "cpu-limit",
-                "cpu-hyperthreading", "cpu-pinning", "network-models"), Lessons.ids());
+                "cpu-hyperthreading", "cpu-pinning", "network-models", "migration-precopy"), Lessons.ids());
     }
 
     @Test
