@@ -60,6 +60,7 @@ public final class PaletteView {
         Label label = new Label(i18n.get(key), glyph);
         label.getStyleClass().add("palette-item");
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setWrapText(true);
         Tooltip.install(label, new Tooltip(i18n.get(key + ".tip")));
         root.getChildren().add(label);
         return label;

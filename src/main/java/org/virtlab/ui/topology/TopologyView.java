@@ -140,7 +140,7 @@ public final class TopologyView {
 
         root.setTop(toolbar());
         root.setCenter(viewport);
-        note.setText(i18n.get("topology.note.readOnly"));
+        note.setText(i18n.get("topology.note"));
         note.getStyleClass().add("tab-note");
         note.setWrapText(true);
         VBox.setMargin(note, new Insets(6, 8, 6, 8));
@@ -441,7 +441,7 @@ public final class TopologyView {
         }));
         viewport.setOnDragExited(e -> {
             viewport.pseudoClassStateChanged(DROP_REFUSED, false);
-            note.setText(i18n.get("topology.note.readOnly"));
+            note.setText(i18n.get("topology.note"));
         });
         viewport.setOnDragDropped(e -> {
             Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
@@ -773,7 +773,7 @@ public final class TopologyView {
                 over[0] = target;
             }
             if (target == null) {
-                note.setText(i18n.get("topology.note.readOnly"));
+                note.setText(i18n.get("topology.note"));
                 return;
             }
             TopologyViewModel.MoveCheck check = viewModel.checkWire(vm.vmId(), nic,
@@ -903,7 +903,7 @@ public final class TopologyView {
                 over[0] = target;
             }
             if (target == null || target == home) {
-                note.setText(i18n.get("topology.note.readOnly"));
+                note.setText(i18n.get("topology.note"));
                 return;
             }
             TopologyViewModel.MoveCheck check = viewModel.checkMove(vm.vmId(), target.hostId());

@@ -194,16 +194,26 @@ final class VmCard extends Region {
         fill.setVisible(f > 0);
     }
 
-    /** Keeps a long name inside the card (the full name is in the property panel). */
+    /** Keeps a long text on one line inside the card, ending it with "…" (the full text is in the property panel). */
     private static void clip(Text text, double width) {
-        if (text.getClip() != null || text.getWrappingWidth() > 0) {
+        if (text.getProperties().containsKey(FITTED) || text.getText() == null) {
             return; // done once: the card's width is fixed
         }
-        if (text.getLayoutBounds().getWidth() > width) {
-            text.setWrappingWidth(width);
-            text.setClip(new Rectangle(0, 0, width, 20));
-        } else {
-            text.setClip(null);
+        text.getProperties().put(FITTED, Boolean.TRUE);
+        String full = text.getText();
+        if (text.getLayoutBounds().getWidth() <= width) {
+            return;
         }
+        int keep = full.length();
+        while (keep > 1) {
+            keep--;
+            text.setText(full.substring(0, keep).strip() + "…");
+            if (text.getLayoutBounds().getWidth() <= width) {
+                break;
+            }
+        }
+        Tooltip.install(text, new Tooltip(full));
     }
+
+    private static final String FITTED = "virtlab.fitted";
 }
