@@ -624,8 +624,9 @@ public final class TopologyViewModel {
                 VmItem item = vmsById.get(vm.vmId());
                 if (item != null) {
                     item.demand.set(item.maxMhz == 0 ? 0 : vm.usedMhz() / item.maxMhz);
-                    item.usedText.set(vm.poweredOn() ? i18n.format("topology.vm.used", Formats.ghz(vm.usedMhz()))
-                            : i18n.get("topology.vm.off"));
+                    item.usedText.set(!vm.poweredOn() ? i18n.get("topology.vm.off")
+                            : vm.paused() ? i18n.get("topology.vm.paused")
+                            : i18n.format("topology.vm.used", Formats.ghz(vm.usedMhz())));
                 }
             }
         });
