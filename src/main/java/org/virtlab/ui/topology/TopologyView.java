@@ -28,9 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
@@ -45,8 +43,8 @@ import org.virtlab.ui.i18n.I18n;
  * it. Palette items are dropped here: a host on the canvas, a VM on a host.
  */
 public final class TopologyView {
-    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
-    private static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
+    static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+    static final PseudoClass DROP_REFUSED = PseudoClass.getPseudoClass("drop-refused");
     /** The property key of a node a NIC can plug into (a network chip, a port group row): the target's id. */
     static final String WIRE_TARGET = "virtlab.wireTarget";
     /** What a palette drag carries: the name of a {@link TopologyViewModel.PaletteItem}. */
@@ -80,17 +78,10 @@ public final class TopologyView {
     private final Map<String, HostCard> hostCards = new LinkedHashMap<>();
     private final Map<String, VmCard> vmCards = new HashMap<>();
     private final Map<String, SwitchCard> switchCards = new LinkedHashMap<>();
-    /** Built nodes a NIC can plug into (network chips, port group rows), by the id of what they show. */
-    private final Map<String, Node> wireTargets = new HashMap<>();
     /** Wires (NIC to network or port group) and uplinks (switch to host), drawn over the cards. */
-    private final Group wires = new Group();
-    private final Map<String, Node> wireNodes = new HashMap<>();
-    private boolean wiresDirty = true;
-    /** The wire being drawn from a NIC port while the mouse drags it. */
-    private final javafx.scene.shape.CubicCurve draft = new javafx.scene.shape.CubicCurve();
+    private final WireLayer wires;
     private final Rectangle band = new Rectangle();
     private final Label ghost = new Label();
-    private final VBox migrationPanel = new VBox(4);
 
     public TopologyView(TopologyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
@@ -109,19 +100,17 @@ public final class TopologyView {
         ghost.setVisible(false);
         ghost.setMouseTransparent(true);
         ghost.setManaged(false);
-        draft.getStyleClass().add("wire-draft");
-        draft.setFill(null);
-        draft.setVisible(false);
-        overlay.getChildren().addAll(band, draft);
+        wires = new WireLayer(viewModel, i18n, cards, note::setText, this::pick);
+        overlay.getChildren().addAll(band, wires.draft());
         overlay.setMouseTransparent(true);
         content.getChildren().addAll(cards, wires, overlay);
         // Wires follow the cards: drawn after each layout pass that changed something they join.
         root.sceneProperty().addListener((obs, was, now) -> {
             if (was != null) {
-                was.removePostLayoutPulseListener(drawWiresIfDirty);
+                was.removePostLayoutPulseListener(wires.drawIfDirty());
             }
             if (now != null) {
-                now.addPostLayoutPulseListener(drawWiresIfDirty);
+                now.addPostLayoutPulseListener(wires.drawIfDirty());
             }
         });
         content.getTransforms().addAll(pan, scale);
@@ -144,11 +133,7 @@ public final class TopologyView {
         note.getStyleClass().add("tab-note");
         note.setWrapText(true);
         VBox.setMargin(note, new Insets(6, 8, 6, 8));
-        migrationPanel.getStyleClass().add("migration-panel");
-        migrationPanel.setId("migrationPanel");
-        viewModel.migrations().addListener((ListChangeListener<TopologyViewModel.MigrationItem>) c -> showMigrations());
-        showMigrations();
-        root.setBottom(new VBox(migrationPanel, note));
+        root.setBottom(new VBox(new MigrationPanel(viewModel, i18n), note));
         viewModel.hosts().addListener((ListChangeListener<TopologyViewModel.HostItem>) c -> rebuild());
         viewModel.switches().addListener((ListChangeListener<TopologyViewModel.SwitchItem>) c -> rebuild());
         viewModel.selection().versionProperty().addListener((obs, was, now) -> markSelection());
@@ -198,52 +183,6 @@ public final class TopologyView {
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    // ---- live migrations ----
-
-    /** The latest migrations, one block each: a progress bar, what and where, the phase's numbers, the rounds. */
-    private void showMigrations() {
-        List<Node> rows = new ArrayList<>();
-        if (!viewModel.migrations().isEmpty()) {
-            Label heading = new Label(i18n.get("migration.heading"), new FontIcon("mdi2t-truck-fast"));
-            heading.getStyleClass().add("section-title");
-            rows.add(heading);
-        }
-        for (TopologyViewModel.MigrationItem m : viewModel.migrations()) {
-            ProgressBar progress = new ProgressBar(m.underWay() ? m.progress() : m.failed() ? 0 : 1);
-            progress.setPrefWidth(120);
-            progress.setMinWidth(120);
-            Label title = new Label(m.title());
-            title.getStyleClass().add("migration-title");
-            Label status = new Label(m.status());
-            status.setWrapText(true);
-            Label rounds = new Label(m.rounds());
-            rounds.getStyleClass().add("migration-rounds");
-            rounds.setWrapText(true);
-            VBox text = new VBox(1, title, status);
-            if (!m.rounds().isEmpty()) {
-                text.getChildren().add(rounds);
-            }
-            HBox.setHgrow(text, Priority.ALWAYS);
-            HBox row = new HBox(10, progress, text);
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.setId("migration-" + m.serial());
-            if (m.failed()) {
-                row.getStyleClass().add("migration-failed");
-            }
-            if (m.underWay()) {
-                Button cancel = new Button(i18n.get("migration.cancel"), new FontIcon("mdi2c-close"));
-                cancel.setTooltip(new Tooltip(i18n.get("migration.cancel.tip")));
-                cancel.setOnAction(e -> viewModel.cancelMigration(m.vmId()));
-                cancel.setMinWidth(Region.USE_PREF_SIZE);
-                row.getChildren().add(cancel);
-            }
-            rows.add(row);
-        }
-        migrationPanel.getChildren().setAll(rows);
-        migrationPanel.setVisible(!rows.isEmpty());
-        migrationPanel.setManaged(!rows.isEmpty());
     }
 
     // ---- zoom and pan ----
@@ -523,10 +462,7 @@ public final class TopologyView {
             switchCards.put(sw.id(), card);
             nodes.add(card);
         }
-        wireTargets.clear();
-        hostCards.values().forEach(h -> h.networkChips().forEach(c -> wireTargets.put((String) c.getUserData(), c)));
-        switchCards.values().forEach(w -> w.portGroups().forEach(g -> wireTargets.put((String) g.getUserData(), g)));
-        wiresDirty = true;
+        wires.show(hostCards, vmCards.values(), switchCards.values());
         // Only the cards that come or go change: re-adding a card that stays would style it again.
         java.util.Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         keep.addAll(nodes);
@@ -577,7 +513,7 @@ public final class TopologyView {
         vmDropTarget(card);
         for (VmCard vm : card.vmCards()) {
             vmDragging(vm, card);
-            vm.ports().forEach(port -> wireDragging(vm, port));
+            vm.ports().forEach(port -> wires.dragFrom(vm, port));
         }
         for (Label chip : card.networkChips()) {
             chip.setOnMouseClicked(e -> {
@@ -614,7 +550,7 @@ public final class TopologyView {
         title.setOnMouseDragged(e -> {
             Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
             card.relocate(Math.max(0, p.getX() - grab[0]), Math.max(0, p.getY() - grab[1]));
-            drawWires();
+            wires.draw();
             e.consume();
         });
         title.setOnMouseReleased(e -> {
@@ -644,177 +580,6 @@ public final class TopologyView {
         return card;
     }
 
-    // ---- wires ----
-
-    private final Runnable drawWiresIfDirty = () -> {
-        if (wiresDirty) {
-            drawWires();
-        }
-    };
-
-    /**
-     * Draws every wire whose two ends are built (a NIC port and a network chip or port group row) as a curve
-     * leaving the port to the right, and every uplink of a built switch to a built host as a dashed line.
-     */
-    private void drawWires() {
-        wiresDirty = false;
-        List<Node> lines = new ArrayList<>();
-        wireNodes.clear();
-        for (SwitchCard sw : switchCards.values()) {
-            Bounds s = sw.getBoundsInParent();
-            for (String hostId : sw.item().hostIds()) {
-                HostCard host = hostCards.get(hostId);
-                if (host == null) {
-                    continue;
-                }
-                Bounds h = host.getBoundsInParent();
-                boolean above = s.getMaxY() <= h.getMinY();
-                javafx.scene.shape.Line uplink = new javafx.scene.shape.Line(s.getCenterX(),
-                        above ? s.getMaxY() : s.getMinY(), h.getCenterX(), above ? h.getMinY() : h.getMaxY());
-                uplink.getStyleClass().add("uplink");
-                uplink.setMouseTransparent(true);
-                lines.add(uplink);
-            }
-        }
-        for (VmCard vm : vmCards.values()) {
-            for (TopologyViewModel.NicItem nic : vm.item().nics()) {
-                Node target = nic.targetId() == null ? null : wireTargets.get(nic.targetId());
-                if (target == null || nic.index() >= vm.ports().size()) {
-                    continue;
-                }
-                Point2D a = centre(vm.ports().get(nic.index()));
-                Bounds t = cards.sceneToLocal(target.localToScene(target.getLayoutBounds()));
-                if (a == null || t == null) {
-                    continue;
-                }
-                // A network chip below its VMs is entered from the top; a port group row from its nearer side.
-                boolean fromTop = !"portgroup".equals(nic.kind()) && t.getMinY() > a.getY();
-                boolean fromLeft = a.getX() < t.getCenterX();
-                Point2D b = fromTop ? new Point2D(t.getCenterX(), t.getMinY())
-                        : new Point2D(fromLeft ? t.getMinX() : t.getMaxX(), t.getCenterY());
-                javafx.scene.shape.CubicCurve curve = curve(a, b, fromTop ? 0 : fromLeft ? -1 : 1, fromTop ? -1 : 0);
-                curve.getStyleClass().addAll("wire", "wire-" + nic.kind());
-                String id = new Wire(vm.vmId(), nic.index()).id();
-                curve.setId(id.replace(':', '-'));
-                curve.setUserData(id);
-                curve.setOnMouseClicked(e -> {
-                    pick(id, e);
-                    e.consume();
-                });
-                curve.setCursor(Cursor.HAND);
-                wireNodes.put(id, curve);
-                lines.add(curve);
-            }
-        }
-        wires.getChildren().setAll(lines);
-        wires.applyCss(); // drawn after this pulse's CSS pass: style them now, not a frame late
-        markSelection();
-    }
-
-    /** The centre of a node in canvas coordinates, or null if it is not in the scene. */
-    private Point2D centre(Node node) {
-        if (node.getScene() == null) {
-            return null;
-        }
-        Bounds b = cards.sceneToLocal(node.localToScene(node.getLayoutBounds()));
-        return new Point2D(b.getCenterX(), b.getCenterY());
-    }
-
-    /**
-     * A curve that leaves {@code a} to the right and arrives at {@code b} from the direction (dx, dy) (e.g.
-     * (0, −1): from above).
-     */
-    private static javafx.scene.shape.CubicCurve curve(Point2D a, Point2D b, double dx, double dy) {
-        double reach = Math.max(40, Math.hypot(b.getX() - a.getX(), b.getY() - a.getY()) / 3);
-        javafx.scene.shape.CubicCurve c = new javafx.scene.shape.CubicCurve();
-        c.setStartX(a.getX());
-        c.setStartY(a.getY());
-        c.setControlX1(a.getX() + reach);
-        c.setControlY1(a.getY());
-        c.setControlX2(b.getX() + dx * reach);
-        c.setControlY2(b.getY() + dy * reach);
-        c.setEndX(b.getX());
-        c.setEndY(b.getY());
-        c.setFill(null);
-        return c;
-    }
-
-    /**
-     * Dragging from a NIC port draws a wire to the pointer; each network or port group it passes says whether
-     * the NIC may plug in there (and why not); letting go on one that takes it plugs the NIC in (the last
-     * port adds a NIC).
-     */
-    private void wireDragging(VmCard vm, javafx.scene.shape.Circle port) {
-        int nic = (Integer) port.getProperties().get(VmCard.NIC);
-        Node[] over = {null};
-        port.setCursor(Cursor.CROSSHAIR);
-        port.setOnMousePressed(e -> {
-            Point2D a = centre(port);
-            draft.setStartX(a.getX());
-            draft.setStartY(a.getY());
-            e.consume();
-        });
-        port.setOnMouseDragged(e -> {
-            e.consume();
-            Point2D a = new Point2D(draft.getStartX(), draft.getStartY());
-            Point2D b = toCanvas(e.getSceneX(), e.getSceneY());
-            javafx.scene.shape.CubicCurve c = curve(a, b, 0, -1);
-            draft.setControlX1(c.getControlX1());
-            draft.setControlY1(c.getControlY1());
-            draft.setControlX2(c.getControlX2());
-            draft.setControlY2(c.getControlY2());
-            draft.setEndX(b.getX());
-            draft.setEndY(b.getY());
-            draft.setStrokeWidth(2.5);
-            draft.setVisible(true);
-            Node target = wireTargetAt(e);
-            if (target != over[0]) {
-                markTarget(over[0], false, false);
-                over[0] = target;
-            }
-            if (target == null) {
-                note.setText(i18n.get("topology.note"));
-                return;
-            }
-            TopologyViewModel.MoveCheck check = viewModel.checkWire(vm.vmId(), nic,
-                    (String) target.getProperties().get(WIRE_TARGET));
-            markTarget(target, check.allowed(), !check.allowed());
-            note.setText(check.message());
-        });
-        port.setOnMouseReleased(e -> {
-            e.consume();
-            draft.setVisible(false);
-            markTarget(over[0], false, false);
-            if (over[0] != null) {
-                note.setText(viewModel.wire(vm.vmId(), nic, (String) over[0].getProperties().get(WIRE_TARGET)).message());
-            }
-            over[0] = null;
-        });
-        port.setOnMouseClicked(e -> {
-            if (e.isStillSincePress() && nic < vm.item().nics().size()) {
-                pick(new Wire(vm.vmId(), nic).id(), e);
-            }
-            e.consume();
-        });
-    }
-
-    /** The network chip or port group row under the pointer of a drag, if any. */
-    private Node wireTargetAt(MouseEvent e) {
-        for (Node target : wireTargets.values()) {
-            Point2D p = target.sceneToLocal(e.getSceneX(), e.getSceneY());
-            if (p != null && target.contains(p)) {
-                return target;
-            }
-        }
-        return null;
-    }
-
-    private static void markTarget(Node node, boolean ok, boolean refused) {
-        if (node != null) {
-            node.pseudoClassStateChanged(DROP_TARGET, ok);
-            node.pseudoClassStateChanged(DROP_REFUSED, refused);
-        }
-    }
 
     private void pick(String id, MouseEvent e) {
         if (e.isShiftDown() || e.isShortcutDown()) {
@@ -837,7 +602,7 @@ public final class TopologyView {
         title.setOnMouseDragged(e -> {
             Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
             card.relocate(Math.max(0, p.getX() - grab[0]), Math.max(0, p.getY() - grab[1]));
-            drawWires();
+            wires.draw();
             e.consume();
         });
         title.setOnMouseReleased(e -> {
@@ -954,7 +719,6 @@ public final class TopologyView {
         hostCards.forEach((id, card) -> card.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
         vmCards.forEach((id, card) -> card.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
         switchCards.forEach((id, card) -> card.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
-        wireTargets.forEach((id, node) -> node.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
-        wireNodes.forEach((id, node) -> node.pseudoClassStateChanged(VmCard.SELECTED, selection.isSelected(id)));
+        wires.mark(selection);
     }
 }
