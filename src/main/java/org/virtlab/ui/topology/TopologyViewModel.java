@@ -19,9 +19,7 @@ import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.migration.CancelMigration;
-import org.virtlab.engine.migration.MigrationPhase;
 import org.virtlab.engine.migration.MigrationSnapshot;
-import org.virtlab.engine.migration.PreCopyRound;
 import org.virtlab.engine.migration.StartMigration;
 import java.util.Optional;
 import org.virtlab.engine.model.CpuTopology;
@@ -66,6 +64,7 @@ public final class TopologyViewModel {
     /** VMs with a live migration under way, from the latest snapshot. */
     private final Set<String> migrating = new HashSet<>();
     private final ObservableList<MigrationItem> migrations = FXCollections.observableArrayList();
+    private final MigrationText migrationText;
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
     /** How far below and right of the original a pasted host lands. */
     static final double PASTE_OFFSET = 40;
@@ -74,6 +73,7 @@ public final class TopologyViewModel {
         this.i18n = i18n;
         this.selection = selection;
         this.editor = editor;
+        this.migrationText = new MigrationText(i18n);
     }
 
     /** What the palette offers to drag. */
@@ -664,57 +664,20 @@ public final class TopologyViewModel {
             item.migrationProgress.set(-1);
             item.migrationText.set("");
         });
-        List<MigrationItem> items = new ArrayList<>();
-        List<MigrationSnapshot.Migration> all = m.migrations();
-        for (int i = all.size() - 1; i >= 0 && items.size() < SHOWN_MIGRATIONS; i--) {
-            MigrationSnapshot.Migration mig = all.get(i);
-            String vm = s.vm(mig.vmId()).map(VmSpec::name).orElse(mig.vmId());
-            String from = s.host(mig.sourceHostId()).map(HostSpec::name).orElse(mig.sourceHostId());
-            String to = s.host(mig.targetHostId()).map(HostSpec::name).orElse(mig.targetHostId());
-            String status = migrationStatus(mig, m.settings().bandwidthMibPerSecond());
-            if (mig.phase().underWay()) {
-                migrating.add(mig.vmId());
-                VmItem item = vmsById.get(mig.vmId());
-                if (item != null) {
-                    item.migrationProgress.set(mig.progress());
-                    item.migrationText.set(i18n.format("migration.card", to, Formats.percent(100 * mig.progress())));
-                }
+        for (MigrationSnapshot.Migration mig : m.underWay()) {
+            migrating.add(mig.vmId());
+            VmItem item = vmsById.get(mig.vmId());
+            if (item != null) {
+                item.migrationProgress.set(mig.progress());
+                item.migrationText.set(i18n.format("migration.card",
+                        s.host(mig.targetHostId()).map(HostSpec::name).orElse(mig.targetHostId()),
+                        Formats.percent(100 * mig.progress())));
             }
-            items.add(new MigrationItem(mig.serial(), mig.vmId(), i18n.format("migration.title", vm, from, to), status,
-                    rounds(mig), mig.phase().underWay(), mig.progress(), mig.phase() == MigrationPhase.FAILED
-                    || mig.phase() == MigrationPhase.REFUSED));
         }
+        List<MigrationItem> items = migrationText.latest(s, m, SHOWN_MIGRATIONS);
         if (!items.equals(migrations)) {
             migrations.setAll(items);
         }
-    }
-
-    /** The phase and its numbers in one line. */
-    private String migrationStatus(MigrationSnapshot.Migration m, long bandwidthMibPerSecond) {
-        // ρ = dirty rate ÷ bandwidth: below 1 the rounds shrink geometrically (virtualization.md §5)
-        String rho = String.format(java.util.Locale.ROOT, "%.2f", m.dirtyMibPerSecond() / bandwidthMibPerSecond);
-        return switch (m.phase()) {
-            case PRE_COPY -> i18n.format("migration.preCopy", m.round(), Formats.mib(m.roundSentMib()),
-                    Formats.mib(m.roundSizeMib()), Formats.mib(m.remainingMib()), Formats.mib(m.thresholdMib()), rho);
-            case STOP_AND_COPY -> i18n.format("migration.stopAndCopy", Formats.mib(m.stopAndCopyMib()));
-            case DONE -> i18n.format("migration.done", Formats.duration(m.elapsedMicros()),
-                    Formats.duration(m.downtimeMicros()), Formats.mib(m.sentMib()), m.rounds().size());
-            case CANCELLED -> i18n.format("migration.cancelled", Formats.duration(m.elapsedMicros()));
-            case FAILED, REFUSED -> i18n.format(m.phase() == MigrationPhase.FAILED ? "migration.failed"
-                    : "migration.refused", i18n.get("migration.reason." + m.reason().name()), rho);
-        };
-    }
-
-    /** "Rounds: 4096 → 1024 → 256 → 64 MiB": the pre-copy rounds so far, each what was dirtied in the one before. */
-    private String rounds(MigrationSnapshot.Migration m) {
-        if (m.rounds().isEmpty()) {
-            return "";
-        }
-        List<String> sizes = new ArrayList<>();
-        for (PreCopyRound r : m.rounds()) {
-            sizes.add(String.format(java.util.Locale.ROOT, "%.1f", r.sentMib()));
-        }
-        return i18n.format("migration.rounds", String.join(" → ", sizes));
     }
 
     private String workloadName(Workload w) {
@@ -814,8 +777,8 @@ public final class TopologyViewModel {
         private final ReadOnlyDoubleWrapper demand = new ReadOnlyDoubleWrapper(0);
         private final ReadOnlyStringWrapper demandText = new ReadOnlyStringWrapper("");
         private final ReadOnlyStringWrapper usedText = new ReadOnlyStringWrapper("");
-        private final ReadOnlyDoubleWrapper migrationProgress = new ReadOnlyDoubleWrapper(-1);
-        private final ReadOnlyStringWrapper migrationText = new ReadOnlyStringWrapper("");
+        final ReadOnlyDoubleWrapper migrationProgress = new ReadOnlyDoubleWrapper(-1);
+        final ReadOnlyStringWrapper migrationText = new ReadOnlyStringWrapper("");
         private final double maxMhz;
 
         private final List<NicItem> nics;
