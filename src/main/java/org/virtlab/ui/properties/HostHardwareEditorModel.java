@@ -126,8 +126,7 @@ public final class HostHardwareEditorModel {
             return true;
         }
         shown = host.get();
-        List<HostSpec> hosts = s.hosts().stream().map(h -> h.id().equals(hostId) ? shown : h).toList();
-        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, s.vms()));
+        editor.restructure(s.withHost(shown));
         return true;
     }
 

@@ -3,7 +3,6 @@ package org.virtlab.ui.properties;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
-import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -100,8 +99,6 @@ public final class VmSizeEditorModel {
         if (newName.isEmpty() || n.isEmpty() || mib.isEmpty()) {
             return Optional.empty();
         }
-        Pinning pinning = n.get() == vm.vcpus() ? vm.pinning() : Pinning.NONE;
-        return Optional.of(new VmSpec(vm.id(), newName.get(), vm.hostId(), n.get().intValue(), mib.get(),
-                vm.workload(), vm.cpuQos(), pinning, vm.x(), vm.y()));
+        return Optional.of(vm.withSize(n.get().intValue(), mib.get()).withName(newName.get()));
     }
 }

@@ -185,4 +185,21 @@ class HostHardwareEditorModelTest {
         assertEquals("Allowed: 1–64 characters; was 65", model.nameErrorProperty().get());
         assertEquals(before, editor.scenario());
     }
+
+    @Test
+    void networksSwitchesAndNicsSurviveNewHardware() throws Exception {
+        // network-models: four networks, a switch with two port groups, two NICs on every VM
+        Scenario networked = Lessons.load("network-models").scenario();
+        RecordingEditor e = new RecordingEditor(networked);
+        HostHardwareEditorModel m = new HostHardwareEditorModel(en, e, networked.host("host2").orElseThrow());
+        m.memory().textProperty().set("128");
+        assertTrue(m.commit());
+        HostSpec was = networked.host("host2").orElseThrow();
+        assertEquals(List.of(networked.withHost(new HostSpec("host2", was.name(), was.cpu(), was.cpuPolicy(), 128 * 1024,
+                was.x(), was.y()))), e.restructured);
+        assertEquals(networked.networks(), e.scenario().networks());
+        assertEquals(networked.switches(), e.scenario().switches());
+        assertEquals(networked.vms(), e.scenario().vms());
+        assertEquals(networked.migration(), e.scenario().migration());
+    }
 }

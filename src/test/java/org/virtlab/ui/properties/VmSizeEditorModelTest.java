@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.virtlab.engine.model.NicSpec;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -89,5 +90,23 @@ class VmSizeEditorModelTest {
         m.vcpusProperty().set("2");
         assertTrue(m.commit());
         assertEquals(Pinning.NONE, e.scenario().vm("pinned-1").orElseThrow().pinning());
+    }
+
+    @Test
+    void nicsAndTheDirtyRateSurviveANewSizeAndName() throws Exception {
+        // network-models: "Database" (db1) has 4 vCPUs, NICs on backend and pg-db, and dirties 64 MiB/s
+        Scenario networked = Lessons.load("network-models").scenario();
+        RecordingEditor e = new RecordingEditor(networked);
+        VmSpec db = networked.vm("db1").orElseThrow();
+        VmSizeEditorModel m = new VmSizeEditorModel(new I18n(Locale.ENGLISH), e, db);
+        m.nameProperty().set("Orders");
+        m.vcpusProperty().set("2");
+        assertTrue(m.commit());
+        VmSpec edited = e.scenario().vm("db1").orElseThrow();
+        assertEquals(List.of(NicSpec.toNetwork("backend"), NicSpec.toPortGroup("pg-db")), edited.nics());
+        assertEquals(64, edited.dirtyMibPerSecond());
+        assertEquals(List.of(networked.withVm(db.withSize(2, db.memoryMib()).withName("Orders"))), e.restructured);
+        assertEquals(networked.networks(), e.scenario().networks());
+        assertEquals(networked.switches(), e.scenario().switches());
     }
 }
