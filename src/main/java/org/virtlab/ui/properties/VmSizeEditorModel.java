@@ -11,10 +11,11 @@ import org.virtlab.ui.i18n.I18n;
 
 /**
  * Editing a VM's name and size: its vCPUs (1 up to its host's logical CPUs, and at most
- * {@link VmSpec#MAX_VCPUS}) and its memory. A VM of another size is another machine to the engine, and
- * ScenarioDiff counts a name as part of the scenario too, so a valid change is one structural edit: the
- * simulation restarts at time zero (the shell says so). A wrong value stays in its field with the allowed
- * range.
+ * {@link VmSpec#MAX_VCPUS}) and its memory. A valid change is one edit through
+ * {@link ScenarioEditor#restructure}: a VM of another size is another machine to the engine, so the
+ * simulation restarts at time zero (the shell says so); a name alone is layout to the engine
+ * ({@link org.virtlab.ui.common.ScenarioDiff}), so it goes on running. A wrong value stays in its field with
+ * the allowed range.
  */
 public final class VmSizeEditorModel {
     private final I18n i18n;

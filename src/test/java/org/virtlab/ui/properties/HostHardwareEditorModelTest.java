@@ -75,13 +75,14 @@ class HostHardwareEditorModelTest {
     }
 
     @Test
-    void aNewNameAloneRestartsTooAsScenarioDiffCountsNames() {
-        // ScenarioDiff lets only positions, QoS, workloads and reservation modes change at run time
+    void aNewNameAloneDoesNotRestart() {
+        // a name is layout to the engine, like a position: ScenarioDiff lets it change with no input
         model.nameProperty().set("Rack 7");
         assertTrue(model.commit());
         assertEquals("Rack 7", host().name());
         assertEquals(1, editor.restructured.size());
-        assertFalse(ScenarioDiff.runtimeOnly(before, editor.scenario()));
+        assertTrue(ScenarioDiff.runtimeOnly(before, editor.scenario()));
+        assertEquals(List.of(), ScenarioDiff.inputs(before, editor.scenario()));
     }
 
     @Test
