@@ -23,9 +23,11 @@ public final class ScenarioDiff {
      * Whether the running simulation can go from {@code from} to {@code to} by inputs alone. Positions on
      * the canvas and the names of hosts and VMs are layout, not simulation: the engine knows its machines
      * by id and never reads a name, so moving or renaming a card changes nothing it sees. Nor, for now,
-     * do networks, switches and NICs (the engine has no network subsystem yet), a VM's dirty rate and the
-     * migration settings (nothing migrates yet), the steps, the run's duration (read when a run starts)
-     * and the view state: they change with no input at all.
+     * do networks, switches and NICs (the engine has no network subsystem yet), the steps, the run's
+     * duration (read when a run starts) and the view state: they change with no input at all. A VM's dirty
+     * rate and the migration settings do restart it: the migration subsystem takes them when it is built
+     * ({@code Simulations.of}) and no input changes them, so a running simulation would go on with the old
+     * ones.
      */
     public static boolean runtimeOnly(Scenario from, Scenario to) {
         if (from.hosts().size() != to.hosts().size() || from.vms().size() != to.vms().size()) {
@@ -43,12 +45,13 @@ public final class ScenarioDiff {
             VmSpec a = from.vms().get(i);
             VmSpec b = to.vms().get(i);
             if (!a.withName(b.name()).withWorkload(b.workload()).withCpuQos(b.cpuQos()).withNics(b.nics())
-                    .withDirtyMibPerSecond(b.dirtyMibPerSecond()).at(b.x(), b.y()).equals(b)) {
+                    .at(b.x(), b.y()).equals(b)) {
                 return false;
             }
         }
         return from.seed() == to.seed() && from.tickMicros() == to.tickMicros()
-                && from.title().equals(to.title()) && from.goal().equals(to.goal());
+                && from.title().equals(to.title()) && from.goal().equals(to.goal())
+                && from.migration().equals(to.migration());
     }
 
     /** The host under another name (HostSpec has no withName; the engine model is not ours to change). */

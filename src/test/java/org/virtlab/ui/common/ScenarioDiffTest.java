@@ -24,8 +24,8 @@ import org.virtlab.engine.model.VmSpec;
 
 /**
  * Which edits a running simulation follows by inputs, and which inputs. The engine has no network
- * subsystem and nothing migrates yet, so the topology's networks, switches and wires, dirty rates and
- * migration settings change with no input; so do the lesson's steps, duration, view and positions.
+ * subsystem, so the topology's networks, switches and wires change with no input; so do names, the
+ * lesson's steps, duration, view and positions. Dirty rates and migration settings restart it.
  */
 class ScenarioDiffTest {
     private final Scenario s = TestScenarios.networked();
@@ -62,18 +62,23 @@ class ScenarioDiffTest {
     }
 
     @Test
-    void wiresAndDirtyRatesNeedNoInput() {
+    void wiresNeedNoInput() {
         assertNoInputNeeded(x -> x.withVm(web().withNic(2, NicSpec.toNetwork("iso"))));
         assertNoInputNeeded(x -> x.withVm(web().withNic(3, NicSpec.UNWIRED)));
-        assertNoInputNeeded(x -> x.withVm(web().withDirtyMibPerSecond(500)));
     }
 
     @Test
     void lessonSettingsAndViewNeedNoInput() {
         assertNoInputNeeded(x -> x.withSteps(List.of(LocalizedText.of("Other", "其他"))));
         assertNoInputNeeded(x -> x.withDurationMicros(3_600 * Scenario.MICROS_PER_SECOND));
-        assertNoInputNeeded(x -> x.withMigration(MigrationSettings.QEMU_DEFAULTS));
         assertNoInputNeeded(x -> x.withView(new ViewState("network", 0.5)));
+    }
+
+    @Test
+    void aDirtyRateOrMigrationSettingsRestart() {
+        // Simulations.of hands both to MigrationSubsystem when it builds it; no input changes them later
+        assertFalse(ScenarioDiff.runtimeOnly(s, s.withVm(web().withDirtyMibPerSecond(500))));
+        assertFalse(ScenarioDiff.runtimeOnly(s, s.withMigration(MigrationSettings.QEMU_DEFAULTS)));
     }
 
     @Test
