@@ -74,6 +74,17 @@ final class EditorForm {
         return label;
     }
 
+    /** A label across both columns and, under it, the control across both: for a control wider than a field. */
+    Label stacked(String key, Region control) {
+        Label label = new Label(i18n.get(key));
+        label.setTooltip(new Tooltip(i18n.get(key + ".help")));
+        label.setWrapText(true);
+        label.setLabelFor(control);
+        wide(label);
+        wide(control);
+        return label;
+    }
+
     /** A node across both columns, such as a note or a list. */
     void wide(Node node) {
         if (node instanceof Region r) {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -11,8 +12,11 @@ import javafx.scene.layout.VBox;
  * panel's width rather than widening the list beyond the screen.
  */
 final class ExplainedCell<T> extends ListCell<T> {
-    /** About the panel's width less its padding: the list is as wide as its combo box or a little wider. */
-    static final double WIDTH = 260;
+    /**
+     * The text's width: with the cell's padding the list stays within the combo box across the panel
+     * (about 265 px), so it never runs off the screen's right edge where the panel is.
+     */
+    static final double WIDTH = 230;
 
     private final Function<T, String> name;
     private final Function<T, String> explanation;
@@ -26,9 +30,12 @@ final class ExplainedCell<T> extends ListCell<T> {
         title.getStyleClass().add(Styles.TEXT_BOLD);
         text.setWrapText(true);
         text.getStyleClass().add("tab-note");
-        box.setPrefWidth(WIDTH);
-        box.setMaxWidth(WIDTH);
+        // one fixed width: the list measures each cell's height at it, then lays them out at it, so the
+        // pop-up is as tall as its rows (a narrower layout would wrap more lines than were measured)
+        text.setMinWidth(WIDTH);
         text.setPrefWidth(WIDTH);
+        text.setMaxWidth(WIDTH);
+        text.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     @Override

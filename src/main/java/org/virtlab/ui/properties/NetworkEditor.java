@@ -28,8 +28,9 @@ final class NetworkEditor {
         mode.getItems().setAll(NetworkMode.values());
         mode.setCellFactory(list -> new ExplainedCell<>(model::modeLabel, model::modeExplanation));
         mode.setButtonCell(new TextCell<>(model::modeLabel));
+        mode.setVisibleRowCount(NetworkMode.values().length);
         mode.valueProperty().bindBidirectional(model.modeProperty());
-        form.field("network.mode", mode, null, null);
+        form.stacked("network.mode", mode);
         Label explained = new Label();
         explained.setId("networkModeExplanation");
         explained.textProperty().bind(model.chosenModeExplanation());

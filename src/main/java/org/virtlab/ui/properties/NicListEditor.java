@@ -1,5 +1,6 @@
 package org.virtlab.ui.properties;
 
+import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -7,15 +8,18 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.virtlab.ui.common.TextCell;
 import org.virtlab.ui.i18n.I18n;
 
 /**
- * The VM's network adapters: one line per NIC with its name, what it is plugged into (a drop-down of what
- * it can reach) and a remove button; Add under them. Every choice applies at once.
+ * The VM's network adapters: per NIC its name and a remove button, and under them what it is plugged into
+ * (a drop-down of what it can reach); Add under them all. Every choice applies at once.
  */
 final class NicListEditor {
     private final VBox root = new VBox(6);
@@ -27,8 +31,11 @@ final class NicListEditor {
         this.model = model;
         this.i18n = i18n;
         grid.setId("nicRows");
-        grid.setHgap(6);
-        grid.setVgap(4);
+        grid.setVgap(2);
+        ColumnConstraints column = new ColumnConstraints();
+        column.setHgrow(Priority.ALWAYS);
+        column.setFillWidth(true);
+        grid.getColumnConstraints().setAll(column);
         model.rows().addListener((ListChangeListener<NicListEditorModel.Row>) c -> showRows());
         showRows();
         Button add = new Button(i18n.get("nics.add"));
@@ -55,8 +62,10 @@ final class NicListEditor {
         }
         int r = 0;
         for (NicListEditorModel.Row row : model.rows()) {
+            // the name and remove button on one line, the choice under them across the panel: the labels
+            // ("backend (Isolated network)") need the width
             Label name = new Label(row.name());
-            name.setMinWidth(Label.USE_PREF_SIZE);
+            name.getStyleClass().add(Styles.TEXT_BOLD);
             ComboBox<NicListEditorModel.Choice> choice = new ComboBox<>();
             choice.setId("nicChoice" + row.index());
             choice.getItems().setAll(model.choices());
@@ -65,17 +74,21 @@ final class NicListEditor {
             choice.valueProperty().bindBidirectional(row.choiceProperty());
             choice.setMaxWidth(Double.MAX_VALUE);
             choice.setMinWidth(0);
-            choice.setPrefWidth(60); // the column's share of the panel, not the longest label
+            choice.setPrefWidth(60); // the panel's width, not the longest label's
             name.setLabelFor(choice);
             Button remove = new Button("✕");
             remove.setId("nicRemove" + row.index());
             remove.setTooltip(new Tooltip(i18n.format("nics.remove", row.name())));
             remove.setAccessibleText(i18n.format("nics.remove", row.name()));
-            remove.setMinWidth(Button.USE_PREF_SIZE);
             remove.setOnAction(e -> model.remove(row.index()));
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox head = new HBox(6, name, gap, remove);
+            head.setAlignment(Pos.CENTER_LEFT);
+            GridPane.setHgrow(head, Priority.ALWAYS);
             GridPane.setHgrow(choice, Priority.ALWAYS);
-            grid.addRow(r++, name, choice, remove);
-            GridPane.setValignment(name, javafx.geometry.VPos.CENTER);
+            grid.add(head, 0, r++);
+            grid.add(choice, 0, r++);
         }
         grid.setAlignment(Pos.TOP_LEFT);
     }

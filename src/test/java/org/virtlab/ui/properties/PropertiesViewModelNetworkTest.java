@@ -144,7 +144,7 @@ class PropertiesViewModelNetworkTest {
         assertEquals("300 ms", value("Downtime limit"));
         assertEquals("30", value("Max rounds"));
         assertEquals("4", value("Networks"));
-        assertEquals("1", value("Distributed switches"));
+        assertEquals("1", value("Switches"));
         assertNotNull(panel.migrationEditorProperty().get());
     }
 
