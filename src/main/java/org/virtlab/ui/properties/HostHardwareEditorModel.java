@@ -116,7 +116,7 @@ public final class HostHardwareEditorModel {
         return validated().isPresent();
     }
 
-    /** Checks every field; if all are valid and the host changed, applies it as one structural edit. */
+    /** Checks every field; if all are valid and the host changed, applies it as one edit (a restart unless only the name changed). */
     public boolean commit() {
         Optional<HostSpec> host = validated();
         if (host.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.virtlab.ui.properties;
 
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -191,7 +192,7 @@ public final class NetworkEditorModel {
     }
 
     /** The host's other networks: the ones this one must not collide with. */
-    private java.util.List<NetworkSpec> others(Scenario s) {
+    private List<NetworkSpec> others(Scenario s) {
         NetworkSpec was = s.network(networkId).orElseThrow();
         return s.networksOn(was.hostId()).stream().filter(n -> !n.id().equals(networkId)).toList();
     }

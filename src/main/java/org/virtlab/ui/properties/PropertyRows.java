@@ -3,6 +3,7 @@ package org.virtlab.ui.properties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.migration.MigrationSettings;
@@ -122,7 +123,7 @@ final class PropertyRows {
     /** One row per selected element: its kind and its name (ids nothing has are left out). */
     List<PropertyRow> several(Scenario s, List<String> ids) {
         String category = i18n.get("props.category.selection");
-        return ids.stream().map(id -> texts.named(s, id)).flatMap(java.util.Optional::stream)
+        return ids.stream().map(id -> texts.named(s, id)).flatMap(Optional::stream)
                 .map(n -> new PropertyRow(category, n.kind(), n.name(), "")).toList();
     }
 
