@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
@@ -88,6 +91,85 @@ class PropertyEditorsGalleryTest {
         selectHost("host1");
         type("#hardwareCoresPerSocket", "6");
         shot("#hostHardwareEditor", "props-host-hardware" + suffix);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void writesTheEditorsOfNetworksSwitchesPortGroupsAndNics(String lang) throws Exception {
+        String suffix = lang.equals("en") ? "" : "-" + lang;
+        stage = FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang, "--no-recovery");
+        dir = Path.of(System.getProperty("virtlab.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        load("network-models");
+
+        // the isolated network "backend" given a subnet that overlaps "default" on the same host
+        select("backend", "#networkEditor");
+        shot("#propertyGrid", "props-network-rows" + suffix);
+        type("#networkSubnet", "192.168.0.0/16");
+        shot("#networkEditor", "props-network" + suffix);
+        shotModeList("props-network-modes" + suffix);
+
+        // the switch: host 2 unticked (its NICs on the switch named), a port group added
+        select("dvs1", "#switchEditor");
+        robot.interact(() -> {
+            robot.lookup("#switchHost-host2").queryAs(CheckBox.class).setSelected(false);
+            robot.lookup("#switchAddPortGroup").queryButton().fire();
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        shot("#switchEditor", "props-switch" + suffix);
+
+        // a port group given the other group's VLAN
+        select("pg-db", "#portGroupEditor");
+        type("#portGroupVlan", "10");
+        shot("#portGroupEditor", "props-port-group" + suffix);
+
+        // a VM's network adapters and its dirty rate
+        select("db1", "#nicEditor");
+        shot("#nicEditor", "props-nics" + suffix);
+        type("#dirtyRate", "300");
+        shot("#dirtyRateEditor", "props-dirty-rate" + suffix);
+
+        // a wire; several elements; the lesson with its steps and migration settings
+        select("wire:files:1", "#wireEditor");
+        shot("#propertyGrid", "props-wire" + suffix);
+        robot.interact(() -> app.shell().viewModel().selection().setAll(List.of("web1", "default", "dvs1", "pg-web")));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        shot("#propertyGrid", "props-several" + suffix);
+        select(null, "#migrationSettingsEditor");
+        shot("#propertyGrid", "props-lesson" + suffix);
+        shot("#migrationSettingsEditor", "props-migration" + suffix);
+    }
+
+    /** Opens the network's mode list and writes it alone (it is a pop-up window of its own). */
+    private void shotModeList(String name) throws Exception {
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> mode = robot.lookup("#networkMode").queryAs(ComboBox.class);
+        robot.interact(mode::show);
+        WaitForAsyncUtils.waitForFxEvents(5);
+        WritableImage[] image = new WritableImage[1];
+        double[] width = new double[1];
+        robot.interact(() -> {
+            Node list = ((ComboBoxListViewSkin<?>) mode.getSkin()).getPopupContent();
+            width[0] = list.getLayoutBounds().getWidth();
+            image[0] = list.snapshot(null, null);
+            mode.hide();
+        });
+        Path file = dir.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file.toFile());
+        assertTrue(width[0] <= 300, name + ": the list is " + width[0] + " px wide, wider than the panel");
+    }
+
+    /** Selects {@code id} (nothing if null) as the topology would, and waits for {@code editor}. */
+    private void select(String id, String editor) throws Exception {
+        robot.interact(() -> {
+            if (id == null) {
+                app.shell().viewModel().selection().clear();
+            } else {
+                app.shell().viewModel().selection().select(id);
+            }
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(editor).tryQuery().isPresent());
     }
 
     private void load(String lesson) throws Exception {

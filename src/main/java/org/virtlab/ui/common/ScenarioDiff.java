@@ -21,10 +21,13 @@ public final class ScenarioDiff {
 
     /**
      * Whether the running simulation can go from {@code from} to {@code to} by inputs alone. Positions on
-     * the canvas are layout, not simulation: moving a card changes nothing the engine sees. Nor, for now,
-     * do networks, switches and NICs (the engine has no network subsystem yet), a VM's dirty rate and the
-     * migration settings (nothing migrates yet), the steps, the run's duration (read when a run starts)
-     * and the view state: they change with no input at all.
+     * the canvas and the names of hosts and VMs are layout, not simulation: the engine knows its machines
+     * by id and never reads a name, so moving or renaming a card changes nothing it sees. Nor, for now,
+     * do networks, switches and NICs (the engine has no network subsystem yet), the steps, the run's
+     * duration (read when a run starts) and the view state: they change with no input at all. A VM's dirty
+     * rate and the migration settings do restart it: the migration subsystem takes them when it is built
+     * ({@code Simulations.of}) and no input changes them, so a running simulation would go on with the old
+     * ones.
      */
     public static boolean runtimeOnly(Scenario from, Scenario to) {
         if (from.hosts().size() != to.hosts().size() || from.vms().size() != to.vms().size()) {
@@ -33,7 +36,7 @@ public final class ScenarioDiff {
         for (int h = 0; h < from.hosts().size(); h++) {
             HostSpec a = from.hosts().get(h);
             HostSpec b = to.hosts().get(h);
-            if (!a.withCpuPolicy(b.cpuPolicy()).at(b.x(), b.y()).equals(b)
+            if (!renamed(a, b.name()).withCpuPolicy(b.cpuPolicy()).at(b.x(), b.y()).equals(b)
                     || !a.cpuPolicy().withReservationMode(b.cpuPolicy().reservationMode()).equals(b.cpuPolicy())) {
                 return false;
             }
@@ -41,13 +44,19 @@ public final class ScenarioDiff {
         for (int i = 0; i < from.vms().size(); i++) {
             VmSpec a = from.vms().get(i);
             VmSpec b = to.vms().get(i);
-            if (!a.withWorkload(b.workload()).withCpuQos(b.cpuQos()).withNics(b.nics())
-                    .withDirtyMibPerSecond(b.dirtyMibPerSecond()).at(b.x(), b.y()).equals(b)) {
+            if (!a.withName(b.name()).withWorkload(b.workload()).withCpuQos(b.cpuQos()).withNics(b.nics())
+                    .at(b.x(), b.y()).equals(b)) {
                 return false;
             }
         }
         return from.seed() == to.seed() && from.tickMicros() == to.tickMicros()
-                && from.title().equals(to.title()) && from.goal().equals(to.goal());
+                && from.title().equals(to.title()) && from.goal().equals(to.goal())
+                && from.migration().equals(to.migration());
+    }
+
+    /** The host under another name (HostSpec has no withName; the engine model is not ours to change). */
+    private static HostSpec renamed(HostSpec h, String name) {
+        return new HostSpec(h.id(), name, h.cpu(), h.cpuPolicy(), h.memoryMib(), h.x(), h.y());
     }
 
     /** The inputs, in scenario order: hosts first, then each VM's QoS and workload. */

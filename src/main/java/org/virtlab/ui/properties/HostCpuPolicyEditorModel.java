@@ -1,6 +1,5 @@
 package org.virtlab.ui.properties;
 
-import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -50,9 +49,7 @@ public final class HostCpuPolicyEditorModel {
             return true;
         }
         HostCpuPolicy policy = host.cpuPolicy().withReservationMode(m);
-        List<HostSpec> hosts = s.hosts().stream().map(h -> h.id().equals(hostId) ? h.withCpuPolicy(policy) : h).toList();
-        editor.apply(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, s.vms()),
-                new SetReservationMode(hostId, m));
+        editor.apply(s.withHost(host.withCpuPolicy(policy)), new SetReservationMode(hostId, m));
         return true;
     }
 

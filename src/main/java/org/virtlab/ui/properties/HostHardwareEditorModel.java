@@ -20,8 +20,9 @@ import org.virtlab.ui.i18n.I18n;
  * within {@link CpuTopology}'s and {@link HostSpec}'s ranges. The host may not shrink below what its VMs
  * need: a VM with more vCPUs than the new logical CPUs, or pinned to a CPU that would no longer exist, is
  * named in the message (memory may be overcommitted, as on real hosts, so it is not checked against the
- * VMs). Other hardware is another machine to the engine, and ScenarioDiff counts a name as part of the
- * scenario too, so {@link #commit()} is one structural edit: the simulation starts again at 0 s.
+ * VMs). {@link #commit()} is one edit through {@link ScenarioEditor#restructure}: other hardware is another
+ * machine to the engine, so the simulation starts again at 0 s; a name alone is layout to the engine
+ * ({@link org.virtlab.ui.common.ScenarioDiff}), so it goes on running.
  */
 public final class HostHardwareEditorModel {
     /** The unit the memory is typed in. */
@@ -115,7 +116,7 @@ public final class HostHardwareEditorModel {
         return validated().isPresent();
     }
 
-    /** Checks every field; if all are valid and the host changed, applies it as one structural edit. */
+    /** Checks every field; if all are valid and the host changed, applies it as one edit (a restart unless only the name changed). */
     public boolean commit() {
         Optional<HostSpec> host = validated();
         if (host.isEmpty()) {
@@ -126,8 +127,7 @@ public final class HostHardwareEditorModel {
             return true;
         }
         shown = host.get();
-        List<HostSpec> hosts = s.hosts().stream().map(h -> h.id().equals(hostId) ? shown : h).toList();
-        editor.restructure(new Scenario(s.title(), s.goal(), s.seed(), s.tickMicros(), hosts, s.vms()));
+        editor.restructure(s.withHost(shown));
         return true;
     }
 

@@ -1,8 +1,10 @@
 package org.virtlab.ui.properties;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -13,19 +15,16 @@ import org.virtlab.ui.i18n.I18n;
 
 /**
  * The right-hand panel: the selection's properties grouped by category, and under them the editors of
- * the selection (a VM's CPU QoS, workload, name and size, pinning; a host's CPU policy, name and
- * hardware), all in one scroll pane.
+ * the selection (a VM's CPU QoS, workload, name and size, pinning, network adapters and dirty rate; a
+ * host's CPU policy, name and hardware; a network's, switch's or port group's form; a wire's Disconnect;
+ * the lesson's migration settings), all in one scroll pane.
  */
 public final class PropertiesView {
     private final BorderPane root = new BorderPane();
     private final VBox editors = new VBox();
     private final ScrollPane editorsScroll = new ScrollPane();
-    private Node qos;
-    private Node workload;
-    private Node size;
-    private Node hostPolicy;
-    private Node pinning;
-    private Node hardware;
+    /** The editors' nodes, one slot per editor in the order they are shown; null where there is none. */
+    private final List<Node> slots = new ArrayList<>();
 
     public PropertiesView(PropertiesViewModel viewModel, I18n i18n) {
         Label heading = new Label();
@@ -43,30 +42,20 @@ public final class PropertiesView {
         editorsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setTop(heading);
         root.setCenter(editorsScroll);
-        viewModel.qosEditorProperty().addListener((obs, was, now) -> {
-            qos = now == null ? null : new VmQosEditor(now, i18n).root();
-            showEditors();
-        });
-        viewModel.sizeEditorProperty().addListener((obs, was, now) -> {
-            size = now == null ? null : new VmSizeEditor(now, i18n).root();
-            showEditors();
-        });
-        viewModel.workloadEditorProperty().addListener((obs, was, now) -> {
-            workload = now == null ? null : new WorkloadEditor(now, i18n).root();
-            showEditors();
-        });
-        viewModel.hostPolicyEditorProperty().addListener((obs, was, now) -> {
-            hostPolicy = now == null ? null : new HostCpuPolicyEditor(now, i18n).root();
-            showEditors();
-        });
-        viewModel.pinningEditorProperty().addListener((obs, was, now) -> {
-            pinning = now == null ? null : new PinningEditor(now, i18n).root();
-            showEditors();
-        });
-        viewModel.hardwareEditorProperty().addListener((obs, was, now) -> {
-            hardware = now == null ? null : new HostHardwareEditor(now, i18n).root();
-            showEditors();
-        });
+        slot(viewModel.qosEditorProperty(), m -> new VmQosEditor(m, i18n).root());
+        slot(viewModel.workloadEditorProperty(), m -> new WorkloadEditor(m, i18n).root());
+        slot(viewModel.sizeEditorProperty(), m -> new VmSizeEditor(m, i18n).root());
+        slot(viewModel.pinningEditorProperty(), m -> new PinningEditor(m, i18n).root());
+        slot(viewModel.nicEditorProperty(), m -> new NicListEditor(m, i18n).root());
+        slot(viewModel.dirtyRateEditorProperty(), m -> new DirtyRateEditor(m, i18n).root());
+        slot(viewModel.hostPolicyEditorProperty(), m -> new HostCpuPolicyEditor(m, i18n).root());
+        slot(viewModel.hardwareEditorProperty(), m -> new HostHardwareEditor(m, i18n).root());
+        slot(viewModel.networkEditorProperty(), m -> new NetworkEditor(m, i18n).root());
+        slot(viewModel.switchEditorProperty(), m -> new SwitchEditor(m, i18n).root());
+        slot(viewModel.portGroupEditorProperty(), m -> new PortGroupEditor(m, i18n).root());
+        slot(viewModel.wireEditorProperty(), m -> new WireEditor(m, i18n).root());
+        slot(viewModel.migrationEditorProperty(), m -> new MigrationSettingsEditor(m, i18n).root());
+        showEditors();
         root.getStyleClass().add("properties-panel");
         root.setMinWidth(300);
         root.setPrefWidth(300);
@@ -78,12 +67,22 @@ public final class PropertiesView {
         return root;
     }
 
+    /** The next slot shows the view {@code build} makes of the editor {@code model} holds, while it holds one. */
+    private <M> void slot(ReadOnlyObjectProperty<M> model, Function<M, Node> build) {
+        int index = slots.size();
+        slots.add(model.get() == null ? null : build.apply(model.get()));
+        model.addListener((obs, was, now) -> {
+            slots.set(index, now == null ? null : build.apply(now));
+            showEditors();
+        });
+    }
+
     /**
      * Puts the current editors in place, touching only those that changed: an editor kept across an edit
      * stays in the scene, so the field being typed in keeps the focus.
      */
     private void showEditors() {
-        List<Node> wanted = Stream.of(qos, workload, size, pinning, hostPolicy, hardware).filter(Objects::nonNull).toList();
+        List<Node> wanted = slots.stream().filter(Objects::nonNull).toList();
         List<Node> shown = editors.getChildren();
         shown.retainAll(wanted);
         for (int i = 0; i < wanted.size(); i++) {
@@ -91,6 +90,5 @@ public final class PropertiesView {
                 shown.add(i, wanted.get(i));
             }
         }
-
     }
 }

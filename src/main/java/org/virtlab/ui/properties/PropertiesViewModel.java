@@ -1,33 +1,38 @@
 package org.virtlab.ui.properties;
 
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.virtlab.engine.cpu.Pinning;
-import org.virtlab.engine.cpu.Workload;
-import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.NetworkSpec;
+import org.virtlab.engine.model.NicSpec;
+import org.virtlab.engine.model.PortGroupSpec;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.SwitchSpec;
 import org.virtlab.engine.model.VmSpec;
-import org.virtlab.ui.common.Formats;
 import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.i18n.I18n;
 
 /**
- * The property panel's state: the rows describing the selected host or VM, or the lesson when nothing is
- * selected, and the editors of the selection: what can change while the simulation runs (a VM's CPU QoS
- * and workload, a host's reservation mode) and what restarts it (a VM's name, size and pinning, a host's
- * name and hardware).
+ * The property panel's state: the rows describing the selection (a host, VM, network, switch, port group or
+ * wire; the kind and name of each element when several are selected; the lesson when nothing is), and the
+ * editors of a single selected element. Each editor is kept across its own edit, so a commit doesn't
+ * rebuild the form being typed in. Which edits restart the simulation is for the shell to tell
+ * ({@link org.virtlab.ui.common.ScenarioDiff}): here, every editor hands its edit to the {@link ScenarioEditor}.
  */
 public final class PropertiesViewModel {
     private final I18n i18n;
+    private final PropertyRows describe;
     private final ObservableList<PropertyRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
     private final Selection selection;
@@ -38,17 +43,35 @@ public final class PropertiesViewModel {
     private final ReadOnlyObjectWrapper<HostCpuPolicyEditorModel> hostPolicyEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PinningEditorModel> pinningEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HostHardwareEditorModel> hardwareEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<NicListEditorModel> nicEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DirtyRateEditorModel> dirtyRateEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<NetworkEditorModel> networkEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SwitchEditorModel> switchEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<PortGroupEditorModel> portGroupEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<WireEditorModel> wireEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MigrationSettingsEditorModel> migrationEditor = new ReadOnlyObjectWrapper<>();
+    private final List<ReadOnlyObjectWrapper<?>> editors = List.of(qosEditor, workloadEditor, sizeEditor,
+            hostPolicyEditor, pinningEditor, hardwareEditor, nicEditor, dirtyRateEditor, networkEditor, switchEditor,
+            portGroupEditor, wireEditor, migrationEditor);
+    /** The editors {@link #show()} chooses, by slot; the slots not in it show none. */
+    private final Map<ReadOnlyObjectWrapper<?>, Object> next = new IdentityHashMap<>();
     private Scenario scenario;
 
     public PropertiesViewModel(I18n i18n, Selection selection, ScenarioEditor editor) {
         this.i18n = i18n;
+        this.describe = new PropertyRows(i18n);
         this.editor = editor;
         this.selection = selection;
-        selection.selectedIdProperty().addListener((obs, was, now) -> show(now));
+        // every change of the set, including one between several elements, where the single id stays null
+        selection.versionProperty().addListener((obs, was, now) -> show());
     }
 
     public ObservableList<PropertyRow> rows() {
         return rows;
+    }
+
+    public ReadOnlyStringProperty headingProperty() {
+        return heading.getReadOnlyProperty();
     }
 
     /** The QoS editor of the selected VM, or null when no VM is selected. */
@@ -56,14 +79,34 @@ public final class PropertiesViewModel {
         return qosEditor.getReadOnlyProperty();
     }
 
+    /** The workload editor of the selected VM, or null when no VM is selected. */
+    public ReadOnlyObjectProperty<WorkloadEditorModel> workloadEditorProperty() {
+        return workloadEditor.getReadOnlyProperty();
+    }
+
     /** The name and size editor (name, vCPUs, memory) of the selected VM, or null. */
     public ReadOnlyObjectProperty<VmSizeEditorModel> sizeEditorProperty() {
         return sizeEditor.getReadOnlyProperty();
     }
 
-    /** The pinning editor of the selected VM, or null; kept across its own edit like the others. */
+    /** The pinning editor of the selected VM, or null. */
     public ReadOnlyObjectProperty<PinningEditorModel> pinningEditorProperty() {
         return pinningEditor.getReadOnlyProperty();
+    }
+
+    /** The network adapters of the selected VM, or null. */
+    public ReadOnlyObjectProperty<NicListEditorModel> nicEditorProperty() {
+        return nicEditor.getReadOnlyProperty();
+    }
+
+    /** The live-migration section (dirty rate) of the selected VM, or null. */
+    public ReadOnlyObjectProperty<DirtyRateEditorModel> dirtyRateEditorProperty() {
+        return dirtyRateEditor.getReadOnlyProperty();
+    }
+
+    /** The CPU policy editor of the selected host, or null when no host is selected. */
+    public ReadOnlyObjectProperty<HostCpuPolicyEditorModel> hostPolicyEditorProperty() {
+        return hostPolicyEditor.getReadOnlyProperty();
     }
 
     /** The name and hardware editor of the selected host, or null. */
@@ -71,153 +114,121 @@ public final class PropertiesViewModel {
         return hardwareEditor.getReadOnlyProperty();
     }
 
-    /**
-     * The workload editor of the selected VM, or null when no VM is selected. Kept across an edit that
-     * leaves its VM's workload as it shows it, so a commit doesn't rebuild the form being typed in.
-     */
-    public ReadOnlyObjectProperty<WorkloadEditorModel> workloadEditorProperty() {
-        return workloadEditor.getReadOnlyProperty();
+    /** The editor of the selected network, or null. */
+    public ReadOnlyObjectProperty<NetworkEditorModel> networkEditorProperty() {
+        return networkEditor.getReadOnlyProperty();
     }
 
-    /** The CPU policy editor of the selected host, or null when no host is selected; kept like the workload editor. */
-    public ReadOnlyObjectProperty<HostCpuPolicyEditorModel> hostPolicyEditorProperty() {
-        return hostPolicyEditor.getReadOnlyProperty();
+    /** The editor of the selected distributed switch, or null. */
+    public ReadOnlyObjectProperty<SwitchEditorModel> switchEditorProperty() {
+        return switchEditor.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty headingProperty() {
-        return heading.getReadOnlyProperty();
+    /** The editor of the selected port group, or null. */
+    public ReadOnlyObjectProperty<PortGroupEditorModel> portGroupEditorProperty() {
+        return portGroupEditor.getReadOnlyProperty();
+    }
+
+    /** The selected wire's Disconnect, or null. */
+    public ReadOnlyObjectProperty<WireEditorModel> wireEditorProperty() {
+        return wireEditor.getReadOnlyProperty();
+    }
+
+    /** The lesson's migration settings, shown when nothing is selected; else null. */
+    public ReadOnlyObjectProperty<MigrationSettingsEditorModel> migrationEditorProperty() {
+        return migrationEditor.getReadOnlyProperty();
     }
 
     public void reset(Scenario newScenario) {
         this.scenario = newScenario;
-        show(selection.selectedIdProperty().get());
+        show();
     }
 
-    private void show(String id) {
+    private void show() {
         if (scenario == null) {
             return;
         }
-        List<PropertyRow> out = new ArrayList<>();
-        VmQosEditorModel qos = null;
-        WorkloadEditorModel workload = null;
-        VmSizeEditorModel size = null;
-        HostCpuPolicyEditorModel hostPolicy = null;
-        PinningEditorModel pinning = null;
-        HostHardwareEditorModel hardware = null;
-        String general = i18n.get("props.category.general");
+        next.clear();
+        showSelection();
+        for (ReadOnlyObjectWrapper<?> slot : editors) {
+            put(slot, next.get(slot)); // the same editor again is no change: its form stays, with the focus
+        }
+        next.clear();
+    }
+
+    private void showSelection() {
+        List<String> ids = selection.ids();
+        if (ids.size() > 1) {
+            heading.set(i18n.format("props.heading.several", Integer.toString(ids.size())));
+            rows.setAll(describe.several(scenario, ids));
+            return;
+        }
+        String id = ids.isEmpty() ? null : ids.get(0);
+        Optional<WireId> wire = WireId.parse(id);
         if (id != null && scenario.host(id).isPresent()) {
-            HostSpec h = scenario.host(id).get();
-            CpuTopology c = h.cpu();
-            String cpu = i18n.get("props.category.cpu");
-            heading.set(i18n.format("props.heading.host", h.name()));
-            out.add(row(general, "props.id", h.id()));
-            out.add(row(general, "props.name", h.name()));
-            out.add(row(cpu, "props.sockets", Integer.toString(c.sockets())));
-            out.add(row(cpu, "props.coresPerSocket", Integer.toString(c.coresPerSocket())));
-            out.add(row(cpu, "props.threadsPerCore", Integer.toString(c.threadsPerCore())));
-            out.add(row(cpu, "props.logicalCpus", Integer.toString(c.logicalCpus())));
-            out.add(row(cpu, "props.clock", Formats.ghz(c.mhzPerCore())));
-            out.add(row(cpu, "props.logicalCapacity", Formats.ghz(c.logicalCapacityMhz())));
-            out.add(row(cpu, "props.reservationMode", i18n.get("reservationMode." + h.cpuPolicy().reservationMode()
-                    .name().toLowerCase(Locale.ROOT))));
-            if (c.threadsPerCore() > 1) {
-                out.add(fixedRow(cpu, "props.htFactor", String.format(Locale.ROOT, "%.2f", h.cpuPolicy().htFactor())));
-            }
-            out.add(fixedRow(cpu, "props.quantum",
-                    String.format(Locale.ROOT, "%.1f ms", h.cpuPolicy().quantumMicros() / 1000.0)));
-            HostCpuPolicyEditorModel shown = hostPolicyEditor.get();
-            hostPolicy = shown != null && shown.isFor(h) ? shown : new HostCpuPolicyEditorModel(i18n, editor, h);
-            HostHardwareEditorModel shownHardware = hardwareEditor.get();
-            hardware = shownHardware != null && shownHardware.isFor(h) ? shownHardware
-                    : new HostHardwareEditorModel(i18n, editor, h);
-            out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(h.memoryMib())));
+            showHost(scenario.host(id).get());
         } else if (id != null && scenario.vm(id).isPresent()) {
-            VmSpec v = scenario.vm(id).get();
-            HostSpec h = scenario.host(v.hostId()).orElseThrow();
-            String cpu = i18n.get("props.category.cpu");
-            heading.set(i18n.format("props.heading.vm", v.name()));
-            out.add(row(general, "props.id", v.id()));
-            out.add(row(general, "props.name", v.name()));
-            out.add(row(general, "props.host", h.name()));
-            out.add(row(cpu, "props.vcpus", Integer.toString(v.vcpus())));
-            out.add(row(cpu, "props.workload", describe(v.workload())));
-            out.add(row(cpu, "props.pinning", describe(v.pinning())));
-            VmQosEditorModel shownQos = qosEditor.get();
-            qos = shownQos != null && shownQos.isFor(v) ? shownQos : new VmQosEditorModel(i18n, editor, v);
-            WorkloadEditorModel shown = workloadEditor.get();
-            workload = shown != null && shown.isFor(v) ? shown : new WorkloadEditorModel(i18n, editor, v);
-            VmSizeEditorModel shownSize = sizeEditor.get();
-            size = shownSize != null && shownSize.isFor(v) ? shownSize : new VmSizeEditorModel(i18n, editor, v);
-            PinningEditorModel shownPinning = pinningEditor.get();
-            pinning = shownPinning != null && shownPinning.isFor(v, h) ? shownPinning
-                    : new PinningEditorModel(i18n, editor, v, h);
-            out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(v.memoryMib())));
+            showVm(scenario.vm(id).get());
+        } else if (id != null && scenario.network(id).isPresent()) {
+            NetworkSpec n = scenario.network(id).get();
+            heading.set(i18n.format("props.heading.network", n.name()));
+            rows.setAll(describe.network(scenario, n));
+            keep(networkEditor, e -> e.isFor(n), () -> new NetworkEditorModel(i18n, editor, n));
+        } else if (id != null && scenario.switchSpec(id).isPresent()) {
+            SwitchSpec sw = scenario.switchSpec(id).get();
+            heading.set(i18n.format("props.heading.switch", sw.name()));
+            rows.setAll(describe.switchRows(scenario, sw));
+            keep(switchEditor, e -> e.isFor(sw, scenario.hosts()), () -> new SwitchEditorModel(i18n, editor, sw));
+        } else if (id != null && scenario.portGroup(id).isPresent()) {
+            PortGroupSpec g = scenario.portGroup(id).get();
+            heading.set(i18n.format("props.heading.portGroup", g.name()));
+            rows.setAll(describe.portGroup(scenario, scenario.switchOf(id).orElseThrow(), g));
+            keep(portGroupEditor, e -> e.isFor(g), () -> new PortGroupEditorModel(i18n, editor, g));
+        } else if (wire.isPresent() && scenario.vm(wire.get().vmId())
+                .filter(vm -> wire.get().nicIndex() < vm.nics().size()).isPresent()) {
+            VmSpec vm = scenario.vm(wire.get().vmId()).get();
+            int index = wire.get().nicIndex();
+            heading.set(i18n.format("props.heading.wire", vm.name(), NicSpec.name(index)));
+            rows.setAll(describe.wire(scenario, vm, index));
+            // nothing is typed in it, so it is built anew: its button follows the NIC through undo and redo
+            next.put(wireEditor, new WireEditorModel(editor, wire.get(), () -> selection.select(vm.id())));
         } else {
             heading.set(i18n.get("props.heading.lesson"));
-            Locale locale = i18n.locale();
-            out.add(row(general, "props.title", scenario.title().in(locale)));
-            out.add(row(general, "props.goal", scenario.goal().in(locale)));
-            out.add(row(general, "props.hosts", Integer.toString(scenario.hosts().size())));
-            out.add(row(general, "props.vms", Integer.toString(scenario.vms().size())));
-            out.add(row(i18n.get("props.category.simulation"), "props.seed", Long.toString(scenario.seed())));
-            out.add(row(i18n.get("props.category.simulation"), "props.tick",
-                    String.format(Locale.ROOT, "%d µs", scenario.tickMicros())));
+            rows.setAll(describe.lesson(scenario));
+            keep(migrationEditor, e -> e.isFor(scenario.migration()),
+                    () -> new MigrationSettingsEditorModel(i18n, editor, scenario.migration()));
         }
-        rows.setAll(out);
-        qosEditor.set(qos);
-        workloadEditor.set(workload);
-        sizeEditor.set(size);
-        hostPolicyEditor.set(hostPolicy);
-        pinningEditor.set(pinning);
-        hardwareEditor.set(hardware);
     }
 
-    private PropertyRow row(String category, String key, String value) {
-        return new PropertyRow(category, i18n.get(key), value, i18n.get(key + ".help"));
+    private void showHost(HostSpec h) {
+        heading.set(i18n.format("props.heading.host", h.name()));
+        rows.setAll(describe.host(h));
+        keep(hostPolicyEditor, e -> e.isFor(h), () -> new HostCpuPolicyEditorModel(i18n, editor, h));
+        keep(hardwareEditor, e -> e.isFor(h), () -> new HostHardwareEditorModel(i18n, editor, h));
     }
 
-    /** A row the simulation cannot change while it runs: its tooltip says so after the usual help. */
-    private PropertyRow fixedRow(String category, String key, String value) {
-        return new PropertyRow(category, i18n.get(key), value,
-                i18n.format("props.fixedAtRunTime", i18n.get(key + ".help")));
+    private void showVm(VmSpec v) {
+        HostSpec h = scenario.host(v.hostId()).orElseThrow();
+        heading.set(i18n.format("props.heading.vm", v.name()));
+        rows.setAll(describe.vm(v, h));
+        keep(qosEditor, e -> e.isFor(v), () -> new VmQosEditorModel(i18n, editor, v));
+        keep(workloadEditor, e -> e.isFor(v), () -> new WorkloadEditorModel(i18n, editor, v));
+        keep(sizeEditor, e -> e.isFor(v), () -> new VmSizeEditorModel(i18n, editor, v));
+        keep(pinningEditor, e -> e.isFor(v, h), () -> new PinningEditorModel(i18n, editor, v, h));
+        List<NicListEditorModel.Choice> offered = NicListEditorModel.choices(i18n, scenario, v);
+        keep(nicEditor, e -> e.isFor(v, offered), () -> new NicListEditorModel(i18n, editor, v));
+        long bandwidth = scenario.migration().bandwidthMibPerSecond();
+        keep(dirtyRateEditor, e -> e.isFor(v, bandwidth), () -> new DirtyRateEditorModel(i18n, editor, v));
     }
 
-    /** A pinning in words: "Not pinned", "All vCPUs: 0-3" or "vCPU 0: 0-1; vCPU 1: 2-3". */
-    String describe(Pinning p) {
-        if (!p.pinned()) {
-            return i18n.get("props.pinning.none");
-        }
-        if (p.perVcpu().stream().distinct().count() == 1) {
-            return i18n.format("props.pinning.all", CpuList.format(p.perVcpu().get(0)));
-        }
-        List<String> each = new ArrayList<>();
-        for (int i = 0; i < p.perVcpu().size(); i++) {
-            each.add(i18n.format("props.pinning.vcpu", Integer.toString(i), CpuList.format(p.perVcpu().get(i))));
-        }
-        return String.join(i18n.get("pinning.hint.separator"), each);
+    /** Shows the editor the slot has if it still shows the element as it is, otherwise a new one. */
+    private <T> void keep(ReadOnlyObjectWrapper<T> slot, Predicate<T> stillFor, Supplier<T> fresh) {
+        T was = slot.get();
+        next.put(slot, was != null && stillFor.test(was) ? was : fresh.get());
     }
 
-    /** A workload in words, e.g. "Bursty: 90 % for ~800 ms, 10 % for ~1200 ms". */
-    String describe(Workload w) {
-        if (w instanceof Workload.Idle i) {
-            return i18n.format("workload.idle.describe", Formats.percent(i.percent()));
-        }
-        if (w instanceof Workload.Constant c) {
-            return i18n.format("workload.constant.describe", Formats.percent(c.percent()));
-        }
-        if (w instanceof Workload.Bursty b) {
-            return i18n.format("workload.bursty.describe", Formats.percent(b.onPercent()), b.meanOnMillis(),
-                    Formats.percent(b.offPercent()), b.meanOffMillis());
-        }
-        if (w instanceof Workload.Periodic p) {
-            return i18n.format("workload.periodic.describe", Formats.percent(p.minPercent()),
-                    Formats.percent(p.maxPercent()), p.periodMillis() / 1000.0);
-        }
-        if (w instanceof Workload.Trace t) {
-            return WorkloadEditorModel.describeTrace(i18n, t);
-        }
-        Workload.Ramp r = (Workload.Ramp) w;
-        return i18n.format("workload.ramp.describe", Formats.percent(r.fromPercent()), Formats.percent(r.toPercent()),
-                r.durationMillis() / 1000.0);
+    @SuppressWarnings("unchecked") // each slot's value was put by keep() for that slot, so it is a T
+    private static <T> void put(ReadOnlyObjectWrapper<T> slot, Object value) {
+        slot.set((T) value);
     }
 }

@@ -3,7 +3,6 @@ package org.virtlab.ui.properties;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.StringProperty;
-import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -12,10 +11,11 @@ import org.virtlab.ui.i18n.I18n;
 
 /**
  * Editing a VM's name and size: its vCPUs (1 up to its host's logical CPUs, and at most
- * {@link VmSpec#MAX_VCPUS}) and its memory. A VM of another size is another machine to the engine, and
- * ScenarioDiff counts a name as part of the scenario too, so a valid change is one structural edit: the
- * simulation restarts at time zero (the shell says so). A wrong value stays in its field with the allowed
- * range.
+ * {@link VmSpec#MAX_VCPUS}) and its memory. A valid change is one edit through
+ * {@link ScenarioEditor#restructure}: a VM of another size is another machine to the engine, so the
+ * simulation restarts at time zero (the shell says so); a name alone is layout to the engine
+ * ({@link org.virtlab.ui.common.ScenarioDiff}), so it goes on running. A wrong value stays in its field with
+ * the allowed range.
  */
 public final class VmSizeEditorModel {
     private final I18n i18n;
@@ -100,8 +100,6 @@ public final class VmSizeEditorModel {
         if (newName.isEmpty() || n.isEmpty() || mib.isEmpty()) {
             return Optional.empty();
         }
-        Pinning pinning = n.get() == vm.vcpus() ? vm.pinning() : Pinning.NONE;
-        return Optional.of(new VmSpec(vm.id(), newName.get(), vm.hostId(), n.get().intValue(), mib.get(),
-                vm.workload(), vm.cpuQos(), pinning, vm.x(), vm.y()));
+        return Optional.of(vm.withSize(n.get().intValue(), mib.get()).withName(newName.get()));
     }
 }

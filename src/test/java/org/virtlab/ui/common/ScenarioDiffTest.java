@@ -11,6 +11,7 @@ import org.virtlab.engine.TestScenarios;
 import org.virtlab.engine.cpu.SetWorkload;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.migration.MigrationSettings;
+import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.LocalizedText;
 import org.virtlab.engine.model.NetworkMode;
 import org.virtlab.engine.model.NetworkSpec;
@@ -23,8 +24,8 @@ import org.virtlab.engine.model.VmSpec;
 
 /**
  * Which edits a running simulation follows by inputs, and which inputs. The engine has no network
- * subsystem and nothing migrates yet, so the topology's networks, switches and wires, dirty rates and
- * migration settings change with no input; so do the lesson's steps, duration, view and positions.
+ * subsystem, so the topology's networks, switches and wires change with no input; so do names, the
+ * lesson's steps, duration, view and positions. Dirty rates and migration settings restart it.
  */
 class ScenarioDiffTest {
     private final Scenario s = TestScenarios.networked();
@@ -61,18 +62,44 @@ class ScenarioDiffTest {
     }
 
     @Test
-    void wiresAndDirtyRatesNeedNoInput() {
+    void wiresNeedNoInput() {
         assertNoInputNeeded(x -> x.withVm(web().withNic(2, NicSpec.toNetwork("iso"))));
         assertNoInputNeeded(x -> x.withVm(web().withNic(3, NicSpec.UNWIRED)));
-        assertNoInputNeeded(x -> x.withVm(web().withDirtyMibPerSecond(500)));
     }
 
     @Test
     void lessonSettingsAndViewNeedNoInput() {
         assertNoInputNeeded(x -> x.withSteps(List.of(LocalizedText.of("Other", "其他"))));
         assertNoInputNeeded(x -> x.withDurationMicros(3_600 * Scenario.MICROS_PER_SECOND));
-        assertNoInputNeeded(x -> x.withMigration(MigrationSettings.QEMU_DEFAULTS));
         assertNoInputNeeded(x -> x.withView(new ViewState("network", 0.5)));
+    }
+
+    @Test
+    void aDirtyRateOrMigrationSettingsRestart() {
+        // Simulations.of hands both to MigrationSubsystem when it builds it; no input changes them later
+        assertFalse(ScenarioDiff.runtimeOnly(s, s.withVm(web().withDirtyMibPerSecond(500))));
+        assertFalse(ScenarioDiff.runtimeOnly(s, s.withMigration(MigrationSettings.QEMU_DEFAULTS)));
+    }
+
+    @Test
+    void namesOfHostsVmsNetworksSwitchesAndPortGroupsNeedNoInput() {
+        // the engine knows machines by id; no subsystem reads a name (grep "name()" in engine/: only
+        // Subsystem.name(), the subsystem's own)
+        assertNoInputNeeded(x -> x.withVm(web().withName("Front end")));
+        HostSpec h1 = s.host("h1").orElseThrow();
+        assertNoInputNeeded(x -> x.withHost(new HostSpec("h1", "Rack 7", h1.cpu(), h1.cpuPolicy(), h1.memoryMib(),
+                h1.x(), h1.y())));
+        assertNoInputNeeded(x -> x.withNetwork(x.network("iso").orElseThrow().withName("Back end")));
+        SwitchSpec dvs = s.switches().get(0);
+        assertNoInputNeeded(x -> x.withSwitch(dvs.withName("Core")));
+        assertNoInputNeeded(x -> x.withSwitch(dvs.withPortGroups(dvs.portGroups().stream()
+                .map(g -> g.withName(g.name() + " (prod)")).toList())));
+    }
+
+    @Test
+    void aRenameWithANewWorkloadIsJustTheWorkloadsInput() {
+        Scenario to = s.withVm(web().withName("Front end").withWorkload(new Workload.Constant(90)));
+        assertEquals(List.of(new SetWorkload("web", new Workload.Constant(90))), ScenarioDiff.inputs(s, to));
     }
 
     @Test

@@ -76,4 +76,19 @@ class HostCpuPolicyEditorModelTest {
         assertEquals("Reusable", a.modeLabel(ReservationMode.REUSABLE));
         assertEquals("Held", a.modeLabel(ReservationMode.HELD));
     }
+
+    @Test
+    void networksSwitchesAndNicsSurviveANewMode() throws Exception {
+        // network-models: four networks, a switch with two port groups, two NICs on every VM
+        Scenario networked = Lessons.load("network-models").scenario();
+        RecordingEditor e = new RecordingEditor(networked);
+        new HostCpuPolicyEditorModel(new I18n(Locale.ENGLISH), e, networked.host("host1").orElseThrow())
+                .reservationModeProperty().set(ReservationMode.HELD);
+        assertEquals(networked.withHost(networked.host("host1").orElseThrow().withCpuPolicy(
+                HostCpuPolicy.DEFAULT.withReservationMode(ReservationMode.HELD))), e.scenario());
+        assertEquals(networked.networks(), e.scenario().networks());
+        assertEquals(networked.switches(), e.scenario().switches());
+        assertEquals(networked.vms(), e.scenario().vms());
+        assertEquals(networked.steps(), e.scenario().steps());
+    }
 }

@@ -75,13 +75,14 @@ class HostHardwareEditorModelTest {
     }
 
     @Test
-    void aNewNameAloneRestartsTooAsScenarioDiffCountsNames() {
-        // ScenarioDiff lets only positions, QoS, workloads and reservation modes change at run time
+    void aNewNameAloneDoesNotRestart() {
+        // a name is layout to the engine, like a position: ScenarioDiff lets it change with no input
         model.nameProperty().set("Rack 7");
         assertTrue(model.commit());
         assertEquals("Rack 7", host().name());
         assertEquals(1, editor.restructured.size());
-        assertFalse(ScenarioDiff.runtimeOnly(before, editor.scenario()));
+        assertTrue(ScenarioDiff.runtimeOnly(before, editor.scenario()));
+        assertEquals(List.of(), ScenarioDiff.inputs(before, editor.scenario()));
     }
 
     @Test
@@ -184,5 +185,22 @@ class HostHardwareEditorModelTest {
         assertFalse(model.commit());
         assertEquals("Allowed: 1–64 characters; was 65", model.nameErrorProperty().get());
         assertEquals(before, editor.scenario());
+    }
+
+    @Test
+    void networksSwitchesAndNicsSurviveNewHardware() throws Exception {
+        // network-models: four networks, a switch with two port groups, two NICs on every VM
+        Scenario networked = Lessons.load("network-models").scenario();
+        RecordingEditor e = new RecordingEditor(networked);
+        HostHardwareEditorModel m = new HostHardwareEditorModel(en, e, networked.host("host2").orElseThrow());
+        m.memory().textProperty().set("128");
+        assertTrue(m.commit());
+        HostSpec was = networked.host("host2").orElseThrow();
+        assertEquals(List.of(networked.withHost(new HostSpec("host2", was.name(), was.cpu(), was.cpuPolicy(), 128 * 1024,
+                was.x(), was.y()))), e.restructured);
+        assertEquals(networked.networks(), e.scenario().networks());
+        assertEquals(networked.switches(), e.scenario().switches());
+        assertEquals(networked.vms(), e.scenario().vms());
+        assertEquals(networked.migration(), e.scenario().migration());
     }
 }

@@ -8,7 +8,7 @@ import org.virtlab.ui.common.ScenarioEditor;
 
 /**
  * A scenario editor that keeps every edit and records the inputs the engine would get, and the
- * structural edits (which restart the simulation).
+ * edits handed to {@code restructure} (which restart the simulation unless ScenarioDiff finds it can go on).
  */
 final class RecordingEditor implements ScenarioEditor {
     final List<Input> inputs = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.virtlab.engine.model.NicSpec;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -54,7 +55,7 @@ class VmSizeEditorModelTest {
     }
 
     @Test
-    void aNewNameIsOneStructuralEditLikeASize() {
+    void aNewNameIsOneEditThatDoesNotRestart() {
         Scenario before = editor.scenario();
         model.nameProperty().set(" Orders DB ");
         assertTrue(model.check()); // leaving the field only checks it
@@ -64,8 +65,9 @@ class VmSizeEditorModelTest {
         assertEquals(List.of(before.withVm(new VmSpec("db", "Orders DB", "host1", 8, 16_384,
                 before.vm("db").orElseThrow().workload(), before.vm("db").orElseThrow().cpuQos(), Pinning.NONE,
                 before.vm("db").orElseThrow().x(), before.vm("db").orElseThrow().y()))), restructured);
-        // ScenarioDiff counts names: the shell restarts the simulation, as the note says
-        assertFalse(ScenarioDiff.runtimeOnly(before, editor.scenario()));
+        // a name is layout to the engine: the shell goes on without a restart or an input, as the note says
+        assertTrue(ScenarioDiff.runtimeOnly(before, editor.scenario()));
+        assertEquals(List.of(), ScenarioDiff.inputs(before, editor.scenario()));
     }
 
     @Test
@@ -89,5 +91,23 @@ class VmSizeEditorModelTest {
         m.vcpusProperty().set("2");
         assertTrue(m.commit());
         assertEquals(Pinning.NONE, e.scenario().vm("pinned-1").orElseThrow().pinning());
+    }
+
+    @Test
+    void nicsAndTheDirtyRateSurviveANewSizeAndName() throws Exception {
+        // network-models: "Database" (db1) has 4 vCPUs, NICs on backend and pg-db, and dirties 64 MiB/s
+        Scenario networked = Lessons.load("network-models").scenario();
+        RecordingEditor e = new RecordingEditor(networked);
+        VmSpec db = networked.vm("db1").orElseThrow();
+        VmSizeEditorModel m = new VmSizeEditorModel(new I18n(Locale.ENGLISH), e, db);
+        m.nameProperty().set("Orders");
+        m.vcpusProperty().set("2");
+        assertTrue(m.commit());
+        VmSpec edited = e.scenario().vm("db1").orElseThrow();
+        assertEquals(List.of(NicSpec.toNetwork("backend"), NicSpec.toPortGroup("pg-db")), edited.nics());
+        assertEquals(64, edited.dirtyMibPerSecond());
+        assertEquals(List.of(networked.withVm(db.withSize(2, db.memoryMib()).withName("Orders"))), e.restructured);
+        assertEquals(networked.networks(), e.scenario().networks());
+        assertEquals(networked.switches(), e.scenario().switches());
     }
 }
