@@ -1,5 +1,6 @@
 package org.virtlab.ui.properties;
 
+import org.virtlab.ui.common.WireId;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

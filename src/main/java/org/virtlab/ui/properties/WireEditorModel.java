@@ -1,5 +1,6 @@
 package org.virtlab.ui.properties;
 
+import org.virtlab.ui.common.WireId;
 import org.virtlab.engine.model.NicSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;

@@ -1,5 +1,6 @@
 package org.virtlab.ui.topology;
 
+import org.virtlab.ui.common.WireId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -257,11 +258,11 @@ public final class TopologyViewModel {
         Scenario s = editor.scenario();
         Scenario next = s;
         for (String id : selection.ids()) {
-            Optional<Wire> wire = Wire.parse(id);
+            Optional<WireId> wire = WireId.parse(id);
             if (wire.isPresent()) {
                 Optional<VmSpec> vm = next.vm(wire.get().vmId());
-                if (vm.isPresent() && wire.get().nic() < vm.get().nics().size()) {
-                    next = next.withVm(vm.get().withNic(wire.get().nic(), NicSpec.UNWIRED));
+                if (vm.isPresent() && wire.get().nicIndex() < vm.get().nics().size()) {
+                    next = next.withVm(vm.get().withNic(wire.get().nicIndex(), NicSpec.UNWIRED));
                 }
             } else {
                 next = next.without(id);
@@ -436,7 +437,7 @@ public final class TopologyViewModel {
             nics.set(index, plug);
         }
         editor.restructure(s.withVm(vm.withNics(nics)));
-        selection.select(new Wire(vmId, index).id());
+        selection.select(new WireId(vmId, index).id());
         return check;
     }
 

@@ -1,5 +1,6 @@
 package org.virtlab.ui.topology;
 
+import org.virtlab.ui.common.WireId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -132,7 +133,7 @@ final class WireLayer extends Group {
                         : new Point2D(fromLeft ? t.getMinX() : t.getMaxX(), t.getCenterY());
                 javafx.scene.shape.CubicCurve curve = curve(a, b, fromTop ? 0 : fromLeft ? -1 : 1, fromTop ? -1 : 0);
                 curve.getStyleClass().addAll("wire", "wire-" + nic.kind());
-                String id = new Wire(vm.vmId(), nic.index()).id();
+                String id = new WireId(vm.vmId(), nic.index()).id();
                 curve.setId(id.replace(':', '-'));
                 curve.setUserData(id);
                 curve.setOnMouseClicked(e -> {
@@ -230,7 +231,7 @@ final class WireLayer extends Group {
         });
         port.setOnMouseClicked(e -> {
             if (e.isStillSincePress() && nic < vm.item().nics().size()) {
-                pick.accept(new Wire(vm.vmId(), nic).id(), e);
+                pick.accept(new WireId(vm.vmId(), nic).id(), e);
             }
             e.consume();
         });

@@ -1,5 +1,6 @@
 package org.virtlab.ui.properties;
 
+import org.virtlab.ui.common.WireId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package org.virtlab.ui.topology;
 
+import org.virtlab.ui.common.WireId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class NetworkEditingTest {
 
     @Test
     void deletingAWireUnplugsItsNicAndDeletingANetworkUnplugsEveryNicOnIt() {
-        shell.selection().select(new Wire("web1", 0).id());
+        shell.selection().select(new WireId("web1", 0).id());
         assertTrue(topology.deleteSelection());
         assertEquals(NicSpec.UNWIRED, shell.scenario().vm("web1").orElseThrow().nics().get(0));
         assertEquals(2, shell.scenario().vm("web1").orElseThrow().nics().size()); // unplugged, not removed

@@ -1,4 +1,4 @@
-package org.virtlab.ui.properties;
+package org.virtlab.ui.common;
 
 import java.util.Optional;
 import org.virtlab.engine.model.VmSpec;

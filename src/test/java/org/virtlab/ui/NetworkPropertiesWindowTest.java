@@ -23,7 +23,7 @@ import org.virtlab.ui.properties.NicListEditorModel;
  * subsystem takes it when it is built), and Ctrl+Z takes a NIC edit back.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class NetworkEditingTest {
+class NetworkPropertiesWindowTest {
     private final FxRobot robot = new FxRobot();
     private VirtLabApp app;
 
