@@ -46,8 +46,13 @@ final class Problems {
 
     /** A problem found outside any document (the file itself), as an exception. */
     static ScenarioException single(String source, String key, Object... args) {
-        Problems problems = new Problems(source);
-        problems.add("/", key, args);
-        return problems.exception();
+        return single(source, null, key, args);
+    }
+
+    /** A problem with the document as a whole found at {@code at} in its text ({@code null}: nowhere). */
+    static ScenarioException single(String source, SourceText.Position at, String key, Object... args) {
+        List<Object> listed = List.of(args);
+        return new ScenarioException(List.of(at == null ? new Problem(source, "/", key, listed)
+                : new Problem(source, at.line(), at.column(), "/", key, listed)));
     }
 }
