@@ -87,7 +87,7 @@ public final class ScenarioReader {
         // The parser skips a UTF-8 byte order mark only in an input of four bytes or more, and counts it as three
         // columns; skipped here, a file holding just the mark is empty and columns are as an editor shows them.
         int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
-        SourceText text = new SourceText(bytes, start, bytes.length - start);
+        SourceText text = new SourceText(bytes, start, bytes.length - start, MAPPER.getFactory());
         JsonNode root;
         try (JsonParser parser = MAPPER.createParser(bytes, start, bytes.length - start)) {
             root = MAPPER.readTree(parser);
@@ -109,7 +109,7 @@ public final class ScenarioReader {
         if (root == null || root.isMissingNode()) {
             throw Problems.single(source, "file.empty");
         }
-        return ScenarioMapper.map(root, source, traceFiles);
+        return ScenarioMapper.map(root, source, text, traceFiles);
     }
 
     /**
