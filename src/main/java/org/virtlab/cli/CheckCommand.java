@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code virtlab check FILE...}: validates scenario files. Prints {@code FILE: ok} for each valid file;
- * for each problem one line {@code FILE: /json/pointer: message} on standard error. Exit 0 when every file
- * is valid, 2 otherwise.
+ * for each problem one line {@code FILE: /json/pointer: line L, column C: message} on standard error
+ * ({@link org.virtlab.scenario.Problem#format}). Exit 0 when every file is valid, 2 otherwise.
  */
 @Command(name = "check", mixinStandardHelpOptions = true)
 final class CheckCommand extends LocalizedCommand implements Callable<Integer> {

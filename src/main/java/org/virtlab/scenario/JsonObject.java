@@ -48,12 +48,12 @@ final class JsonObject {
         return problems;
     }
 
-    /** Reports every field not in {@code allowed}, in document order. */
+    /** Reports every field not in {@code allowed}, in document order, each at its name. */
     void allowOnly(List<String> allowed) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String name = entry.getKey();
             if (!allowed.contains(name)) {
-                problems.add(pointer(name), "field.unknown", Json.escape(name), String.join(", ", allowed));
+                problems.addAtName(pointer(name), "field.unknown", Json.escape(name), String.join(", ", allowed));
             }
         }
     }

@@ -150,7 +150,7 @@ final class NetworkJson {
         JsonNode value = json.optional("subnet");
         if (mode == NetworkMode.BRIDGED) {
             if (value != null) {
-                problems.add(json.pointer("subnet"), "network.subnetOnBridged");
+                problems.addAtName(json.pointer("subnet"), "network.subnetOnBridged");
             }
             return null;
         }

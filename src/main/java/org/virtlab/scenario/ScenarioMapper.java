@@ -56,11 +56,13 @@ final class ScenarioMapper {
     }
 
     /**
-     * Maps a document read from {@code source}; {@code traceFiles} opens the CSV files its traces refer to,
-     * {@code null} if it has no folder to find them in (a trace must then list its points inline).
+     * Maps a document read from {@code source}, parsed from {@code text} (where its problems are placed;
+     * {@code null} if it has none); {@code traceFiles} opens the CSV files its traces refer to, {@code null}
+     * if it has no folder to find them in (a trace must then list its points inline).
      */
-    static Scenario map(JsonNode root, String source, TraceFiles traceFiles) throws ScenarioException {
-        Problems problems = new Problems(source);
+    static Scenario map(JsonNode root, String source, SourceText text, TraceFiles traceFiles)
+            throws ScenarioException {
+        Problems problems = new Problems(source, text);
         Scenario scenario = new ScenarioMapper(problems, traceFiles).scenario(root);
         if (!problems.isEmpty()) {
             throw problems.exception();

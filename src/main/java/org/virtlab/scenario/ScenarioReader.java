@@ -1,7 +1,6 @@
 package org.virtlab.scenario;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +25,7 @@ public final class ScenarioReader {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final int MAX_REASON_CHARS = 160;
+    private static final String DUPLICATE_FIELD = "Duplicate field ";
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private ScenarioReader() {
@@ -87,30 +87,29 @@ public final class ScenarioReader {
         // The parser skips a UTF-8 byte order mark only in an input of four bytes or more, and counts it as three
         // columns; skipped here, a file holding just the mark is empty and columns are as an editor shows them.
         int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        SourceText text = new SourceText(bytes, start, bytes.length - start, MAPPER.getFactory());
         JsonNode root;
         try (JsonParser parser = MAPPER.createParser(bytes, start, bytes.length - start)) {
             root = MAPPER.readTree(parser);
             if (root != null && parser.nextToken() != null) {
-                JsonLocation where = parser.currentTokenLocation();
-                throw Problems.single(source, "json.trailing", where.getLineNr(), where.getColumnNr());
+                throw Problems.single(source, text.position(parser.currentTokenLocation()), "json.trailing");
             }
         } catch (JacksonException e) {
-            JsonLocation where = e.getLocation();
             String reason = jacksonReason(e.getOriginalMessage());
-            if (where == null || where.getLineNr() <= 0) {
-                throw Problems.single(source, "json.malformedSomewhere", reason);
-            }
-            throw Problems.single(source, "json.malformed", where.getLineNr(), where.getColumnNr(), reason);
+            // A field given twice is reported just after its second name; placed at that name's start instead.
+            boolean duplicate = String.valueOf(e.getOriginalMessage()).startsWith(DUPLICATE_FIELD);
+            SourceText.Position at = duplicate ? text.nameEndingAt(e.getLocation()) : text.position(e.getLocation());
+            throw Problems.single(source, at, "json.malformed", reason);
         } catch (CharConversionException e) {
             // Bytes that are no text in the encoding the parser recognised (UTF-32, say): a malformed file.
-            throw Problems.single(source, "json.malformedSomewhere", jacksonReason(e.getMessage()));
+            throw Problems.single(source, "json.malformed", jacksonReason(e.getMessage()));
         } catch (IOException e) {
             throw Problems.single(source, "file.cannotRead", reason(e));
         }
         if (root == null || root.isMissingNode()) {
             throw Problems.single(source, "file.empty");
         }
-        return ScenarioMapper.map(root, source, traceFiles);
+        return ScenarioMapper.map(root, source, text, traceFiles);
     }
 
     /**

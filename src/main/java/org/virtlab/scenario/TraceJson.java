@@ -34,7 +34,7 @@ final class TraceJson {
         List<Point> points = null;
         String source = null;
         if (hasCsv && hasPoints) {
-            json.problems().add(json.pointer("points"), "trace.bothSources");
+            json.problems().addAtName(json.pointer("points"), "trace.bothSources");
         } else if (hasCsv) {
             source = json.string("csv", true);
             points = source == null ? null : csv(json, source, files);

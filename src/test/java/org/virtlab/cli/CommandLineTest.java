@@ -64,8 +64,16 @@ class CommandLineTest {
         assertEquals("", err.toString());
     }
 
+    /** {@code line L, column C} of {@code value} where it first follows {@code before} in a file's text. */
+    private static String place(String content, String before, String value) {
+        int at = content.indexOf(before + value) + before.length();
+        int line = (int) content.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        int column = at - content.lastIndexOf('\n', at - 1);
+        return "line " + line + ", column " + column;
+    }
+
     @Test
-    void checkReportsOneLinePerProblemWithFileAndPointerAndExitsTwo() throws IOException {
+    void checkReportsOneLinePerProblemWithFilePointerLineAndColumnAndExitsTwo() throws IOException {
         Path good = dir.resolve("good.json");
         ScenarioWriter.write(Lessons.defaultLesson().scenario(), good);
         String text = Files.readString(good)
@@ -78,9 +86,32 @@ class CommandLineTest {
 
         List<String> lines = err.toString().lines().toList();
         assertEquals(2, lines.size(), err.toString());
-        assertTrue(lines.get(0).startsWith(bad + ": /hosts/0/cpu/sockets: "), lines.get(0));
-        assertTrue(lines.get(1).startsWith(bad + ": /vms/1/vcpus: "), lines.get(1));
+        assertEquals(bad + ": /hosts/0/cpu/sockets: " + place(text, "\"sockets\": ", "0")
+                + ": must be an integer between 1 and 8, was 0", lines.get(0));
+        assertTrue(lines.get(1).startsWith(bad + ": /vms/1/vcpus: " + place(text, "\"vcpus\": ", "\"eight\"") + ": "),
+                lines.get(1));
         assertTrue(out.toString().contains(good + ": ok"));
+    }
+
+    /** Columns count characters as an editor does: the four Chinese characters are twelve bytes of UTF-8. */
+    @Test
+    void checkCountsColumnsInCharactersAfterChineseText() throws IOException {
+        Path file = dir.resolve("zh.json");
+        Files.writeString(file, """
+                {"format": "virtlab.scenario", "version": 1, "hosts": [], "vms": [],
+                 "title": {"zh": "两台主机", "en": 5}}
+                """);
+        assertEquals(VirtLabCommand.EXIT_INVALID, run(Locale.SIMPLIFIED_CHINESE, "check", file.toString()));
+        assertEquals(file + ": /title/en: 第 2 行第 32 列: 应为字符串，实际为 5", err.toString().strip());
+    }
+
+    @Test
+    void aSyntaxErrorPrintsTheSameForm() throws IOException {
+        Path file = dir.resolve("syntax.json");
+        Files.writeString(file, "{\n  \"format\": \"virtlab.scenario\"\n  \"version\": 1\n}\n");
+        assertEquals(VirtLabCommand.EXIT_INVALID, run(Locale.ENGLISH, "check", file.toString()));
+        assertTrue(err.toString().startsWith(file + ": /: line 3, column 3: malformed JSON: Unexpected character"),
+                err.toString());
     }
 
     @Test

@@ -160,7 +160,8 @@ class CpuQosReaderTest {
     @Test
     void sharesProblemInChinese() {
         Problem p = onlyProblem(qos0("{\"shares\": -5}"));
-        assertEquals("test.json: /vms/0/cpuQos/shares: 应为 low、normal、high 或 1 到 1000000 之间的整数，实际为 -5",
+        assertEquals("test.json: /vms/0/cpuQos/shares: 第 1 行第 " + p.column() + " 列: "
+                        + "应为 low、normal、high 或 1 到 1000000 之间的整数，实际为 -5",
                 p.format(Locale.SIMPLIFIED_CHINESE));
     }
 

@@ -70,9 +70,9 @@ class ScenarioFuzzFindingsTest {
     void aSyntaxErrorShowsControlCharactersEscaped() {
         ScenarioException e =
                 assertThrows(ScenarioException.class, () -> ScenarioReader.read("[tru\u0000e]", "t.json"));
-        assertEquals("malformed JSON at line 1, column 2: Unrecognized token 'tru\\u0000e': was expecting (JSON"
-                        + " String, Number, Array, Object or token 'null', 'true' or 'false')",
-                e.problems().get(0).message(Locale.ENGLISH));
+        assertEquals("t.json: /: line 1, column 2: malformed JSON: Unrecognized token 'tru\\u0000e': was expecting"
+                        + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+                e.problems().get(0).format(Locale.ENGLISH));
     }
 
     /**
@@ -92,19 +92,22 @@ class ScenarioFuzzFindingsTest {
     @Test
     void aByteOrderMarkDoesNotCountAsAColumn() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read("\uFEFF{x", "t.json"));
-        assertTrue(english(e).startsWith("malformed JSON at line 1, column 2: "), english(e));
+        assertTrue(e.problems().get(0).format(Locale.ENGLISH).startsWith("t.json: /: line 1, column 2: "),
+                e::getMessage);
         e = assertThrows(ScenarioException.class, () -> ScenarioReader.read("\uFEFF{\n x", "t.json"));
-        assertTrue(english(e).startsWith("malformed JSON at line 2, column 2: "), english(e));
+        assertTrue(e.problems().get(0).format(Locale.ENGLISH).startsWith("t.json: /: line 2, column 2: "),
+                e::getMessage);
     }
 
-    /** Zeros in front make the parser read UTF-32; what follows is no character at all. */
+    /** Zeros in front make the parser read UTF-32; what follows is no character at all, found nowhere in particular. */
     @Test
     void textThatIsNoUnicodeIsMalformedNotUnreadable() {
         byte[] bytes = {0, 0, 0, '{', ' ', ' ', '\n', '{'};
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> ScenarioReader.read(new ByteArrayInputStream(bytes), "t.json"));
-        assertEquals(List.of("json.malformedSomewhere"), e.problems().stream().map(Problem::key).toList());
-        assertTrue(english(e).startsWith("malformed JSON: Invalid UTF-32 character 0x"), english(e));
+        assertEquals(List.of("json.malformed"), e.problems().stream().map(Problem::key).toList());
+        assertTrue(e.problems().get(0).format(Locale.ENGLISH).startsWith("t.json: /: malformed JSON: Invalid UTF-32 "
+                + "character 0x"), e::getMessage);
     }
 
     /**
@@ -121,9 +124,5 @@ class ScenarioFuzzFindingsTest {
         Problem more = e.problems().get(Problems.MAX_LISTED);
         assertEquals("/", more.pointer());
         assertEquals("99900 more problems not shown", more.message(Locale.ENGLISH));
-    }
-
-    private static String english(ScenarioException e) {
-        return e.problems().get(0).message(Locale.ENGLISH);
     }
 }

@@ -103,44 +103,57 @@ class ScenarioReaderSourceTest {
         Problem p = problemOfText(text);
         assertEquals("/", p.pointer());
         // line 4, column 3: where "hosts" starts after the missing comma
-        assertTrue(p.message(Locale.ENGLISH).startsWith("malformed JSON at line 4, column 3: "),
-                p.message(Locale.ENGLISH));
+        assertEquals(4, p.line());
+        assertEquals(3, p.column());
+        assertTrue(p.format(Locale.ENGLISH).startsWith("t.json: /: line 4, column 3: malformed JSON: "),
+                p.format(Locale.ENGLISH));
         assertNoJacksonInternals(p.message(Locale.ENGLISH));
+    }
+
+    /** The parser counts bytes: 两台虚拟机 is fifteen of them in UTF-8, and five characters in an editor. */
+    @Test
+    void syntaxErrorColumnsCountCharactersNotBytes() {
+        Problem p = problemOfText("{\"title\": {\"zh\": \"两台虚拟机\" \"en\": \"Two VMs\"}}");
+        assertEquals("t.json: /: line 1, column 26: malformed JSON: Unexpected character ('\"' (code 34)): was"
+                + " expecting comma to separate Object entries", p.format(Locale.ENGLISH));
     }
 
     @Test
     void truncatedJsonIsMalformedWithoutInternals() {
         Problem p = problemOfText("{\n  \"format\": \"virtlab.scenario\",\n  \"hosts\": [");
-        assertTrue(p.message(Locale.ENGLISH).startsWith("malformed JSON at line 3, column"), p.message(Locale.ENGLISH));
+        assertEquals(3, p.line());
+        assertTrue(p.message(Locale.ENGLISH).startsWith("malformed JSON: "), p.message(Locale.ENGLISH));
         assertNoJacksonInternals(p.message(Locale.ENGLISH));
     }
 
     @Test
     void nanIsNotJson() {
         Problem p = problemOfText(ScenarioFixtures.VALID.replace("\"percent\": 50", "\"percent\": NaN"));
-        assertTrue(p.message(Locale.ENGLISH).startsWith("malformed JSON at line 11,"), p.message(Locale.ENGLISH));
+        assertEquals(11, p.line());
+        assertTrue(p.message(Locale.ENGLISH).startsWith("malformed JSON: "), p.message(Locale.ENGLISH));
         assertNoJacksonInternals(p.message(Locale.ENGLISH));
     }
 
     @Test
     void repeatedFieldIsMalformed() {
         Problem p = problemOfText("{\"format\": \"virtlab.scenario\", \"format\": \"virtlab.scenario\"}");
-        assertTrue(p.message(Locale.ENGLISH).contains("format"), p.message(Locale.ENGLISH));
-        assertTrue(p.message(Locale.ENGLISH).startsWith("malformed JSON at line 1,"), p.message(Locale.ENGLISH));
+        // at the second "format": the parser stops just after it, the problem is placed at its start
+        assertEquals("t.json: /: line 1, column 32: malformed JSON: Duplicate field 'format'",
+                p.format(Locale.ENGLISH));
     }
 
     @Test
     void textAfterTheDocumentIsMalformed() {
         Problem p = problemOfText("{}\n  {}");
-        assertEquals("malformed JSON at line 2, column 3: more text after the end of the document",
-                p.message(Locale.ENGLISH));
+        assertEquals("t.json: /: line 2, column 3: malformed JSON: more text after the end of the document",
+                p.format(Locale.ENGLISH));
     }
 
     @Test
     void tooDeepNestingIsMalformedWithoutInternals() {
         Problem p = problemOfText("[".repeat(5000));
         assertTrue(p.message(Locale.ENGLISH).startsWith("malformed JSON"), p.message(Locale.ENGLISH));
-        assertFalse(p.message(Locale.ENGLISH).contains("line 0"), p.message(Locale.ENGLISH));
+        assertFalse(p.format(Locale.ENGLISH).contains("line 0"), p.format(Locale.ENGLISH));
         assertNoJacksonInternals(p.message(Locale.ENGLISH));
     }
 

@@ -292,28 +292,31 @@ class ScenarioReaderTest {
         assertEquals("must be the format version 1, was 0", english(p));
     }
 
+    /** Line 10 of the fixture: {@code   "vms": [{"id": "web", "name": "Web server", "host": "host1", "vcpus": 4,}. */
     @Test
-    void problemFormatsAsSourcePointerMessageOnOneLine() {
-        Problem p = onlyProblem(problemsAfter(root -> at(root, "/vms/0").put("vcpus", 0)));
-        assertEquals("test.json: /vms/0/vcpus: must be an integer between 1 and 64, was 0", p.format(Locale.ENGLISH));
-        assertEquals("test.json: /vms/0/vcpus: 应为 1 到 64 之间的整数，实际为 0", p.format(Locale.SIMPLIFIED_CHINESE));
+    void problemFormatsAsSourcePointerPlaceMessageOnOneLine() {
+        Problem p = onlyProblem(problemsOf(ScenarioFixtures.VALID.replace("\"vcpus\": 4", "\"vcpus\": 0")));
+        assertEquals("test.json: /vms/0/vcpus: line 10, column 73: must be an integer between 1 and 64, was 0",
+                p.format(Locale.ENGLISH));
+        assertEquals("test.json: /vms/0/vcpus: 第 10 行第 73 列: 应为 1 到 64 之间的整数，实际为 0",
+                p.format(Locale.SIMPLIFIED_CHINESE));
     }
 
     @Test
     void valuesWithLineBreaksStayOnOneLine() {
-        Problem p = onlyProblem(problemsAfter(root -> at(root, "/vms/0").put("vcpus", "4\nvcpus")));
-        assertEquals("test.json: /vms/0/vcpus: must be an integer between 1 and 64, was \"4\\nvcpus\"",
+        Problem p = onlyProblem(problemsOf(ScenarioFixtures.VALID.replace("\"vcpus\": 4", "\"vcpus\": \"4\\nvcpus\"")));
+        assertEquals("test.json: /vms/0/vcpus: line 10, column 73: must be an integer between 1 and 64, was"
+                + " \"4\\nvcpus\"",
                 p.format(Locale.ENGLISH));
     }
 
     @Test
     void exceptionMessageListsEveryProblemInEnglish() {
-        String json = ScenarioFixtures.changed(root -> {
-            at(root, "/vms/0").put("vcpus", 0);
-            at(root, "/vms/1").put("vcpus", 0);
-        });
+        String json = ScenarioFixtures.VALID.replace("\"vcpus\": 4", "\"vcpus\": 0")
+                .replace("\"vcpus\": 8", "\"vcpus\": 0");
         ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read(json, "x.json"));
-        assertEquals("x.json: /vms/0/vcpus: must be an integer between 1 and 64, was 0\n"
-                + "x.json: /vms/1/vcpus: must be an integer between 1 and 64, was 0", e.getMessage());
+        assertEquals("x.json: /vms/0/vcpus: line 10, column 73: must be an integer between 1 and 64, was 0\n"
+                + "x.json: /vms/1/vcpus: line 13, column 50: must be an integer between 1 and 64, was 0",
+                e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.virtlab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,42 @@ class ScenarioReadmeTest {
         Matcher m = Pattern.compile("```json\\n(.*?)\\n```", Pattern.DOTALL).matcher(readme());
         assertTrue(m.find(), "README.md has a ```json block");
         return m.group(1);
+    }
+
+    /** The lines of the first ``` block after {@code heading}. */
+    private static List<String> blockAfter(String heading) throws IOException {
+        String readme = readme();
+        Matcher m = Pattern.compile("```\\n(.*?)\\n```", Pattern.DOTALL).matcher(readme);
+        assertTrue(m.find(readme.indexOf(heading)), "README.md has a ``` block after " + heading);
+        return m.group(1).lines().toList();
+    }
+
+    /** The lines {@code virtlab check} prints for {@code json} read as {@code name}. */
+    private static List<String> problemLines(String json, String name) {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read(json, name));
+        return e.problems().stream().map(p -> p.format(Locale.ENGLISH)).toList();
+    }
+
+    private static String replaced(String text, String from, String to) {
+        assertTrue(text.contains(from), from);
+        return text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to));
+    }
+
+    /**
+     * The problem lines shown under "Validation" are what the reader says of the example with the mistakes
+     * the text lists, and of the example with a comma left out.
+     */
+    @Test
+    void theProblemLinesShownAreWhatTheReaderPrints() throws IOException {
+        String example = example();
+        String mistaken = replaced(example, "\"subnet\": \"192.168.122.0/24\"", "\"subnet\": \"192.168.122.1/24\"");
+        mistaken = replaced(mistaken, "\"vlan\": 20", "\"vlan\": 4095");
+        mistaken = replaced(mistaken, "{\"network\": \"default\"}", "{\"network\": \"lan\"}");
+        mistaken = replaced(mistaken, "{\"network\": \"lan\"}, {\"portGroup\": \"pg-db\"}",
+                "{\"network\": \"lan\", \"vlan\": 20}, {\"portGroup\": \"pg-db\"}");
+        List<String> printed = new ArrayList<>(problemLines(mistaken, "lesson.json"));
+        printed.addAll(problemLines(replaced(example, "\"version\": 1,", "\"version\": 1"), "syntax.json"));
+        assertEquals(printed, blockAfter("## Validation"));
     }
 
     private static List<String> everyField() {
