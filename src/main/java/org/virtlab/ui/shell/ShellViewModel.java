@@ -341,7 +341,7 @@ public final class ShellViewModel implements ScenarioEditor {
 
     /**
      * Opens a scenario file. On any problem the current scenario stays and the problems come back, one
-     * line each ({@code FILE: /pointer: message}).
+     * line each ({@code FILE: /pointer: line L, column C: message}).
      */
     public List<String> open(Path path) {
         try {
