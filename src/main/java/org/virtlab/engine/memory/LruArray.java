@@ -5,12 +5,16 @@ import java.util.Arrays;
 /**
  * A set-associative cache with least-recently-used replacement, held in parallel primitive arrays (no
  * object per entry): the store behind the {@link Tlb} and the page-walk cache. An entry matches on a key
- * and a tag (the address space it belongs to); the set is chosen by the key's low bits. Recency is an
+ * and a tag (the address space it belongs to); the set is chosen by the key's low bits (as a TLB indexes
+ * by the page number's low bits) or, when {@code hashSets}, by a Fibonacci hash of the key. Recency is an
  * access stamp per entry; stamp 0 marks an empty entry.
  */
 final class LruArray {
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
     private final int ways;
     private final int setMask;
+    private final boolean hashSets;
     private final long[] keys;
     private final int[] tags;
     private final long[] values;
@@ -19,12 +23,17 @@ final class LruArray {
 
     /** {@code entries / ways} sets; the caller guarantees that is a power of two. */
     LruArray(int entries, int ways) {
+        this(entries, ways, false);
+    }
+
+    LruArray(int entries, int ways, boolean hashSets) {
         int sets = entries / ways;
         if (ways < 1 || sets * ways != entries || Integer.bitCount(sets) != 1) {
             throw new IllegalArgumentException("entries / ways must be a power of two, was " + entries + " / " + ways);
         }
         this.ways = ways;
         this.setMask = sets - 1;
+        this.hashSets = hashSets;
         this.keys = new long[entries];
         this.tags = new int[entries];
         this.values = new long[entries];
@@ -43,11 +52,16 @@ final class LruArray {
         return setMask + 1;
     }
 
+    private int base(long key) {
+        long mixed = hashSets ? (key * GOLDEN) >>> 40 : key;
+        return (int) (mixed & setMask) * ways;
+    }
+
     /** The slot holding (key, tag), marked most recently used; -1 if absent. */
     int find(long key, int tag) {
-        int base = (int) (key & setMask) * ways;
+        int base = base(key);
         for (int i = base, end = base + ways; i < end; i++) {
-            if (stamps[i] != 0 && keys[i] == key && tags[i] == tag) {
+            if (keys[i] == key && tags[i] == tag && stamps[i] != 0) {
                 stamps[i] = ++clock;
                 return i;
             }
@@ -59,16 +73,15 @@ final class LruArray {
         return values[slot];
     }
 
-    /** Stores (key, tag) → value in its set, in an empty entry if any, else over the least recently used. */
+    /** Stores (key, tag) → value in its set, over the least recently used entry (an empty one has stamp 0). */
     void put(long key, int tag, long value) {
-        int base = (int) (key & setMask) * ways;
+        int base = base(key);
         int victim = base;
-        for (int i = base, end = base + ways; i < end; i++) {
-            if (stamps[i] == 0) {
-                victim = i;
-                break;
-            }
-            if (stamps[i] < stamps[victim]) {
+        long oldest = stamps[base];
+        for (int i = base + 1, end = base + ways; i < end; i++) {
+            long stamp = stamps[i];
+            if (stamp < oldest) {
+                oldest = stamp;
                 victim = i;
             }
         }
@@ -80,9 +93,9 @@ final class LruArray {
 
     /** Empties the entry holding (key, tag); true if there was one. */
     boolean remove(long key, int tag) {
-        int base = (int) (key & setMask) * ways;
+        int base = base(key);
         for (int i = base, end = base + ways; i < end; i++) {
-            if (stamps[i] != 0 && keys[i] == key && tags[i] == tag) {
+            if (keys[i] == key && tags[i] == tag && stamps[i] != 0) {
                 stamps[i] = 0;
                 return true;
             }

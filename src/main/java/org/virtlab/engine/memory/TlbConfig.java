@@ -9,7 +9,8 @@ package org.virtlab.engine.memory;
  * @param tagged           whether entries carry their address space (Intel VPID / AMD ASID for the VM, with
  *                         PCID for the process), so they survive switches; untagged, every switch (between
  *                         processes, between VMs, or to the host and back) flushes the TLB and the walk cache
- * @param walkCacheEntries page-walk cache entries (non-leaf entries of either table), 0 for none, at most 1,024
+ * @param walkCacheEntries page-walk cache entries (non-leaf entries of either table): 0 for none, 1 to 4 (fully
+ *                         associative) or a power of two up to 1,024 (sets of 4)
  */
 public record TlbConfig(int entries, int ways, boolean tagged, int walkCacheEntries) {
     public static final int MAX_ENTRIES = 65_536;
@@ -17,9 +18,10 @@ public record TlbConfig(int entries, int ways, boolean tagged, int walkCacheEntr
 
     public TlbConfig {
         checkGeometry(entries, ways);
-        if (walkCacheEntries < 0 || walkCacheEntries > MAX_WALK_CACHE_ENTRIES) {
-            throw new IllegalArgumentException("walkCacheEntries must be between 0 and " + MAX_WALK_CACHE_ENTRIES
-                    + ", was " + walkCacheEntries);
+        if (walkCacheEntries < 0 || walkCacheEntries > MAX_WALK_CACHE_ENTRIES
+                || (walkCacheEntries > PageWalkCache.WAYS && Integer.bitCount(walkCacheEntries) != 1)) {
+            throw new IllegalArgumentException("walkCacheEntries must be 0, 1 to 4, or a power of two up to "
+                    + MAX_WALK_CACHE_ENTRIES + ", was " + walkCacheEntries);
         }
     }
 

@@ -48,8 +48,10 @@ class ValidationTest {
                 message(() -> new TlbConfig(64, 128, true, 0)));
         assertEquals("entries / ways (the number of sets) must be a power of two, was 12 / 4",
                 message(() -> new TlbConfig(12, 4, true, 0)));
-        assertEquals("walkCacheEntries must be between 0 and 1024, was -1",
+        assertEquals("walkCacheEntries must be 0, 1 to 4, or a power of two up to 1024, was -1",
                 message(() -> new TlbConfig(64, 4, true, -1)));
+        assertEquals("walkCacheEntries must be 0, 1 to 4, or a power of two up to 1024, was 24",
+                message(() -> new TlbConfig(64, 4, true, 24)));
         assertDoesNotThrow(() -> new TlbConfig(1536, 12, true, 32)); // a Skylake STLB: 128 sets of 12
     }
 
