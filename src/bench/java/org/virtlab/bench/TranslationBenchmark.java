@@ -28,7 +28,7 @@ import org.virtlab.engine.memory.TranslationMode;
  *   <li>{@code *Random}: random words of 64 GiB: nearly every access misses and walks.</li>
  * </ul>
  *
- * <p>Run with {@code mvn -B -Pbench verify -DskipTests -Djmh.args="TranslationBenchmark"}.
+ * <p>Run with {@code mvn -B -Pbench verify -DskipTests -Djmh.args="-f 1 -wi 3 -w 2s -i 5 -r 2s TranslationBenchmark"}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
