@@ -214,18 +214,21 @@ final class WalkCommand extends LocalizedCommand implements Callable<Integer> {
 
     private String purpose(List<MemoryReference> refs, int i) {
         MemoryReference r = refs.get(i);
-        switch (r.purpose()) {
-            case LOCATE_GUEST_TABLE:
-                int j = i;
-                while (refs.get(j).table() != PageTableKind.GUEST) { // the guest entry this host walk serves
-                    j++;
-                }
-                return text("walk.purpose.guestTable", refs.get(j).levelName(), hex(r.translatedAddress()));
-            case LOCATE_DATA:
-                return text("walk.purpose.data", hex(r.translatedAddress()));
-            default:
-                return text("walk.purpose.translate");
+        return switch (r.purpose()) {
+            case LOCATE_GUEST_TABLE -> text("walk.purpose.guestTable", servedGuestEntry(refs, i).levelName(),
+                    hex(r.translatedAddress()));
+            case LOCATE_DATA -> text("walk.purpose.data", hex(r.translatedAddress()));
+            case TRANSLATE -> text("walk.purpose.translate");
+        };
+    }
+
+    /** The guest entry a host walk finds: the first guest reference after it. */
+    private static MemoryReference servedGuestEntry(List<MemoryReference> refs, int i) {
+        int j = i;
+        while (refs.get(j).table() != PageTableKind.GUEST) {
+            j++;
         }
+        return refs.get(j);
     }
 
     private static String size(PageSize pageSize) {
