@@ -98,6 +98,32 @@ class ScreenshotGalleryTest {
         }
     }
 
+    /**
+     * The live-migration lesson 40 simulated seconds after Web server and Database were dragged to Host 2:
+     * the first done, the second in its rounds: lesson-migration-precopy-topology.png.
+     */
+    @Test
+    void writesTheMigrationLessonMidway() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
+        var lesson = Lessons.load("migration-precopy");
+        robot.interact(() -> app.shell().openLessonForTest(lesson));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-host2").tryQuery().isPresent());
+        app.runner().runTo(1_000_000);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#simTime").queryLabeled().getText().equals("1.000 s"));
+        robot.interact(() -> {
+            app.shell().viewModel().topology().moveVm("web", "host2");
+            app.shell().viewModel().topology().moveVm("db", "host2");
+        });
+        app.runner().runTo(40_000_000);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#simTime").queryLabeled().getText().equals("40.000 s"));
+        robot.clickOn("#topologyFit");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.write(robot, stage.getScene(), "lesson-migration-precopy-topology");
+    }
+
     private void write(Stage stage, Path file) throws Exception {
         String name = file.getFileName().toString();
         Screenshots.write(robot, stage.getScene(), name.substring(0, name.length() - ".png".length()));
