@@ -40,6 +40,8 @@ final class WireLayer extends Group {
     private Collection<VmCard> vmCards = List.of();
     private Collection<SwitchCard> switchCards = List.of();
     private boolean dirty = true;
+    /** How far a wire runs out of its port before it turns towards its target, in canvas pixels. */
+    private static final double EXIT_REACH = 36;
 
     /**
      * @param say  shows a line under the canvas (what a drop would do, or why not)
@@ -168,7 +170,7 @@ final class WireLayer extends Group {
         javafx.scene.shape.CubicCurve c = new javafx.scene.shape.CubicCurve();
         c.setStartX(a.getX());
         c.setStartY(a.getY());
-        c.setControlX1(a.getX() + reach);
+        c.setControlX1(a.getX() + EXIT_REACH); // out of the port a little, then towards the target
         c.setControlY1(a.getY());
         c.setControlX2(b.getX() + dx * reach);
         c.setControlY2(b.getY() + dy * reach);
