@@ -198,6 +198,11 @@ final class GuestPages {
         return swapped;
     }
 
+    /** Holds nothing, wants nothing, has no balloon and no writes to do: a tick leaves it as it is. */
+    boolean quiet() {
+        return untouched == pageCount && wantPages == 0 && pendingWrites == 0;
+    }
+
     /** Pages holding guest data: private, shared or swapped. */
     long touched() {
         return privatePages + sharedPages + swapped;

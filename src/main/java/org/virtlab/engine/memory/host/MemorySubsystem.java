@@ -134,6 +134,10 @@ public final class MemorySubsystem implements Subsystem {
         for (int h = 0; h < hosts.length; h++) {
             HostFrames host = hosts[h];
             GuestPages[] here = presentOn(h);
+            if (quiet(here)) { // no guest holds or wants memory: nothing to reclaim, touch, scan or grant
+                host.sharing().skipUntil(ctx.endMicros(), host.policy());
+                continue;
+            }
             boolean[] paused = pausedScratch[h];
             reclaimers[h].reclaim(host, here, paused, vmIds, ctx.nowMicros(), tickSeconds);
             int n = here.length;
@@ -163,6 +167,21 @@ public final class MemorySubsystem implements Subsystem {
         }
     }
 
+
+    /** Whether none of the guests holds a page, wants one, has a balloon or writes to do. */
+    private boolean quiet(GuestPages[] here) {
+        for (GuestPages g : here) {
+            if (g != null && !g.quiet()) {
+                return false;
+            }
+        }
+        for (GuestPages g : here) {
+            if (g != null) {
+                granted[g.vm] = 0; // wants nothing, so is entitled to nothing
+            }
+        }
+        return true;
+    }
 
     /** Per slot of host h: the VM's pages if it runs there now (powered on), else null; and whether it is paused. */
     private GuestPages[] presentOn(int h) {
