@@ -3,17 +3,20 @@ package org.virtlab.engine.memory.host;
 import java.util.Arrays;
 
 /**
- * An int per index, in copy-on-write chunks like {@link ChunkedBytes} (4096 ints, 16 KiB): a host's page-sharing
+ * An int per index, in copy-on-write chunks like {@link ChunkedBytes} (1024 ints, 4 KiB): a host's page-sharing
  * counts per page of an OS image.
  */
 final class ChunkedInts {
-    static final int SHIFT = 12;
+    static final int SHIFT = 10;
     static final int CHUNK = 1 << SHIFT;
     private static final int MASK = CHUNK - 1;
 
     private final int length;
     private final int[][] chunks;
+    /** Whether chunk k may be written in place (no saved copy shares it). */
     private final boolean[] owned;
+    /** The last {@link #frozenCopy()}, while nothing has been written since: the next save can share it. */
+    private ChunkedInts frozen;
 
     ChunkedInts(int length) {
         this(length, new int[(length + CHUNK - 1) >>> SHIFT][]);
@@ -44,6 +47,7 @@ final class ChunkedInts {
             c = c == null ? new int[CHUNK] : c.clone();
             chunks[k] = c;
             owned[k] = true;
+            frozen = null;
         }
         c[i & MASK] = value;
     }
@@ -55,8 +59,20 @@ final class ChunkedInts {
         return new ChunkedInts(newLength, more);
     }
 
+    /**
+     * An unchangeable copy for a checkpoint; this array goes on, copying chunks as it writes them. When nothing
+     * was written since the last one, that one is returned: an unchanged array costs a checkpoint nothing.
+     */
     ChunkedInts frozenCopy() {
-        Arrays.fill(owned, false);
+        if (frozen == null) {
+            Arrays.fill(owned, false);
+            frozen = new ChunkedInts(length, chunks.clone());
+        }
+        return frozen;
+    }
+
+    /** A live array with the values of this frozen one (a restore): it copies chunks as it writes them. */
+    ChunkedInts thawedCopy() {
         return new ChunkedInts(length, chunks.clone());
     }
 

@@ -76,10 +76,10 @@ final class GuestPages {
         wantPages = Pages.pages(activity.demandMib());
     }
 
-    private GuestPages(GuestPages o) {
+    private GuestPages(GuestPages o, boolean save) {
         vm = o.vm;
         pageCount = o.pageCount;
-        pages = o.pages.frozenCopy();
+        pages = save ? o.pages.frozenCopy() : o.pages.thawedCopy();
         untouched = o.untouched;
         privatePages = o.privatePages;
         sharedPages = o.sharedPages;
@@ -114,9 +114,14 @@ final class GuestPages {
         sharesTotal = o.sharesTotal;
     }
 
-    /** A copy for a checkpoint (or from one): it shares the page chunks until either side writes one. */
-    GuestPages copy() {
-        return new GuestPages(this);
+    /** A copy for a checkpoint: it shares the page chunks until this one writes one; it is never written. */
+    GuestPages saved() {
+        return new GuestPages(this, true);
+    }
+
+    /** A live copy of a checkpoint's copy: it shares the page chunks until it writes one. */
+    GuestPages restored() {
+        return new GuestPages(this, false);
     }
 
     // ---- settings ----

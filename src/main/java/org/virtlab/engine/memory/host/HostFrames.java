@@ -31,21 +31,27 @@ final class HostFrames {
         lastReclamation = Reclamation.NONE;
     }
 
-    private HostFrames(HostFrames o) {
+    private HostFrames(HostFrames o, boolean save) {
         hostId = o.hostId;
         physicalPages = o.physicalPages;
         policy = o.policy;
         usedPages = o.usedPages;
         swapPages = o.swapPages;
         state = o.state;
-        sharing = o.sharing.copy();
+        sharing = save ? o.sharing.saved() : o.sharing.restored();
         swapCredit = o.swapCredit;
         lastReclamation = o.lastReclamation;
         slots = o.slots;
     }
 
-    HostFrames copy() {
-        return new HostFrames(this);
+    /** A copy for a checkpoint, never written (see {@link GuestPages#saved()}). */
+    HostFrames saved() {
+        return new HostFrames(this, true);
+    }
+
+    /** A live copy of a checkpoint's copy. */
+    HostFrames restored() {
+        return new HostFrames(this, false);
     }
 
     HostMemoryPolicy policy() {

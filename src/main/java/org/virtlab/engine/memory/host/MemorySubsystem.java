@@ -313,14 +313,14 @@ public final class MemorySubsystem implements Subsystem {
 
     @Override
     public Object saveState() {
-        return new State(copies(guests), copies(hosts), hostOf, images, granted.clone());
+        return new State(copies(guests, true), copies(hosts, true), hostOf, images, granted.clone());
     }
 
     @Override
     public void restore(Object savedState) {
         State s = (State) savedState;
-        guests = copies(s.guests);
-        hosts = copies(s.hosts);
+        guests = copies(s.guests, false);
+        hosts = copies(s.hosts, false);
         hostOf = s.hostOf;
         images = s.images;
         System.arraycopy(s.granted, 0, granted, 0, granted.length);
@@ -329,18 +329,19 @@ public final class MemorySubsystem implements Subsystem {
         }
     }
 
-    private static GuestPages[] copies(GuestPages[] from) {
+    /** Copies for a checkpoint ({@code save}) or live copies of a checkpoint's. */
+    private static GuestPages[] copies(GuestPages[] from, boolean save) {
         GuestPages[] out = new GuestPages[from.length];
         for (int i = 0; i < from.length; i++) {
-            out[i] = from[i].copy();
+            out[i] = save ? from[i].saved() : from[i].restored();
         }
         return out;
     }
 
-    private static HostFrames[] copies(HostFrames[] from) {
+    private static HostFrames[] copies(HostFrames[] from, boolean save) {
         HostFrames[] out = new HostFrames[from.length];
         for (int h = 0; h < from.length; h++) {
-            out[h] = from[h].copy();
+            out[h] = save ? from[h].saved() : from[h].restored();
         }
         return out;
     }

@@ -44,13 +44,13 @@ final class PageSharing {
         this.maxPageSharing = maxPageSharing;
     }
 
-    private PageSharing(PageSharing o) {
+    private PageSharing(PageSharing o, boolean save) {
         maxPageSharing = o.maxPageSharing;
         zeroMappers = o.zeroMappers;
         zeroCandidateSlot = o.zeroCandidateSlot;
         zeroCandidatePage = o.zeroCandidatePage;
-        imageMappers = frozen(o.imageMappers);
-        imageCandidates = frozen(o.imageCandidates);
+        imageMappers = copies(o.imageMappers, save);
+        imageCandidates = copies(o.imageCandidates, save);
         sharedFrames = o.sharedFrames;
         sharedMappings = o.sharedMappings;
         fullScans = o.fullScans;
@@ -61,17 +61,23 @@ final class PageSharing {
         nextWakeMicros = o.nextWakeMicros;
     }
 
-    private static ChunkedInts[] frozen(ChunkedInts[] arrays) {
+    private static ChunkedInts[] copies(ChunkedInts[] arrays, boolean save) {
         ChunkedInts[] out = new ChunkedInts[arrays.length];
         for (int g = 0; g < arrays.length; g++) {
-            out[g] = arrays[g] == null ? null : arrays[g].frozenCopy();
+            ChunkedInts a = arrays[g];
+            out[g] = a == null ? null : save ? a.frozenCopy() : a.thawedCopy();
         }
         return out;
     }
 
-    /** A copy for a checkpoint (or from one); both go on independently. */
-    PageSharing copy() {
-        return new PageSharing(this);
+    /** A copy for a checkpoint, never written (see {@link GuestPages#saved()}). */
+    PageSharing saved() {
+        return new PageSharing(this, true);
+    }
+
+    /** A live copy of a checkpoint's copy. */
+    PageSharing restored() {
+        return new PageSharing(this, false);
     }
 
     /** {@code pages_shared}: frames that back shared pages. */

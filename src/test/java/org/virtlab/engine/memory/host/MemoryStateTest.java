@@ -1,6 +1,8 @@
 package org.virtlab.engine.memory.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -41,11 +43,13 @@ class MemoryStateTest {
         ChunkedBytes live = new ChunkedBytes(3 * ChunkedBytes.CHUNK);
         live.set(5, (byte) 1);
         ChunkedBytes saved = live.frozenCopy();
+        assertSame(saved, live.frozenCopy(), "nothing written since: the same copy serves");
         live.set(5, (byte) 2);
         live.set(ChunkedBytes.CHUNK + 1, (byte) 3);
         assertEquals(1, saved.get(5));
         assertEquals(0, saved.get(ChunkedBytes.CHUNK + 1));
-        ChunkedBytes restored = saved.frozenCopy();
+        assertNotSame(saved, live.frozenCopy());
+        ChunkedBytes restored = saved.thawedCopy();
         restored.set(5, (byte) 4);
         assertEquals(1, saved.get(5));
         assertEquals(2, live.get(5));
