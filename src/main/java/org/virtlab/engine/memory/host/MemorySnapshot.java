@@ -21,6 +21,7 @@ public record MemorySnapshot(List<VmMemory> vms, List<HostMemory> hosts) impleme
      * One VM. Its configured pages are each in exactly one state: {@code untouched + private + shared + ballooned
      * + swapped = configured}.
      *
+     * @param poweredOn        false when CPU admission control kept it off: it touches nothing
      * @param demandPages      what the guest wants in use now
      * @param consumedPages    host frames charged to it: its private pages and, of each shared frame, the part
      *                         of the frame's pages it maps (shared frames ÷ sharing pages, host-wide, per shared page)
@@ -31,7 +32,7 @@ public record MemorySnapshot(List<VmMemory> vms, List<HostMemory> hosts) impleme
      * @param swapInWaitMicros what its swap-ins cost it, each at the host's swap-in latency
      * @param blocked          why its allocation had to wait in the last tick
      */
-    public record VmMemory(String vmId, String hostId, boolean running, long configuredPages, long demandPages,
+    public record VmMemory(String vmId, String hostId, boolean poweredOn, long configuredPages, long demandPages,
                            long untouchedPages, long privatePages, long sharedPages, long balloonedPages,
                            long swappedPages, double consumedPages, double grantedPages, double sharesPerPage,
                            long cowFaults, long swapIns, long swapOuts, long swapInWaitMicros, BlockReason blocked) {

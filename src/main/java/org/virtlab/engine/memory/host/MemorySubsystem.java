@@ -50,7 +50,7 @@ public final class MemorySubsystem implements Subsystem {
     private GuestPages[] guests;
     private HostFrames[] hosts;
     private int[] hostOf;
-    /** OS images by index, in order of first use; replaced, never written, when one is added. */
+    /** OS images by index, in order of first use in the scenario (a running VM's image never changes). */
     private String[] images;
 
     /** @param cpu the scenario's CPU subsystem, registered before this one */
@@ -135,6 +135,11 @@ public final class MemorySubsystem implements Subsystem {
             HostFrames host = hosts[h];
             GuestPages[] here = presentOn(h);
             if (quiet(here)) { // no guest holds or wants memory: nothing to reclaim, touch, scan or grant
+                for (GuestPages g : here) {
+                    if (g != null) {
+                        granted[g.vm] = 0; // it wants nothing, so it is entitled to nothing
+                    }
+                }
                 host.sharing().skipUntil(ctx.endMicros(), host.policy());
                 continue;
             }
@@ -167,17 +172,11 @@ public final class MemorySubsystem implements Subsystem {
         }
     }
 
-
     /** Whether none of the guests holds a page, wants one, has a balloon or writes to do. */
-    private boolean quiet(GuestPages[] here) {
+    private static boolean quiet(GuestPages[] here) {
         for (GuestPages g : here) {
             if (g != null && !g.quiet()) {
                 return false;
-            }
-        }
-        for (GuestPages g : here) {
-            if (g != null) {
-                granted[g.vm] = 0; // wants nothing, so is entitled to nothing
             }
         }
         return true;
@@ -290,13 +289,13 @@ public final class MemorySubsystem implements Subsystem {
             GuestPages g = guests[i];
             int h = hostOf[i];
             HostFrames host = hosts[h];
-            boolean running = cpu.poweredOn(i);
-            if (running) {
+            boolean poweredOn = cpu.poweredOn(i);
+            if (poweredOn) {
                 configured[h] += g.pageCount;
             }
             double held = g.consumed(host);
             double rho = held > 0 ? g.taxedShares(host.policy()) / held : Double.POSITIVE_INFINITY;
-            vms.add(new MemorySnapshot.VmMemory(vmIds[i], hostIds[h], running, g.pageCount, g.wantPages(),
+            vms.add(new MemorySnapshot.VmMemory(vmIds[i], hostIds[h], poweredOn, g.pageCount, g.wantPages(),
                     g.untouched(), g.privatePages(), g.sharedPages(), g.ballooned(), g.swapped(), held, granted[i],
                     rho, g.cowFaults(), g.swapIns(), g.swapOuts(), g.swapInWaitMicros(), g.blocked()));
         }
@@ -313,7 +312,7 @@ public final class MemorySubsystem implements Subsystem {
 
     @Override
     public Object saveState() {
-        return new State(copies(guests, true), copies(hosts, true), hostOf, images, granted.clone());
+        return new State(copies(guests, true), copies(hosts, true), hostOf, granted.clone());
     }
 
     @Override
@@ -322,7 +321,6 @@ public final class MemorySubsystem implements Subsystem {
         guests = copies(s.guests, false);
         hosts = copies(s.hosts, false);
         hostOf = s.hostOf;
-        images = s.images;
         System.arraycopy(s.granted, 0, granted, 0, granted.length);
         for (int h = 0; h < hosts.length; h++) {
             sizeScratch(h);
@@ -376,7 +374,7 @@ public final class MemorySubsystem implements Subsystem {
         return -1;
     }
 
-    /** Saved state: copies (page chunks shared copy-on-write); hostOf and images are replaced, never written. */
-    private record State(GuestPages[] guests, HostFrames[] hosts, int[] hostOf, String[] images, double[] granted) {
+    /** Saved state: copies (page chunks shared copy-on-write); hostOf is replaced, never written. */
+    private record State(GuestPages[] guests, HostFrames[] hosts, int[] hostOf, double[] granted) {
     }
 }
