@@ -84,10 +84,6 @@ public final class WaterFilling {
         }
     }
 
-    public int size() {
-        return n;
-    }
-
     /** Member i's shares changed: its breakpoints are recomputed at the next {@link #fill}. */
     public void forget(int i) {
         keyedCap[i] = Double.NaN;

@@ -61,7 +61,6 @@ final class GuestPages {
     private long imageBelow;
     private long zeroFrom;
     private long activeBelow;
-    private MemoryQos qos;
     private double limitPages;
     private double reservationPages;
     private double sharesTotal;
@@ -108,7 +107,6 @@ final class GuestPages {
         imageBelow = o.imageBelow;
         zeroFrom = o.zeroFrom;
         activeBelow = o.activeBelow;
-        qos = o.qos;
         limitPages = o.limitPages;
         reservationPages = o.reservationPages;
         sharesTotal = o.sharesTotal;
@@ -127,7 +125,6 @@ final class GuestPages {
     // ---- settings ----
 
     void setQos(MemoryQos q) {
-        qos = q;
         limitPages = q.limited() ? Pages.pages(q.limitMib()) : Double.POSITIVE_INFINITY;
         reservationPages = Pages.pages(q.reservationMib());
         sharesTotal = q.sharesTotal(pageCount / Pages.PER_MIB);
@@ -171,10 +168,6 @@ final class GuestPages {
 
     MemoryActivity activity() {
         return activity;
-    }
-
-    MemoryQos qos() {
-        return qos;
     }
 
     int imageIndex() {
@@ -247,10 +240,6 @@ final class GuestPages {
 
     double reservationPages() {
         return reservationPages;
-    }
-
-    double sharesTotal() {
-        return sharesTotal;
     }
 
     /** S / (f + k (1 − f)): the shares with the idle tax, so that ρ = this / pages held (Waldspurger 2002, §5.2). */

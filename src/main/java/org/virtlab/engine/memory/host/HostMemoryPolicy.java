@@ -85,17 +85,6 @@ public record HostMemoryPolicy(double highPercent, double softPercent, double ha
                 idleTaxPercent);
     }
 
-    public HostMemoryPolicy withReclaimRates(double balloonMib, double balloonMax, double swapOutMib) {
-        return new HostMemoryPolicy(highPercent, softPercent, hardPercent, lowPercent, sharing, pagesToScan,
-                sleepMillis, maxPageSharing, balloonMib, balloonMax, swapOutMib, swapInMicros, idleTaxPercent);
-    }
-
-    public HostMemoryPolicy withSwapInMicros(long micros) {
-        return new HostMemoryPolicy(highPercent, softPercent, hardPercent, lowPercent, sharing, pagesToScan,
-                sleepMillis, maxPageSharing, balloonMibPerSecond, balloonMaxPercent, swapOutMibPerSecond, micros,
-                idleTaxPercent);
-    }
-
     public HostMemoryPolicy withIdleTaxPercent(double percent) {
         return new HostMemoryPolicy(highPercent, softPercent, hardPercent, lowPercent, sharing, pagesToScan,
                 sleepMillis, maxPageSharing, balloonMibPerSecond, balloonMaxPercent, swapOutMibPerSecond, swapInMicros,

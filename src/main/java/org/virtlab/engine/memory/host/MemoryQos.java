@@ -43,8 +43,4 @@ public record MemoryQos(Shares shares, long limitMib, long reservationMib) {
             case CUSTOM -> shares.custom();
         };
     }
-
-    public MemoryQos withLimitMib(long mib) {
-        return new MemoryQos(shares, mib, reservationMib);
-    }
 }
