@@ -22,7 +22,9 @@ module org.virtlab {
     exports org.virtlab;
     exports org.virtlab.engine;
     exports org.virtlab.engine.model;
+    exports org.virtlab.engine.alloc;
     exports org.virtlab.engine.cpu;
+    exports org.virtlab.engine.memory.host;
     exports org.virtlab.engine.migration;
     exports org.virtlab.engine.memory;
     exports org.virtlab.text;

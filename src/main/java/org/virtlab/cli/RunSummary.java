@@ -10,17 +10,19 @@ import org.virtlab.engine.Simulation;
 import org.virtlab.engine.SimulationObserver;
 import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.cpu.CpuSnapshot;
+import org.virtlab.engine.memory.host.MemorySnapshot;
 
 /**
- * Collects what {@code virtlab run} reports and writes it as {@code summary.json}: per VM the averages
- * over the whole run (from the engine's cumulative counters), per host the average capacity and use.
- * Same scenario and seed ⇒ same bytes.
+ * Collects what {@code virtlab run} reports and writes it as {@code summary.json}: per VM the CPU averages
+ * over the whole run (from the engine's cumulative counters) and its memory at the end, per host the average
+ * CPU capacity and use and its memory at the end. Same scenario and seed ⇒ same bytes.
  */
 final class RunSummary implements SimulationObserver {
     private final List<String> hostIds = new ArrayList<>();
     private double[] capacityMhzMicros = new double[0];
     private long lastMicros;
     private CpuSnapshot last;
+    private MemorySnapshot lastMemory;
 
     /** Called every tick: integrates each host's capacity, which hyper-threading makes vary with load. */
     @Override
@@ -38,6 +40,7 @@ final class RunSummary implements SimulationObserver {
         }
         lastMicros = snapshot.nowMicros();
         last = cpu;
+        lastMemory = snapshot.find(MemorySnapshot.class).orElse(null);
     }
 
     String toJson(Simulation simulation) {
@@ -64,6 +67,13 @@ final class RunSummary implements SimulationObserver {
                     rn.put("reservationMhz", r.reservationMhz());
                     rn.put("unreservedMhz", r.unreservedMhz());
                 }
+                if (lastMemory != null) {
+                    MemorySnapshot.HostMemory m = lastMemory.host(host.hostId());
+                    ObjectNode memory = node.putObject("memory");
+                    memory.put("capacityMib", round(m.capacityMib()));
+                    memory.put("usedMib", round(m.usedMib()));
+                    memory.put("savedBySharingMib", round(m.savedBySharingMib()));
+                }
             }
             for (CpuSnapshot.VmCpu vm : last.vms()) {
                 ObjectNode node = vms.addObject();
@@ -78,6 +88,16 @@ final class RunSummary implements SimulationObserver {
                 cpu.put("readyPct", round(readyPct));
                 cpu.put("stealPct", round(readyPct / vm.vcpus()));
                 cpu.put("limitedPct", round(100 * vm.limitedMicros() / micros));
+                if (lastMemory != null) {
+                    MemorySnapshot.VmMemory m = lastMemory.vm(vm.vmId());
+                    ObjectNode memory = node.putObject("memory");
+                    memory.put("configuredMib", round(m.configuredMib()));
+                    memory.put("consumedMib", round(m.consumedMib()));
+                    memory.put("sharedMib", round(m.sharedMib()));
+                    memory.put("balloonedMib", round(m.balloonedMib()));
+                    memory.put("swappedMib", round(m.swappedMib()));
+                    memory.put("grantedMib", round(m.grantedMib()));
+                }
             }
         }
         try {

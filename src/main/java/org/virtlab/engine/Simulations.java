@@ -3,6 +3,7 @@ package org.virtlab.engine;
 import java.util.List;
 import org.virtlab.engine.cpu.CpuDemandSubsystem;
 import org.virtlab.engine.cpu.CpuSubsystem;
+import org.virtlab.engine.memory.host.MemorySubsystem;
 import org.virtlab.engine.migration.MigrationSubsystem;
 import org.virtlab.engine.model.Scenario;
 
@@ -17,8 +18,10 @@ public final class Simulations {
 
     /**
      * The scenario's simulation with another seed (the command line's {@code --seed}). CPU demand comes
-     * first: the CPU allocation reads it in the same tick. Live migration comes last: it sends a tick's worth of
-     * memory after the CPU was shared, and what it changes (pause, move) applies from the next tick on.
+     * first: the CPU allocation reads it in the same tick. Host memory comes next: it reads where each VM runs
+     * and whether it is paused, and draws nothing from the random generator, so the CPU's numbers are what they
+     * were without it. Live migration comes last: it sends a tick's worth of memory after the CPU was shared, and
+     * what it changes (pause, move) applies from the next tick on.
      */
     public static Simulation of(Scenario scenario, long seed) {
         return of(scenario, seed, false);
@@ -42,8 +45,9 @@ public final class Simulations {
     public static Simulation of(Scenario scenario, long seed, boolean slices, double[] dirtyMibPerSecond) {
         CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
         CpuSubsystem cpu = new CpuSubsystem(scenario, demand, slices);
+        MemorySubsystem memory = new MemorySubsystem(scenario, cpu);
         MigrationSubsystem migration =
                 new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond);
-        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, migration));
+        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration));
     }
 }

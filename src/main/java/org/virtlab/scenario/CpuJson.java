@@ -131,8 +131,8 @@ final class CpuJson {
         return () -> new CpuQos(shares, limit, reservation);
     }
 
-    /** {@code shares}: a preset word or a custom total; Normal when absent. */
-    private static Shares shares(JsonObject json) {
+    /** {@code shares}: a preset word or a custom total; Normal when absent. CPU and memory QoS spell it alike. */
+    static Shares shares(JsonObject json) {
         JsonNode value = json.optional("shares");
         if (value == null) {
             return Shares.NORMAL;
@@ -187,18 +187,22 @@ final class CpuJson {
             return;
         }
         ObjectNode out = vm.putObject("cpuQos");
-        Shares shares = qos.shares();
-        switch (shares.level()) {
-            case LOW -> out.put("shares", "low");
-            case NORMAL -> { } // the default
-            case HIGH -> out.put("shares", "high");
-            case CUSTOM -> out.put("shares", shares.custom());
-        }
+        writeShares(qos.shares(), out);
         if (qos.limited()) {
             out.put("limitMhz", qos.limitMhz());
         }
         if (qos.reservationMhz() != 0) {
             out.put("reservationMhz", qos.reservationMhz());
+        }
+    }
+
+    /** Writes {@code shares} unless it is Normal, the default. */
+    static void writeShares(Shares shares, ObjectNode out) {
+        switch (shares.level()) {
+            case LOW -> out.put("shares", "low");
+            case NORMAL -> { } // the default
+            case HIGH -> out.put("shares", "high");
+            case CUSTOM -> out.put("shares", shares.custom());
         }
     }
 }

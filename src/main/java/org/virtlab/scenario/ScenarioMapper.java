@@ -12,6 +12,9 @@ import org.virtlab.engine.cpu.CpuQos;
 import org.virtlab.engine.cpu.HostCpuPolicy;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.memory.host.HostMemoryPolicy;
+import org.virtlab.engine.memory.host.MemoryActivity;
+import org.virtlab.engine.memory.host.MemoryQos;
 import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
@@ -34,10 +37,11 @@ final class ScenarioMapper {
 
     static final List<String> SCENARIO_FIELDS = List.of("format", "version", "title", "goal", "steps", "seed",
             "tickMicros", "durationSeconds", "migration", "hosts", "networks", "switches", "vms", "view");
-    static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "cpuPolicy", "memoryMib", "position");
+    static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "cpuPolicy", "memoryMib", "memoryPolicy",
+            "position");
     static final List<String> CPU_FIELDS = List.of("sockets", "coresPerSocket", "threadsPerCore", "mhzPerCore");
     static final List<String> VM_FIELDS = List.of("id", "name", "host", "vcpus", "memoryMib", "workload", "cpuQos",
-            "pinning", "nics", "dirtyMibPerSecond", "position");
+            "pinning", "nics", "dirtyMibPerSecond", "memoryQos", "memoryActivity", "position");
 
     private final Problems problems;
     private final TraceFiles traceFiles;
@@ -155,9 +159,10 @@ final class ScenarioMapper {
         Supplier<CpuTopology> cpu = cpuJson == null ? null : cpu(cpuJson, claimed ? id : null);
         Supplier<HostCpuPolicy> policy = CpuJson.policy(host);
         Long memory = host.integer("memoryMib", HostSpec.MIN_MEMORY_MIB, HostSpec.MAX_MEMORY_MIB, "MiB");
+        Supplier<HostMemoryPolicy> memoryPolicy = MemoryJson.policy(host);
         double[] xy = host.position();
         return new Built<>(host.pointer(),
-                () -> new HostSpec(id, name, cpu.get(), policy.get(), memory, xy[0], xy[1]));
+                () -> new HostSpec(id, name, cpu.get(), policy.get(), memory, memoryPolicy.get(), xy[0], xy[1]));
     }
 
     /** Reads a topology; if it checks out and {@code hostId} is not null, remembers its logical CPUs. */
@@ -204,8 +209,11 @@ final class ScenarioMapper {
         Supplier<List<NicSpec>> nics = networkJson.nics(vm, hostKnown ? hostId : null);
         Double dirty = vm.number("dirtyMibPerSecond", 0, VmSpec.MAX_DIRTY_MIB_PER_SECOND,
                 VmSpec.DEFAULT_DIRTY_MIB_PER_SECOND);
+        Supplier<MemoryQos> memoryQos = MemoryJson.qos(vm, memory);
+        Supplier<MemoryActivity> memoryActivity = MemoryJson.activity(vm, memory);
         double[] xy = vm.position();
         return new Built<>(vm.pointer(), () -> new VmSpec(id, name, hostId, Math.toIntExact(vcpus), memory,
-                workload.get(), qos.get(), pinning.get(), nics.get(), dirty, xy[0], xy[1]));
+                workload.get(), qos.get(), pinning.get(), nics.get(), dirty, memoryQos.get(), memoryActivity.get(),
+                xy[0], xy[1]));
     }
 }

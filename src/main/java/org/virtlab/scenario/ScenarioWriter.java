@@ -178,6 +178,7 @@ public final class ScenarioWriter {
         cpuNode.put("mhzPerCore", cpu.mhzPerCore());
         CpuJson.writePolicy(host.cpuPolicy(), node);
         node.put("memoryMib", host.memoryMib());
+        MemoryJson.writePolicy(host.memoryPolicy(), node);
         position(node, host.x(), host.y());
         return node;
     }
@@ -196,6 +197,8 @@ public final class ScenarioWriter {
         if (Double.compare(vm.dirtyMibPerSecond(), VmSpec.DEFAULT_DIRTY_MIB_PER_SECOND) != 0) {
             Json.putNumber(node, "dirtyMibPerSecond", vm.dirtyMibPerSecond());
         }
+        MemoryJson.writeQos(vm.memoryQos(), node);
+        MemoryJson.writeActivity(vm.memoryActivity(), node);
         position(node, vm.x(), vm.y());
         return node;
     }

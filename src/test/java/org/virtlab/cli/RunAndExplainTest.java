@@ -10,9 +10,19 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.memory.host.MemoryActivity;
+import org.virtlab.engine.model.CpuTopology;
+import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.LocalizedText;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.VmSpec;
+import org.virtlab.scenario.ScenarioWriter;
 
 /** {@code virtlab run} writes the article's numbers to summary.json; {@code explain cpu} prints the derivation. */
 class RunAndExplainTest {
@@ -57,6 +67,33 @@ class RunAndExplainTest {
         assertEquals(24.0, host.get("cpu").get("capacityGhz").asDouble(), 0.01);
         assertEquals(24.0, host.get("cpu").get("usedGhz").asDouble(), 0.01);
         assertEquals("host1", vm(s, "vm1").get("host").asText());
+    }
+
+    @Test
+    void runWritesTheArticlesOvercommitExampleToSummaryJson() throws Exception {
+        // virtualization.md §2: three 2 GB VMs each having written 1 GB on a 4 GB host; the host spends 3 GB
+        List<HostSpec> hosts = List.of(new HostSpec("host1", "Host 1", new CpuTopology(1, 4, 1, 2_000), 4096, 0, 0));
+        List<VmSpec> vms = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            vms.add(new VmSpec("vm" + i, "VM " + i, "host1", 1, 2048, new Workload.Constant(10), 0, 0)
+                    .withMemoryActivity(MemoryActivity.unique(1024)));
+        }
+        Path file = dir.resolve("overcommit.json");
+        ScenarioWriter.write(new Scenario(LocalizedText.EMPTY, LocalizedText.EMPTY, 1, 1_000, hosts, vms), file);
+        assertEquals(0, run(Locale.ENGLISH, "run", file.toString(), "--seconds", "2", "--out", dir.toString()),
+                err.toString());
+        JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        JsonNode memory = vm(s, "vm1").get("memory");
+        assertEquals(2048, memory.get("configuredMib").asDouble());
+        assertEquals(1024, memory.get("consumedMib").asDouble());
+        assertEquals(1024, memory.get("grantedMib").asDouble()); // it wants 1 GiB, and 3 GiB fit in 4
+        assertEquals(0, memory.get("sharedMib").asDouble());
+        assertEquals(0, memory.get("balloonedMib").asDouble());
+        assertEquals(0, memory.get("swappedMib").asDouble());
+        JsonNode host = s.get("hosts").get(0).get("memory");
+        assertEquals(4096, host.get("capacityMib").asDouble());
+        assertEquals(3072.003906, host.get("usedMib").asDouble()); // 3 GiB and the 4 KiB zero frame
+        assertEquals(0, host.get("savedBySharingMib").asDouble());
     }
 
     @Test

@@ -131,7 +131,7 @@ class ScenarioReaderTest {
     void unknownFieldListsTheAllowedFields() {
         Problem p = onlyProblem(problemsAfter(root -> at(root, "/hosts/0").put("cpuz", 1)));
         assertEquals("/hosts/0/cpuz", p.pointer());
-        assertEquals("unknown field \"cpuz\"; allowed: id, name, cpu, cpuPolicy, memoryMib, position", english(p));
+        assertEquals("unknown field \"cpuz\"; allowed: id, name, cpu, cpuPolicy, memoryMib, memoryPolicy, position", english(p));
     }
 
     @Test

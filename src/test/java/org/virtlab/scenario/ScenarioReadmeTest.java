@@ -76,7 +76,8 @@ class ScenarioReadmeTest {
                 ScenarioMapper.CPU_FIELDS, ScenarioMapper.VM_FIELDS, CpuJson.POLICY_FIELDS, CpuJson.QOS_FIELDS,
                 NetworkJson.NETWORK_FIELDS, NetworkJson.SWITCH_FIELDS, NetworkJson.PORT_GROUP_FIELDS,
                 NetworkJson.NIC_FIELDS, LessonJson.TEXT_FIELDS, LessonJson.MIGRATION_FIELDS, LessonJson.VIEW_FIELDS,
-                JsonObject.POSITION_FIELDS, TraceJson.FIELDS)) {
+                JsonObject.POSITION_FIELDS, TraceJson.FIELDS, MemoryJson.POLICY_FIELDS, MemoryJson.QOS_FIELDS,
+                MemoryJson.ACTIVITY_FIELDS)) {
             fields.addAll(list);
         }
         return fields;

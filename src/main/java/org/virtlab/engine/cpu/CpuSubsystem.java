@@ -436,6 +436,21 @@ public final class CpuSubsystem implements Subsystem {
         return qos[vm(vmId)].reservationMhz();
     }
 
+    /** By index (scenario order of VMs and of hosts), for the subsystems stepped after this one: VM i's host now. */
+    public int hostIndexOf(int i) {
+        return hostOf[i];
+    }
+
+    /** By index: false when admission control kept VM i off at the start. */
+    public boolean poweredOn(int i) {
+        return poweredOn[i];
+    }
+
+    /** By index: whether VM i is stopped for a migration's stop-and-copy. */
+    public boolean paused(int i) {
+        return paused[i];
+    }
+
     /**
      * What admission control would still let a VM reserve on the host now: cores × clock (no hyper-threading
      * bonus) minus the reservations of the powered-on VMs running there, the rule applied at the start.

@@ -3,6 +3,7 @@ package org.virtlab.engine.cpu;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.virtlab.engine.alloc.WaterFilling;
 import org.virtlab.engine.model.CpuTopology;
 
 /**
@@ -18,12 +19,8 @@ import org.virtlab.engine.model.CpuTopology;
  * (../shared/reference/virtualization.md §1): 24 GHz, shares 1:2:3, all busy → λ = 4 MHz/share → 4 / 8 / 12 GHz;
  * with VM1 reserving 8 GHz, λ = 3.2 → 8 / 6.4 / 9.6 GHz.
  *
- * <p>Σ clamp(λ·s<sub>i</sub>, f<sub>i</sub>, c<sub>i</sub>) is continuous, non-decreasing and linear between the breakpoints
- * f<sub>i</sub>/s<sub>i</sub> and c<sub>i</sub>/s<sub>i</sub>. The allocator keeps the 2n breakpoints sorted (a total order: value, then
- * breakpoint number, so the order never depends on history), sweeps them once to get the sum's intercept
- * and slope after each one, and solves the crossing segment exactly. The sweep checks the previous tick's
- * order as it goes (it usually still holds); when it does not, an insertion sort from where it broke, nearly
- * linear when few demands change between ticks, with a heapsort fallback when many do.
+ * <p>The water level itself is {@link WaterFilling}'s, the same code that shares a host's memory: it keeps the
+ * 2n breakpoints f<sub>i</sub>/s<sub>i</sub> and c<sub>i</sub>/s<sub>i</sub> sorted from tick to tick and solves the crossing segment exactly.
  *
  * <h2>Reservation modes</h2>
  * {@link ReservationMode#REUSABLE} (VMware): an idle VM's unused reservation is part of C for everyone.
@@ -91,25 +88,8 @@ public final class FluidAllocator {
     private double sumCap;
     private double sumFloor;
 
-    /** Breakpoint e: VM e/2's floor (e even) or cap (e odd) divided by its shares. */
-    private final double[] evKey;
-    /** Breakpoint e's step in F's intercept and slope: −floor and +shares (e even), +cap and −shares (e odd). */
-    private final double[] evStepBase;
-    private final double[] evStepSlope;
-    /**
-     * The floor and cap from which VM i's two breakpoints were last computed: most caps stay the same from
-     * one tick to the next, and then so do their keys (no division). NaN (never equal) forces a refresh.
-     */
-    private final double[] keyedFloor;
-    private final double[] keyedCap;
-    /** Breakpoint numbers in sorted order; then, per position p, F's intercept and slope just after it. */
-    private final int[] ev;
-    private final double[] evBase;
-    private final double[] evSlope;
-    /** Per position p: the breakpoint's key and F there (evBase + evSlope × key), so searches read no ev[]. */
-    private final double[] sortedKey;
-    private final double[] sumAtKey;
-    private boolean eventsBuilt;
+    /** The shares, floors and caps above, water-filled; keeps its breakpoints sorted from tick to tick. */
+    private final WaterFilling filling;
 
     private final PinnedFilling pins;
     private final double[] pinScratch;
@@ -143,19 +123,7 @@ public final class FluidAllocator {
         floor = new double[n];
         used = new double[n];
         entitlement = new double[n];
-        evKey = new double[2 * n];
-        evStepBase = new double[2 * n];
-        evStepSlope = new double[2 * n];
-        keyedFloor = new double[n];
-        keyedCap = new double[n];
-        ev = new int[2 * n];
-        evBase = new double[2 * n];
-        evSlope = new double[2 * n];
-        sortedKey = new double[2 * n];
-        sumAtKey = new double[2 * n];
-        for (int e = 0; e < ev.length; e++) {
-            ev[e] = e;
-        }
+        filling = new WaterFilling(shares, floor, cap);
         pins = pinnedFilling(cpu, pinning); // pinCapMhz first: setQos derives the caps from it
         for (int i = 0; i < n; i++) {
             vcpuMhz[i] = vcpus[i] * mhzPerCore;
@@ -181,7 +149,7 @@ public final class FluidAllocator {
         floorNoDemand[i] = Math.min(reservationMhz[i], c2);
         floorKeyNoDemand[i] = floorNoDemand[i] / shares[i];
         capKeyNoDemand[i] = c2 / shares[i];
-        keyedCap[i] = Double.NaN; // the shares may have changed: recompute this VM's breakpoints
+        filling.forget(i); // the shares may have changed: recompute this VM's breakpoints
     }
 
     public void setPoweredOn(int i, boolean on) {
@@ -280,34 +248,14 @@ public final class FluidAllocator {
         sumFloor = sf;
         heldIdleMhz = idle;
         capacityMhz = capacityFor(sc);
-        eventsBuilt = false;
         double k = capacityMhz - idle;
         if (pins != null) {
             allocatePinned(k);
             return;
         }
-        if (sc <= k) {
-            levelMhzPerShare = Double.POSITIVE_INFINITY;
-            System.arraycopy(cap, 0, used, 0, n);
-        } else if (sf >= k) {
-            levelMhzPerShare = 0;
-            scaleFloors(k, used);
-        } else {
-            buildEvents();
-            levelMhzPerShare = levelFor(k);
-            for (int i = 0; i < n; i++) {
-                used[i] = WaterLevel.clamp(levelMhzPerShare * shares[i], floor[i], cap[i]);
-            }
-        }
+        levelMhzPerShare = filling.fill(k, sf, sc, used);
         for (int j = 0; j < n; j++) {
             entitlement[j] = entitlementOf(j);
-        }
-    }
-
-    private void scaleFloors(double k, double[] out) {
-        double scale = sumFloor > 0 ? Math.max(0, k) / sumFloor : 0;
-        for (int i = 0; i < n; i++) {
-            out[i] = floor[i] * scale;
         }
     }
 
@@ -344,209 +292,10 @@ public final class FluidAllocator {
             if (sf2 >= t) {
                 e = sf2 > 0 ? f2 * Math.max(0, t) / sf2 : 0;
             } else {
-                e = entitledBySearch(j, c2, f2, t);
+                e = filling.entitlement(j, f2, c2, floorKeyNoDemand[j], capKeyNoDemand[j], t);
             }
         }
         return Math.max(e, used[j]);
-    }
-
-    // ---- breakpoints: sorted, swept, searched ----
-
-    private void buildEvents() {
-        for (int i = 0; i < n; i++) {
-            double f = floor[i];
-            double c = cap[i];
-            if (f != keyedFloor[i] || c != keyedCap[i]) {
-                keyedFloor[i] = f;
-                keyedCap[i] = c;
-                double s = shares[i];
-                evKey[2 * i] = f / s;
-                evKey[2 * i + 1] = c / s;
-                evStepBase[2 * i] = -f;
-                evStepBase[2 * i + 1] = c;
-                evStepSlope[2 * i] = s;
-                evStepSlope[2 * i + 1] = -s;
-            }
-        }
-        // Usually last tick's order still holds: the sweep checks it as it goes. The order is total, so
-        // whichever way the breakpoints end up sorted, the result is the same.
-        int unsorted = sweep();
-        if (unsorted < ev.length) {
-            sortEvents(unsorted);
-            sweep();
-        }
-        eventsBuilt = true;
-    }
-
-    /**
-     * F's intercept and slope after each breakpoint, in ev's order. Stops at the first breakpoint out of
-     * order and returns its position (the work unfinished), else returns the number of breakpoints.
-     */
-    private int sweep() {
-        // x + (−y) is x − y exactly (IEEE 754), so adding the signed steps is the same as branching on e's parity
-        double base = sumFloor;
-        double slope = 0;
-        int prev = -1;
-        double prevKey = Double.NEGATIVE_INFINITY;
-        for (int p = 0; p < ev.length; p++) {
-            int e = ev[p];
-            double key = evKey[e];
-            if (key < prevKey || (key == prevKey && e < prev)) {
-                return p;
-            }
-            prev = e;
-            prevKey = key;
-            base += evStepBase[e];
-            slope += evStepSlope[e];
-            evBase[p] = base;
-            evSlope[p] = slope;
-            sortedKey[p] = key;
-            sumAtKey[p] = base + slope * key;
-        }
-        return ev.length;
-    }
-
-    private boolean before(int a, int b) {
-        double ka = evKey[a];
-        double kb = evKey[b];
-        return ka < kb || (ka == kb && a < b);
-    }
-
-    /** Sorts ev, whose first {@code from} breakpoints are already in order. */
-    private void sortEvents(int from) {
-        int m = ev.length;
-        long budget = 16L * m + 64;
-        for (int a = Math.max(1, from); a < m; a++) {
-            int e = ev[a];
-            int b = a - 1;
-            while (b >= 0 && before(e, ev[b])) {
-                ev[b + 1] = ev[b];
-                b--;
-                if (--budget < 0) {
-                    ev[b + 1] = e; // keep the permutation whole, then sort it all
-                    heapSortEvents();
-                    return;
-                }
-            }
-            ev[b + 1] = e;
-        }
-    }
-
-    private void heapSortEvents() {
-        int m = ev.length;
-        for (int i = m / 2 - 1; i >= 0; i--) {
-            siftDown(i, m);
-        }
-        for (int end = m - 1; end > 0; end--) {
-            int t = ev[0];
-            ev[0] = ev[end];
-            ev[end] = t;
-            siftDown(0, end);
-        }
-    }
-
-    private void siftDown(int i, int size) {
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= size) {
-                return;
-            }
-            if (child + 1 < size && before(ev[child], ev[child + 1])) {
-                child++;
-            }
-            if (!before(ev[i], ev[child])) {
-                return;
-            }
-            int t = ev[i];
-            ev[i] = ev[child];
-            ev[child] = t;
-            i = child;
-        }
-    }
-
-    private double key(int p) {
-        return sortedKey[p];
-    }
-
-    /** F at the p-th breakpoint. */
-    private double sumAt(int p) {
-        return sumAtKey[p];
-    }
-
-    /** λ with F(λ) = k; requires Σ f &lt; k &lt; Σ c. */
-    private double levelFor(double k) {
-        int m = ev.length;
-        int lo = 0;
-        int hi = m - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sumAt(mid) >= k) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        if (lo == 0) {
-            return key(0);
-        }
-        double slope = evSlope[lo - 1];
-        if (!(slope > 0)) {
-            return key(lo);
-        }
-        double level = (k - evBase[lo - 1]) / slope;
-        return Math.min(key(lo), Math.max(key(lo - 1), level));
-    }
-
-    /** VM j's hypothetical sum G at λ, on a segment where F = base + slope·λ. */
-    private double hypothetical(int j, double c2, double f2, double base, double slope, double level) {
-        double x = level * shares[j];
-        return base + slope * level - WaterLevel.clamp(x, floor[j], cap[j]) + WaterLevel.clamp(x, f2, c2);
-    }
-
-    private double entitledBySearch(int j, double c2, double f2, double t) {
-        if (!eventsBuilt) {
-            buildEvents();
-        }
-        int m = ev.length;
-        int lo = 0;
-        int hi = m;
-        double s = shares[j];
-        double f = floor[j];
-        double c = cap[j];
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            // hypothetical(j, ..., evBase[mid], evSlope[mid], key(mid)) with F there already summed
-            double x = sortedKey[mid] * s;
-            if (sumAtKey[mid] - WaterLevel.clamp(x, f, c) + WaterLevel.clamp(x, f2, c2) >= t) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        if (lo == m) { // beyond every breakpoint the others are all at their caps
-            return WaterLevel.clamp(t - (sumCap - cap[j]), f2, c2);
-        }
-        double base = lo == 0 ? sumFloor : evBase[lo - 1];
-        double slope = lo == 0 ? 0 : evSlope[lo - 1];
-        double prev = lo == 0 ? 0 : key(lo - 1);
-        double end = key(lo);
-        double gPrev = hypothetical(j, c2, f2, base, slope, prev);
-        double x1 = floorKeyNoDemand[j]; // f2 / shares
-        double x2 = capKeyNoDemand[j]; // c2 / shares
-        for (int step = 0; step < 3; step++) {
-            double point = step == 0 ? x1 : step == 1 ? x2 : end;
-            if (!(point > prev) || point > end) {
-                continue;
-            }
-            double g = hypothetical(j, c2, f2, base, slope, point);
-            if (g >= t) {
-                double level = g > gPrev ? prev + (t - gPrev) * (point - prev) / (g - gPrev) : point;
-                return WaterLevel.clamp(level * shares[j], f2, c2);
-            }
-            prev = point;
-            gPrev = g;
-        }
-        return WaterLevel.clamp(end * shares[j], f2, c2);
     }
 
     // ---- pinning ----
@@ -749,9 +498,9 @@ public final class FluidAllocator {
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        double level = k > 0 ? WaterLevel.solve(all, n, shares, zero, cap, k, new double[2 * n]) : 0;
+        double level = k > 0 ? WaterFilling.solve(all, n, shares, zero, cap, k, new double[2 * n]) : 0;
         for (int i = 0; i < n; i++) {
-            out[i] = WaterLevel.clamp(level * shares[i], 0, cap[i]);
+            out[i] = WaterFilling.clamp(level * shares[i], 0, cap[i]);
         }
         return out;
     }

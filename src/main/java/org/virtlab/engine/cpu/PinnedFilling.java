@@ -1,12 +1,13 @@
 package org.virtlab.engine.cpu;
 
 import java.util.Arrays;
+import org.virtlab.engine.alloc.WaterFilling;
 
 /**
  * Progressive filling for a host where some VMs are pinned. Every distinct pinned CPU set S adds a
  * constraint Σ<sub>VMs whose set ⊆ S</sub> a<sub>i</sub> ≤ cap(S); the whole host adds Σ a<sub>i</sub> ≤ K. One level λ rises
  * for all VMs not yet frozen (each at clamp(λ·s<sub>i</sub>, f<sub>i</sub>, c<sub>i</sub>)); the constraint that becomes
- * tight first (found exactly by {@link WaterLevel}) freezes its VMs where they are, and λ goes on rising
+ * tight first (found exactly by {@link WaterFilling#solve}) freezes its VMs where they are, and λ goes on rising
  * for the others, until every constraint is tight or every VM sits at its cap.
  *
  * <p>If the floors of a constraint's unfrozen VMs alone exceed what it has left (reservations that
@@ -118,7 +119,7 @@ final class PinnedFilling {
             // over-full: below every real level, the most over-full first (so its scaling leaves the others room)
             return (sumF > 0 ? Math.max(0, target) / sumF : 0) - 2;
         }
-        return WaterLevel.solve(active, count, s, f, c, target, points);
+        return WaterFilling.solve(active, count, s, f, c, target, points);
     }
 
     private void freeze(int k, double level, double[] s, double[] f, double[] c, double[] out) {
@@ -134,7 +135,7 @@ final class PinnedFilling {
         double scale = sumF > 0 ? Math.max(0, target) / sumF : 0;
         for (int i : members[k]) {
             if (!frozen[i]) {
-                out[i] = level < 0 ? f[i] * scale : WaterLevel.clamp(level * s[i], f[i], c[i]);
+                out[i] = level < 0 ? f[i] * scale : WaterFilling.clamp(level * s[i], f[i], c[i]);
                 frozen[i] = true;
                 frozenBy[i] = k;
             }
