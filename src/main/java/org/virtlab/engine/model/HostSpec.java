@@ -42,6 +42,21 @@ public record HostSpec(String id, String name, CpuTopology cpu, HostCpuPolicy cp
         return new HostSpec(id, name, cpu, cpuPolicy, memoryMib, memoryPolicy, newX, newY);
     }
 
+    /** The same host under another name. */
+    public HostSpec withName(String newName) {
+        return new HostSpec(id, newName, cpu, cpuPolicy, memoryMib, memoryPolicy, x, y);
+    }
+
+    /** The same host with other hardware (its policies and place kept). */
+    public HostSpec withHardware(String newName, CpuTopology newCpu, long newMemoryMib) {
+        return new HostSpec(id, newName, newCpu, cpuPolicy, newMemoryMib, memoryPolicy, x, y);
+    }
+
+    /** A copy of this host under another id and name, at (x, y) (a paste). */
+    public HostSpec copy(String newId, String newName, double newX, double newY) {
+        return new HostSpec(newId, newName, cpu, cpuPolicy, memoryMib, memoryPolicy, newX, newY);
+    }
+
     public HostSpec withCpuPolicy(HostCpuPolicy policy) {
         return new HostSpec(id, name, cpu, policy, memoryMib, memoryPolicy, x, y);
     }

@@ -56,7 +56,7 @@ public final class ScenarioDiff {
 
     /** The host under another name (HostSpec has no withName; the engine model is not ours to change). */
     private static HostSpec renamed(HostSpec h, String name) {
-        return new HostSpec(h.id(), name, h.cpu(), h.cpuPolicy(), h.memoryMib(), h.x(), h.y());
+        return h.withName(name);
     }
 
     /** The inputs, in scenario order: hosts first, then each VM's QoS and workload. */

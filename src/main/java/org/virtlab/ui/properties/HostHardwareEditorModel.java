@@ -155,7 +155,7 @@ public final class HostHardwareEditorModel {
         if (n.isEmpty() || mem.isEmpty() || !fitError.get().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new HostSpec(hostId, n.get(), cpu, host.cpuPolicy(), mem.get() * unit.mib, host.x(), host.y()));
+        return Optional.of(host.withHardware(n.get(), cpu, mem.get() * unit.mib));
     }
 
     /** The VMs that would not fit on {@code logical} CPUs, one line each; empty when all fit. */

@@ -328,8 +328,8 @@ public final class TopologyViewModel {
         for (HostSpec h : clipboard.hosts()) {
             String id = next.freeId("host");
             renamed.put(h.id(), id);
-            next = next.withHosts(append(next.hosts(), new HostSpec(id, i18n.format("copy.name", h.name()), h.cpu(),
-                    h.cpuPolicy(), h.memoryMib(), h.x() + PASTE_OFFSET, h.y() + PASTE_OFFSET)));
+            next = next.withHosts(append(next.hosts(), h.copy(id, i18n.format("copy.name", h.name()),
+                    h.x() + PASTE_OFFSET, h.y() + PASTE_OFFSET)));
             pasted.add(id);
         }
         for (NetworkSpec n : clipboard.networks()) {
