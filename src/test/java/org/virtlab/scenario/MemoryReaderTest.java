@@ -156,7 +156,8 @@ class MemoryReaderTest {
     @Test
     void aMemoryProblemInChinese() {
         Problem p = onlyProblem(vm0("memoryActivity", "{\"demandMib\": 8192}"));
-        assertEquals("test.json: /vms/0/memoryActivity/demandMib: 不能超过虚拟机的内存 4096 MiB，实际为 8192 MiB",
+        // The test's file is one line; the place names the value 8192.
+        assertEquals("test.json: /vms/0/memoryActivity/demandMib: 第 1 行第 451 列: 不能超过虚拟机的内存 4096 MiB，实际为 8192 MiB",
                 p.format(Locale.SIMPLIFIED_CHINESE));
     }
 }
