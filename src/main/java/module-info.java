@@ -38,6 +38,7 @@ module org.virtlab {
     exports org.virtlab.ui.shell;
     exports org.virtlab.ui.topology;
     exports org.virtlab.ui.cpu;
+    exports org.virtlab.ui.memory;
     exports org.virtlab.ui.properties;
     exports org.virtlab.ui.palette;
 

@@ -24,6 +24,7 @@ import org.virtlab.Version;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.memory.MemoryView;
 import org.virtlab.ui.palette.PaletteView;
 import org.virtlab.ui.properties.PropertiesView;
 import org.virtlab.ui.topology.TopologyView;
@@ -42,6 +43,7 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
+    private final MemoryView memoryView;
     /** Writes unsaved work to the recovery copy every minute. */
     private final javafx.animation.Timeline autosave;
 
@@ -63,7 +65,8 @@ public final class ShellView {
         tabs.getTabs().add(cpuTab);
         viewModel.cpu().setShowing(cpuTab.isSelected());
         cpuTab.selectedProperty().addListener((obs, was, now) -> viewModel.cpu().setShowing(now));
-        tabs.getTabs().add(tab("memory", notYet("tab.memory.notYet")));
+        memoryView = new MemoryView(viewModel.memory(), i18n);
+        tabs.getTabs().add(tab("memory", memoryView.root()));
         tabs.getTabs().add(tab("io", notYet("tab.io.notYet")));
         tabs.getTabs().add(tab("network", notYet("tab.network.notYet")));
         showTab(viewModel.tabProperty().get());
@@ -122,6 +125,7 @@ public final class ShellView {
     public void dispose() {
         frames.stop();
         autosave.stop();
+        memoryView.dispose();
     }
 
     void selectTab(int index) {

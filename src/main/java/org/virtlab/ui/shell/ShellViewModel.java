@@ -37,6 +37,7 @@ import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.cpu.CpuViewModel;
 import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.memory.MemoryViewModel;
 import org.virtlab.ui.properties.PropertiesViewModel;
 import org.virtlab.ui.sim.SimulationRunner;
 import org.virtlab.ui.sim.Speed;
@@ -53,6 +54,7 @@ public final class ShellViewModel implements ScenarioEditor {
     private final Selection selection = new Selection();
     private final TopologyViewModel topology;
     private final CpuViewModel cpu;
+    private final MemoryViewModel memory;
     private final PropertiesViewModel properties;
 
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
@@ -92,6 +94,7 @@ public final class ShellViewModel implements ScenarioEditor {
         recent.setAll(userFiles.recent());
         topology = new TopologyViewModel(i18n, selection, this);
         cpu = new CpuViewModel(i18n, selection);
+        memory = new MemoryViewModel(i18n);
         properties = new PropertiesViewModel(i18n, selection, this);
         speed.set(runner.state().speed());
         speed.addListener((obs, was, now) -> runner.setSpeed(now));
@@ -108,6 +111,10 @@ public final class ShellViewModel implements ScenarioEditor {
 
     public CpuViewModel cpu() {
         return cpu;
+    }
+
+    public MemoryViewModel memory() {
+        return memory;
     }
 
     public PropertiesViewModel properties() {
@@ -208,6 +215,7 @@ public final class ShellViewModel implements ScenarioEditor {
     public void carryOverFrom(ShellViewModel previous) {
         file.set(previous.file.get());
         tab.set(previous.tab.get());
+        memory.carryOverFrom(previous.memory);
         saved = previous.saved;
         history = previous.history;
         dirty.set(previous.dirty.get());
