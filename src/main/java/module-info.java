@@ -24,6 +24,7 @@ module org.virtlab {
     exports org.virtlab.engine.model;
     exports org.virtlab.engine.cpu;
     exports org.virtlab.engine.migration;
+    exports org.virtlab.engine.io;
     exports org.virtlab.text;
     exports org.virtlab.scenario;
     exports org.virtlab.charts;
