@@ -110,7 +110,7 @@ public record CostStep(Stage stage, Where where, double perRequest, double nanos
         if (t.externalInterruptExits() > 0) {
             steps.add(new CostStep(Stage.INTERRUPT_EXIT, Where.EXIT, t.externalInterruptExits() / n, c.exitNanos()));
         }
-        steps.add(new CostStep(Stage.GUEST_INTERRUPT, Where.GUEST, t.interrupts() / n, c.guestInterruptNanos()));
+        steps.add(new CostStep(Stage.GUEST_INTERRUPT, Where.GUEST, t.interruptsHandled() / n, c.guestInterruptNanos()));
         if (mode instanceof IoMode.Emulated) {
             steps.add(new CostStep(Stage.INTERRUPT_ACK_EXIT, Where.EXIT, t.interruptPathExits() / n,
                     c.userSpaceExitNanos() + c.emulationNanosPerAccess()));

@@ -67,6 +67,8 @@ final class DeviceRun {
     private boolean guestBusy;
     private int jobCount;
     private boolean interruptPending;
+    /** vCPU time taken by remapped interrupts' exits, charged to the next interrupt's handling. */
+    private long stolenNanos;
     private boolean handlerActive;
     private boolean flushWanted;
     private int addedSinceKick;
@@ -139,6 +141,7 @@ final class DeviceRun {
         guestBusy = o.guestBusy;
         jobCount = o.jobCount;
         interruptPending = o.interruptPending;
+        stolenNanos = o.stolenNanos;
         handlerActive = o.handlerActive;
         flushWanted = o.flushWanted;
         addedSinceKick = o.addedSinceKick;
@@ -212,6 +215,7 @@ final class DeviceRun {
         guestBusy = false;
         jobCount = 0;
         interruptPending = false;
+        stolenNanos = 0;
         handlerActive = false;
         flushWanted = false;
         addedSinceKick = 0;
@@ -591,12 +595,10 @@ final class DeviceRun {
             interruptPending = false;
             nanos += costs.guestInterruptNanos();
             c.guestDriverNanos += costs.guestInterruptNanos();
-            IoMode mode = spec.mode();
-            if (mode instanceof IoMode.Passthrough p && !p.postedInterrupts()) {
-                c.exit(ExitReason.EXTERNAL_INTERRUPT, false, costs.exitNanos());
-                log.exit(nowNanos, ExitReason.EXTERNAL_INTERRUPT);
-                nanos += costs.exitNanos();
-            } else if (mode instanceof IoMode.Emulated e) {
+            c.interruptsHandled++;
+            nanos += stolenNanos; // remapped interrupts' exits took the vCPU away meanwhile
+            stolenNanos = 0;
+            if (spec.mode() instanceof IoMode.Emulated e) {
                 nanos += accesses(e, e.accessesPerInterrupt(), false, nanos);
             }
         }
@@ -823,7 +825,15 @@ final class DeviceRun {
         c.interrupts++;
         log.add(nowNanos, IoEventKind.INTERRUPT, -1, vq == null ? -1 : vq.usedIdx());
         long delay = 0;
-        if (!(spec.mode() instanceof IoMode.Passthrough p && p.postedInterrupts())) {
+        boolean passthrough = spec.mode() instanceof IoMode.Passthrough;
+        boolean remapped = passthrough && !((IoMode.Passthrough) spec.mode()).postedInterrupts();
+        if (remapped) {
+            // remapped: the physical interrupt reaches the host while the vCPU runs, an exit, then an injection
+            c.exit(ExitReason.EXTERNAL_INTERRUPT, false, costs.exitNanos());
+            log.exit(nowNanos, ExitReason.EXTERNAL_INTERRUPT);
+            stolenNanos += costs.exitNanos();
+        }
+        if (!passthrough || remapped) {
             c.hostInjectionNanos += costs.injectionNanos();
             delay = costs.injectionNanos();
         }

@@ -17,6 +17,7 @@ final class IoCounters {
     long deviceWakeups;
     long interrupts;
     long interruptsSuppressed;
+    long interruptsHandled;
     long iotlbHits;
     long iotlbMisses;
     long hostExitNanos;
@@ -50,6 +51,7 @@ final class IoCounters {
         c.deviceWakeups = deviceWakeups;
         c.interrupts = interrupts;
         c.interruptsSuppressed = interruptsSuppressed;
+        c.interruptsHandled = interruptsHandled;
         c.iotlbHits = iotlbHits;
         c.iotlbMisses = iotlbMisses;
         c.hostExitNanos = hostExitNanos;
@@ -90,7 +92,7 @@ final class IoCounters {
     IoSnapshot.Totals toTotals(long elapsedNanos, long p99, long waiting, long inFlight, long descriptorsInUse) {
         return new IoSnapshot.Totals(elapsedNanos, issued, dropped, submitted, completed, bytesCompleted, exits,
                 ioInstructionExits, eptViolationExits, externalInterruptExits, dataPathExits, kicks, kicksSuppressed,
-                deviceWakeups, interrupts, interruptsSuppressed, iotlbHits, iotlbMisses, hostExitNanos,
+                deviceWakeups, interrupts, interruptsSuppressed, interruptsHandled, iotlbHits, iotlbMisses, hostExitNanos,
                 hostEmulationNanos, hostBackendNanos, hostInjectionNanos, hostPollNanos, guestDriverNanos,
                 guestExitNanos, transferNanos, iotlbNanos, latencySumNanos, p99, occupancyRequestNanos,
                 occupancyDescriptorNanos, waiting, inFlight, descriptorsInUse, resets);

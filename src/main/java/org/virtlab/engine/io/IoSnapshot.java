@@ -110,6 +110,8 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
      * @param deviceWakeups            times a sleeping back-end was woken by a kick
      * @param interrupts               interrupts raised
      * @param interruptsSuppressed     interrupt decisions that said no (suppression or masking)
+     * @param interruptsHandled        interrupts the guest took: fewer than raised when one came while another was
+     *                                 still pending
      * @param hostExitNanos            host time serving exits
      * @param hostEmulationNanos       host time in the device model (emulated register accesses)
      * @param hostBackendNanos         host time in the back-end serving requests (QEMU or vhost)
@@ -130,7 +132,7 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
     public record Totals(long elapsedNanos, long issued, long dropped, long submitted, long completed,
                          long bytesCompleted, long exits, long ioInstructionExits, long eptViolationExits,
                          long externalInterruptExits, long dataPathExits, long kicks, long kicksSuppressed,
-                         long deviceWakeups, long interrupts, long interruptsSuppressed, long iotlbHits,
+                         long deviceWakeups, long interrupts, long interruptsSuppressed, long interruptsHandled, long iotlbHits,
                          long iotlbMisses, long hostExitNanos, long hostEmulationNanos, long hostBackendNanos,
                          long hostInjectionNanos, long hostPollNanos, long guestDriverNanos, long guestExitNanos,
                          long transferNanos, long iotlbNanos, long latencySumNanos, long latencyP99Nanos,
