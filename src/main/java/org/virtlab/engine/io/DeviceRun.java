@@ -256,9 +256,10 @@ final class DeviceRun {
 
     /** New settings that need no reset (batch, request size, workload). */
     void reconfigure(IoDeviceSpec newSpec) {
-        boolean workloadChanged = !newSpec.workload().equals(spec.workload());
+        IoWorkload before = spec.workload();
+        boolean arrivalsChanged = !newSpec.workload().withRequestBytes(before.requestBytes()).equals(before);
         spec = newSpec;
-        if (workloadChanged) {
+        if (arrivalsChanged) { // a new rate or shape: the next arrival is drawn anew (a size alone changes nothing)
             nextArrivalNanos = NEVER;
             drawArrival = true;
         }
