@@ -1,29 +1,38 @@
 package org.virtlab.engine.io;
 
+import java.util.Arrays;
+
 /**
  * Latencies in nanoseconds, counted in log-linear buckets (as HdrHistogram does): exact below 32 ns, then 32
  * buckets per power of two, so a percentile is reported within 1/32 (3.1 %) above the true value. Bounded memory
- * whatever the number of requests; deterministic.
+ * whatever the number of requests, and only the buckets between the lowest and the highest used are stored, so a
+ * checkpoint's copy stays small; deterministic.
  */
 final class LatencyHistogram {
     private static final int SUB_BITS = 5;
     private static final int SUB = 1 << SUB_BITS;
-    private static final int BUCKETS = (63 - SUB_BITS + 1) * SUB;
 
-    private final long[] counts;
+    /** counts[k] is bucket offset + k. */
+    private long[] counts;
+    private int offset;
     private long total;
-    private int minIndex = Integer.MAX_VALUE;
-    private int maxIndex = -1;
 
     LatencyHistogram() {
-        counts = new long[BUCKETS];
+        counts = new long[0];
     }
 
     private LatencyHistogram(LatencyHistogram o) {
-        counts = o.counts.clone();
+        int lo = 0;
+        int hi = o.counts.length;
+        while (lo < hi && o.counts[lo] == 0) {
+            lo++;
+        }
+        while (hi > lo && o.counts[hi - 1] == 0) {
+            hi--;
+        }
+        counts = Arrays.copyOfRange(o.counts, lo, hi);
+        offset = o.offset + lo;
         total = o.total;
-        minIndex = o.minIndex;
-        maxIndex = o.maxIndex;
     }
 
     LatencyHistogram copy() {
@@ -52,10 +61,20 @@ final class LatencyHistogram {
 
     void record(long nanos) {
         int i = index(nanos);
-        counts[i]++;
+        if (counts.length == 0) {
+            counts = new long[SUB];
+            offset = Math.max(0, i - SUB / 2);
+        }
+        if (i < offset) {
+            long[] wider = new long[counts.length + (offset - i)];
+            System.arraycopy(counts, 0, wider, offset - i, counts.length);
+            counts = wider;
+            offset = i;
+        } else if (i >= offset + counts.length) {
+            counts = Arrays.copyOf(counts, i - offset + 1);
+        }
+        counts[i - offset]++;
         total++;
-        minIndex = Math.min(minIndex, i);
-        maxIndex = Math.max(maxIndex, i);
     }
 
     long count() {
@@ -72,23 +91,22 @@ final class LatencyHistogram {
         }
         long rank = Math.max(1, (long) Math.ceil(fraction * total));
         long seen = 0;
-        for (int i = minIndex; i <= maxIndex; i++) {
-            seen += counts[i];
-            if (seen >= rank) {
-                return highestInBucket(i);
+        int last = 0;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] != 0) {
+                last = k;
+                seen += counts[k];
+                if (seen >= rank) {
+                    return highestInBucket(offset + k);
+                }
             }
         }
-        return highestInBucket(maxIndex);
+        return highestInBucket(offset + last);
     }
 
     void clear() {
-        if (maxIndex >= 0) {
-            for (int i = minIndex; i <= maxIndex; i++) {
-                counts[i] = 0;
-            }
-        }
+        counts = new long[0];
+        offset = 0;
         total = 0;
-        minIndex = Integer.MAX_VALUE;
-        maxIndex = -1;
     }
 }
