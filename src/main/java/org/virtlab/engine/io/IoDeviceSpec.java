@@ -36,6 +36,14 @@ public record IoDeviceSpec(String id, String vmId, IoWorkload workload, IoMode m
     }
 
     static void checkServes(String id, IoMode mode, IoKind kind) {
+        if (mode instanceof IoMode.Virtio v && !v.indirect() && v.queueSize() < kind.buffersPerRequest()) {
+            // virtio 1.1 §2.6.5.3.1: "A driver MUST NOT create a descriptor chain longer than the Queue Size of the
+            // device"; an indirect table lifts the limit in practice (Linux and QEMU accept longer indirect chains)
+            throw new IllegalArgumentException("device " + id + ": a " + kind + " request is a chain of "
+                    + kind.buffersPerRequest() + " descriptors, longer than a queue of " + v.queueSize()
+                    + "; use a queue of at least " + Integer.highestOneBit(kind.buffersPerRequest() * 2 - 1)
+                    + " or indirect descriptors");
+        }
         if (mode instanceof IoMode.Emulated e && !e.model().serves(kind)) {
             List<String> fit = new ArrayList<>();
             for (EmulatedModel m : EmulatedModel.values()) {

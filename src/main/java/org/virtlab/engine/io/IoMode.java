@@ -52,7 +52,8 @@ public sealed interface IoMode {
      * @param indirect        whether VIRTIO_F_INDIRECT_DESC is used: a request then takes one descriptor
      * @param backend         vhost in the kernel or QEMU in user space
      * @param pollMicros      how long the back-end keeps polling the ring once it is empty before it asks for kicks
-     *                        again (vhost-net's busyloop_timeout, QEMU's poll-max-ns); 0 for none, as by default
+     *                        again (vhost's busy-loop timeout, QEMU's poll-max-ns); 0 for none, vhost-net's default
+     *                        (QEMU's IOThreads poll up to 32 µs by default)
      * @param batchWaitMicros how long the driver waits for a batch to fill before it kicks anyway; 0 kicks as soon
      *                        as it has nothing more to add, as Linux does
      */

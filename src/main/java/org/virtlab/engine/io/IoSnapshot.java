@@ -104,11 +104,16 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
      * @param completed                requests the driver took back completed
      * @param bytesCompleted           data bytes of the completed requests
      * @param exits                    VM exits on the I/O path, all reasons
+     * @param ioInstructionExits       of which I/O-instruction exits (port I/O)
+     * @param eptViolationExits        of which EPT violations (MMIO: register accesses, kicks)
+     * @param externalInterruptExits   of which external-interrupt exits (remapped interrupts)
      * @param dataPathExits            of which on the way to the device: register accesses, kicks
      * @param kicks                    virtio notifications sent (each one exit)
      * @param kicksSuppressed          kick decisions that said no
      * @param deviceWakeups            times a sleeping back-end was woken by a kick
-     * @param interrupts               interrupts raised
+     * @param iotlbHits                passthrough DMA page translations found in the IOTLB
+     * @param iotlbMisses              and those that walked the I/O page tables
+     * @param interrupts               interrupts raised by the device
      * @param interruptsSuppressed     interrupt decisions that said no (suppression or masking)
      * @param interruptsHandled        interrupts the guest took: fewer than raised when one came while another was
      *                                 still pending
@@ -128,6 +133,7 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
      * @param requestsWaiting          requests issued and not yet submitted, now
      * @param requestsInFlight         requests submitted and not yet taken back completed, now
      * @param descriptorsInUse         virtqueue descriptors off the free list now (else requests in flight)
+     * @param resets                   times the device was reset by an input (requests it held were submitted again)
      */
     public record Totals(long elapsedNanos, long issued, long dropped, long submitted, long completed,
                          long bytesCompleted, long exits, long ioInstructionExits, long eptViolationExits,

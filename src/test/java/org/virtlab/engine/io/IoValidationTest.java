@@ -67,6 +67,20 @@ class IoValidationTest {
     }
 
     @Test
+    void aChainMustFitTheQueueUnlessItIsIndirect() {
+        // virtio 1.1 §2.6.5.3.1: a driver must not create a chain longer than the queue size
+        refused("device d: a BLOCK_READ request is a chain of 3 descriptors, longer than a queue of 2; use a queue of "
+                + "at least 4 or indirect descriptors",
+                () -> new IoDeviceSpec("d", "vm1", BLOCKS, IoMode.Virtio.DEFAULT.withQueueSize(2)));
+        refused("device d: a NET_TX request is a chain of 2 descriptors, longer than a queue of 1; use a queue of "
+                + "at least 2 or indirect descriptors",
+                () -> new IoDeviceSpec("d", "vm1", PACKETS, IoMode.Virtio.DEFAULT.withQueueSize(1)));
+        assertEquals(1, new IoDeviceSpec("d", "vm1", BLOCKS,
+                IoMode.Virtio.DEFAULT.withQueueSize(1).withIndirect(true)).mode() instanceof IoMode.Virtio v
+                ? v.queueSize() : 0);
+    }
+
+    @Test
     void devicesNeedDistinctIds() {
         refused("duplicate I/O device id v", () -> new IoSubsystem(List.of(
                 spec("v", BLOCKS, IoMode.Virtio.DEFAULT), spec("v", PACKETS, IoMode.Virtio.DEFAULT))));
