@@ -35,6 +35,11 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
         return Optional.empty();
     }
 
+    /** What one request of that device cost on average so far, step by step; empty if no such device. */
+    public List<CostStep> costPerRequest(String deviceId) {
+        return device(deviceId).map(d -> d.costPerRequest(costs)).orElse(List.of());
+    }
+
     /** The VMs that own a passthrough device now, each once: live migration must refuse them. */
     public List<String> passthroughVmIds() {
         List<IoDeviceSpec> specs = new ArrayList<>(devices.size());

@@ -17,13 +17,13 @@ import org.virtlab.engine.SimulationSnapshot;
  * and the replayed future is the same, across device resets (a new queue size, a new suppression, a new mode).
  */
 class IoDeterminismTest {
-    private static final long END = 2_400_000;
+    private static final long END = 1_600_000;
 
     private static List<IoDeviceSpec> devices() {
         return List.of(
                 IoScenarios.spec("emu", new IoWorkload.OpenLoop(IoKind.NET_TX, 1_500, 20_000),
                         new IoMode.Emulated(EmulatedModel.E1000)),
-                IoScenarios.spec("vblk", new IoWorkload.ClosedLoop(IoKind.BLOCK_READ, 4_096, 16),
+                IoScenarios.spec("vblk", new IoWorkload.ClosedLoop(IoKind.BLOCK_READ, 65_536, 16),
                         IoMode.Virtio.DEFAULT.withRequestsPerKick(4).withIndirect(true)),
                 new IoDeviceSpec("nic", "vm-nic", new IoWorkload.OpenLoop(IoKind.NET_TX, 512, 50_000),
                         new IoMode.Passthrough(false, 16, 256), new Coalescing(8, 20), null));
@@ -33,17 +33,17 @@ class IoDeterminismTest {
     private static Simulation run(long seed, List<SimulationSnapshot> into, long everyMicros) {
         Simulation sim = new Simulation(seed, IoScenarios.TICK_MICROS, List.of(new IoSubsystem(devices())), 250, 3_600);
         sim.addObserver(into::add, everyMicros);
-        sim.runUntil(300_000);
+        sim.runUntil(200_000);
         sim.submit(new SetRequestsPerKick("vblk", 8));
-        sim.runUntil(600_000);
+        sim.runUntil(400_000);
         sim.submit(new SetQueueSize("vblk", 64));
-        sim.runUntil(900_000);
+        sim.runUntil(600_000);
         sim.submit(new SetSuppression("vblk", Suppression.FLAGS));
-        sim.runUntil(1_200_000);
+        sim.runUntil(800_000);
         sim.submit(new SetRequestBytes("nic", 9_000));
-        sim.runUntil(1_500_000);
+        sim.runUntil(1_000_000);
         sim.submit(new SetIoMode("emu", IoMode.Virtio.DEFAULT.withPollMicros(20)));
-        sim.runUntil(1_800_000);
+        sim.runUntil(1_200_000);
         sim.submit(new SetIoWorkload("nic", new IoWorkload.OpenLoop(IoKind.NET_TX, 9_000, 80_000)));
         sim.runUntil(END);
         return sim;
@@ -61,9 +61,9 @@ class IoDeterminismTest {
     void theSameSeedAndInputsGiveTheSameBytes() {
         List<SimulationSnapshot> first = new ArrayList<>();
         List<SimulationSnapshot> second = new ArrayList<>();
-        run(7, first, 10_000);
-        run(7, second, 10_000);
-        assertEquals(240, first.size()); // 2.4 s, every 10 ms
+        run(7, first, 100_000);
+        run(7, second, 100_000);
+        assertEquals(16, first.size()); // 1.6 s, every 100 ms
         assertArrayEquals(transcript(first), transcript(second));
         IoSnapshot io = IoScenarios.io(first.get(first.size() - 1));
         // a new queue size and a new suppression reset it; a new batch did not
@@ -84,19 +84,19 @@ class IoDeterminismTest {
     void rewindingRestoresEveryTickExactlyAndReplaysTheSameFuture() {
         List<SimulationSnapshot> original = new ArrayList<>();
         Simulation sim = run(7, original, IoScenarios.TICK_MICROS);
-        assertEquals(2_400, original.size());
+        assertEquals(1_600, original.size());
         List<SimulationSnapshot> seen = new ArrayList<>();
         sim.addObserver(seen::add);
         // before, in and after each reset; on a checkpoint (every 250 ms) and between
-        for (long at : new long[] {1_000, 250_000, 299_000, 600_000, 601_000, 777_000, 1_500_000, 1_501_000,
-                2_399_000, 123_000}) {
+        for (long at : new long[] {1_000, 250_000, 199_000, 400_000, 401_000, 777_000, 1_000_000, 1_001_000,
+                1_599_000, 123_000}) {
             sim.rewindTo(at);
             assertEquals(original.get((int) (at / 1_000) - 1), sim.snapshot(), "at " + at);
         }
-        sim.rewindTo(550_000);
+        sim.rewindTo(350_000);
         seen.clear();
-        sim.runUntil(END); // replays every logged input after 550 ms
-        assertEquals(original.subList(550, 2_400), seen);
+        sim.runUntil(END); // replays every logged input after 350 ms
+        assertEquals(original.subList(350, 1_600), seen);
     }
 
     @Test

@@ -39,7 +39,7 @@ class IoRequestCostTest {
         assertEquals(N, t.deviceWakeups());
         assertEquals(N, t.interrupts());
         assertEquals(N, t.exits());
-        assertEquals(expected, sum(device(sim, "v").costPerRequest(IoCosts.DEFAULT)), 1e-6 * expected);
+        assertEquals(expected, sum(IoScenarios.io(sim.snapshot()).costPerRequest("v")), 1e-6 * expected);
     }
 
     @Test
