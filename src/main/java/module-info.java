@@ -24,9 +24,10 @@ module org.virtlab {
     exports org.virtlab.engine.model;
     exports org.virtlab.engine.alloc;
     exports org.virtlab.engine.cpu;
+    exports org.virtlab.engine.memory;
     exports org.virtlab.engine.memory.host;
     exports org.virtlab.engine.migration;
-    exports org.virtlab.engine.memory;
+    exports org.virtlab.engine.io;
     exports org.virtlab.text;
     exports org.virtlab.scenario;
     exports org.virtlab.charts;
