@@ -28,6 +28,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
@@ -509,8 +510,8 @@ public final class TopologyView {
             }
             e.consume();
         });
-        hostDragging(card);
-        vmDropTarget(card);
+        draggableByTitle(card, card.title(), (x, y) -> viewModel.moveHost(card.hostId(), x, y));
+        paletteTarget(card, card.hostId());
         for (VmCard vm : card.vmCards()) {
             vmDragging(vm, card);
             vm.ports().forEach(port -> wires.dragFrom(vm, port));
@@ -538,45 +539,8 @@ public final class TopologyView {
                 e.consume();
             });
         }
-        // Dragged by its title, like a host.
-        Label title = card.title();
-        double[] grab = new double[2];
-        title.setOnMousePressed(e -> {
-            Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
-            grab[0] = p.getX() - card.getLayoutX();
-            grab[1] = p.getY() - card.getLayoutY();
-            e.consume();
-        });
-        title.setOnMouseDragged(e -> {
-            Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
-            card.relocate(Math.max(0, p.getX() - grab[0]), Math.max(0, p.getY() - grab[1]));
-            wires.draw();
-            e.consume();
-        });
-        title.setOnMouseReleased(e -> {
-            if (!e.isStillSincePress()) {
-                viewModel.moveSwitch(sw.id(), card.getLayoutX(), card.getLayoutY());
-            }
-            e.consume();
-        });
-        // A port group from the palette lands on the switch it is dropped on.
-        card.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
-            boolean ok = viewModel.accepts(item, sw.id());
-            if (ok) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            card.pseudoClassStateChanged(ok ? DROP_TARGET : DROP_REFUSED, true);
-            e.consume();
-        }));
-        card.setOnDragExited(e -> {
-            card.pseudoClassStateChanged(DROP_TARGET, false);
-            card.pseudoClassStateChanged(DROP_REFUSED, false);
-        });
-        card.setOnDragDropped(e -> {
-            Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
-            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), sw.id(), 0, 0).isPresent());
-            e.consume();
-        });
+        draggableByTitle(card, card.title(), (x, y) -> viewModel.moveSwitch(sw.id(), x, y));
+        paletteTarget(card, sw.id());
         return card;
     }
 
@@ -589,9 +553,11 @@ public final class TopologyView {
         }
     }
 
-    /** Dragging a host by its title moves the card; the new place is one edit when the mouse is let go. */
-    private void hostDragging(HostCard card) {
-        Label title = card.title();
+    /**
+     * Dragging a card by its title moves it (the wires follow); the new place is one edit, {@code moved},
+     * when the mouse is let go.
+     */
+    private void draggableByTitle(Region card, Label title, java.util.function.BiConsumer<Double, Double> moved) {
         double[] grab = new double[2];
         title.setOnMousePressed(e -> {
             Point2D p = toCanvas(e.getSceneX(), e.getSceneY());
@@ -607,16 +573,16 @@ public final class TopologyView {
         });
         title.setOnMouseReleased(e -> {
             if (!e.isStillSincePress()) {
-                viewModel.moveHost(card.hostId(), card.getLayoutX(), card.getLayoutY());
+                moved.accept(card.getLayoutX(), card.getLayoutY());
             }
             e.consume();
         });
     }
 
-    /** A VM from the palette lands on the host it is dropped on. */
-    private void vmDropTarget(HostCard card) {
+    /** Palette items dropped on a card land on what it shows (a VM or network on a host, a port group on a switch). */
+    private void paletteTarget(Region card, String targetId) {
         card.setOnDragOver(e -> itemOf(e).ifPresent(item -> {
-            boolean ok = viewModel.accepts(item, card.hostId());
+            boolean ok = viewModel.accepts(item, targetId);
             if (ok) {
                 e.acceptTransferModes(TransferMode.COPY);
             }
@@ -629,7 +595,7 @@ public final class TopologyView {
         });
         card.setOnDragDropped(e -> {
             Optional<TopologyViewModel.PaletteItem> item = itemOf(e);
-            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), card.hostId(), 0, 0).isPresent());
+            e.setDropCompleted(item.isPresent() && viewModel.drop(item.get(), targetId, 0, 0).isPresent());
             e.consume();
         });
     }
