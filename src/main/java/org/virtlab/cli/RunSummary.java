@@ -10,12 +10,15 @@ import org.virtlab.engine.Simulation;
 import org.virtlab.engine.SimulationObserver;
 import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.cpu.CpuSnapshot;
+import org.virtlab.engine.io.IoMode;
+import org.virtlab.engine.io.IoSnapshot;
 import org.virtlab.engine.memory.host.MemorySnapshot;
 
 /**
  * Collects what {@code virtlab run} reports and writes it as {@code summary.json}: per VM the CPU averages
  * over the whole run (from the engine's cumulative counters) and its memory at the end, per host the average
- * CPU capacity and use and its memory at the end. Same scenario and seed ⇒ same bytes.
+ * CPU capacity and use and its memory at the end; per VM with I/O devices, each device's totals over the run
+ * ({@code io}, absent when the scenario has no devices). Same scenario and seed ⇒ same bytes.
  */
 final class RunSummary implements SimulationObserver {
     private final List<String> hostIds = new ArrayList<>();
@@ -23,6 +26,7 @@ final class RunSummary implements SimulationObserver {
     private long lastMicros;
     private CpuSnapshot last;
     private MemorySnapshot lastMemory;
+    private IoSnapshot lastIo;
 
     /** Called every tick: integrates each host's capacity, which hyper-threading makes vary with load. */
     @Override
@@ -41,6 +45,7 @@ final class RunSummary implements SimulationObserver {
         lastMicros = snapshot.nowMicros();
         last = cpu;
         lastMemory = snapshot.find(MemorySnapshot.class).orElse(null);
+        lastIo = snapshot.find(IoSnapshot.class).orElse(null);
     }
 
     String toJson(Simulation simulation) {
@@ -98,6 +103,9 @@ final class RunSummary implements SimulationObserver {
                     memory.put("swappedMib", round(m.swappedMib()));
                     memory.put("grantedMib", round(m.grantedMib()));
                 }
+                if (lastIo != null) {
+                    io(node, vm.vmId());
+                }
             }
         }
         try {
@@ -105,6 +113,36 @@ final class RunSummary implements SimulationObserver {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The VM's devices, in the scenario's order; nothing when it has none. */
+    private void io(ObjectNode vmNode, String vmId) {
+        List<IoSnapshot.Device> devices = lastIo.devices().stream().filter(d -> d.vmId().equals(vmId)).toList();
+        if (devices.isEmpty()) {
+            return;
+        }
+        ArrayNode io = vmNode.putArray("io");
+        for (IoSnapshot.Device d : devices) {
+            IoSnapshot.Totals t = d.totals();
+            ObjectNode node = io.addObject();
+            node.put("id", d.id());
+            node.put("device", modeName(d.mode()));
+            node.put("requests", t.completed());
+            node.put("vmExits", t.exits());
+            node.put("dataPathExits", t.dataPathExits());
+            node.put("kicks", t.kicks());
+            node.put("interrupts", t.interrupts());
+            node.put("iops", round(t.iops()));
+            node.put("meanLatencyUs", round(t.meanLatencyNanos() / 1000));
+            node.put("p99LatencyUs", round(t.latencyP99Nanos() / 1000.0));
+        }
+    }
+
+    private static String modeName(IoMode mode) {
+        if (mode instanceof IoMode.Emulated) {
+            return "emulated";
+        }
+        return mode instanceof IoMode.Virtio ? "virtio" : "passthrough";
     }
 
     /** Six decimals: below anything a lesson shows, and stable text. */

@@ -3,6 +3,8 @@ package org.virtlab.engine;
 import java.util.List;
 import org.virtlab.engine.cpu.CpuDemandSubsystem;
 import org.virtlab.engine.cpu.CpuSubsystem;
+import org.virtlab.engine.io.IoCosts;
+import org.virtlab.engine.io.IoSubsystem;
 import org.virtlab.engine.memory.host.MemorySubsystem;
 import org.virtlab.engine.migration.MigrationSubsystem;
 import org.virtlab.engine.model.Scenario;
@@ -21,7 +23,9 @@ public final class Simulations {
      * first: the CPU allocation reads it in the same tick. Host memory comes next: it reads where each VM runs
      * and whether it is paused, and draws nothing from the random generator, so the CPU's numbers are what they
      * were without it. Live migration comes last: it sends a tick's worth of memory after the CPU was shared, and
-     * what it changes (pause, move) applies from the next tick on.
+     * what it changes (pause, move) applies from the next tick on. The I/O devices, if the scenario has any, come
+     * after it (a scenario without devices registers no I/O subsystem, so its numbers are what they were before
+     * there was one); live migration asks them whether a VM owns a passthrough device.
      */
     public static Simulation of(Scenario scenario, long seed) {
         return of(scenario, seed, false);
@@ -46,8 +50,24 @@ public final class Simulations {
         CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
         CpuSubsystem cpu = new CpuSubsystem(scenario, demand, slices);
         MemorySubsystem memory = new MemorySubsystem(scenario, cpu);
+        if (scenario.devices().isEmpty()) {
+            MigrationSubsystem migration =
+                    new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond);
+            return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration));
+        }
+        IoSubsystem io = new IoSubsystem(scenario.devices(), ioCosts(scenario));
         MigrationSubsystem migration =
-                new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond);
-        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration));
+                new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond, io::ownsPassthrough);
+        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, io));
+    }
+
+    /**
+     * The default costs at the clock of the host the first device's VM runs on: the I/O subsystem takes one clock,
+     * and a scenario's devices are usually on one host.
+     */
+    static IoCosts ioCosts(Scenario scenario) {
+        String vmId = scenario.devices().get(0).vmId();
+        String hostId = scenario.vm(vmId).orElseThrow().hostId();
+        return IoCosts.DEFAULT.withClockMhz(scenario.host(hostId).orElseThrow().cpu().mhzPerCore());
     }
 }

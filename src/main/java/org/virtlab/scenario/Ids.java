@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The ids of a document being read, with where each was first seen: hosts, VMs, networks, switches and
+ * The ids of a document being read, with where each was first seen: hosts, VMs, networks, switches, I/O devices and
  * port groups share one name space, as in the model.
  */
 final class Ids {

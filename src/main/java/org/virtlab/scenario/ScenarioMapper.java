@@ -12,6 +12,7 @@ import org.virtlab.engine.cpu.CpuQos;
 import org.virtlab.engine.cpu.HostCpuPolicy;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.io.IoDeviceSpec;
 import org.virtlab.engine.memory.host.HostMemoryPolicy;
 import org.virtlab.engine.memory.host.MemoryActivity;
 import org.virtlab.engine.memory.host.MemoryQos;
@@ -36,7 +37,8 @@ final class ScenarioMapper {
     static final long DEFAULT_SEED = 1;
 
     static final List<String> SCENARIO_FIELDS = List.of("format", "version", "title", "goal", "steps", "seed",
-            "tickMicros", "durationSeconds", "migration", "hosts", "networks", "switches", "vms", "view");
+            "tickMicros", "durationSeconds", "migration", "hosts", "networks", "switches", "vms", "devices",
+            "view");
     static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "cpuPolicy", "memoryMib", "memoryPolicy",
             "position");
     static final List<String> CPU_FIELDS = List.of("sockets", "coresPerSocket", "threadsPerCore", "mhzPerCore");
@@ -51,12 +53,16 @@ final class ScenarioMapper {
     /** The logical CPUs of each host whose id and CPU topology checked out. */
     private final Map<String, Integer> logicalCpus = new HashMap<>();
     private final NetworkJson networkJson;
+    /** The VMs whose ids checked out, for the devices that refer to them. */
+    private final List<String> vmIds = new ArrayList<>();
+    private final DeviceJson deviceJson;
 
     private ScenarioMapper(Problems problems, TraceFiles traceFiles) {
         this.problems = problems;
         this.traceFiles = traceFiles;
         this.ids = new Ids(problems);
         this.networkJson = new NetworkJson(problems, ids, hostIds);
+        this.deviceJson = new DeviceJson(problems, ids, vmIds);
     }
 
     /**
@@ -112,6 +118,8 @@ final class ScenarioMapper {
                 }
             }
         }
+        // After the VMs they belong to.
+        List<Built<IoDeviceSpec>> devices = deviceJson.devices(doc);
         Supplier<ViewState> view = LessonJson.view(doc);
         if (!problems.isEmpty()) {
             return null;
@@ -120,11 +128,12 @@ final class ScenarioMapper {
         List<NetworkSpec> networkSpecs = networks.stream().map(b -> b.build(problems)).toList();
         List<SwitchSpec> switchSpecs = switches.stream().map(b -> b.build(problems)).toList();
         List<VmSpec> vmSpecs = vms.stream().map(b -> b.build(problems)).toList();
+        List<IoDeviceSpec> deviceSpecs = devices.stream().map(b -> b.build(problems)).toList();
         if (!problems.isEmpty()) {
             return null;
         }
         return new Built<>("", () -> new Scenario(title, goal, steps, seed, tick, duration, hostSpecs, vmSpecs,
-                networkSpecs, switchSpecs, migration.get(), view.get())).build(problems);
+                networkSpecs, switchSpecs, deviceSpecs, migration.get(), view.get())).build(problems);
     }
 
     /** Checks {@code format} and {@code version}; false if the file is not one this VirtLab can read at all. */
@@ -182,8 +191,8 @@ final class ScenarioMapper {
     private Built<VmSpec> vm(JsonObject vm) {
         vm.allowOnly(VM_FIELDS);
         String id = vm.id("id");
-        if (id != null) {
-            ids.claim(id, vm.pointer("id"));
+        if (id != null && ids.claim(id, vm.pointer("id"))) {
+            vmIds.add(id);
         }
         String name = vm.string("name", false);
         String hostId = vm.id("host");

@@ -80,6 +80,7 @@ public final class ScenarioWriter {
         for (VmSpec vm : scenario.vms()) {
             vms.add(vm(vm));
         }
+        DeviceJson.write(root, scenario.devices());
         LessonJson.writeView(root, scenario.view());
         try {
             return inlineNumberLists(WRITER.writeValueAsString(root)) + "\n";

@@ -2,6 +2,7 @@ package org.virtlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,6 +104,51 @@ class RunAndExplainTest {
         assertEquals(0, run(Locale.ENGLISH, "run", "scenarios/default.json", "--seconds", "3", "--out", a.toString()));
         assertEquals(0, run(Locale.ENGLISH, "run", "scenarios/default.json", "--seconds", "3", "--out", b.toString()));
         assertArrayEquals(Files.readAllBytes(a.resolve("summary.json")), Files.readAllBytes(b.resolve("summary.json")));
+    }
+
+    private static final String WITH_DEVICES = """
+            {"format": "virtlab.scenario", "version": 1, "seed": 5,
+             "hosts": [{"id": "h", "cpu": {"sockets": 1, "coresPerSocket": 4, "threadsPerCore": 1,
+                        "mhzPerCore": 3000}, "memoryMib": 8192}],
+             "vms": [{"id": "v", "host": "h", "vcpus": 1, "memoryMib": 512,
+                      "workload": {"kind": "idle", "percent": 1}},
+                     {"id": "quiet", "host": "h", "vcpus": 1, "memoryMib": 512,
+                      "workload": {"kind": "idle", "percent": 1}}],
+             "devices": [
+               {"id": "hda", "vm": "v", "mode": {"kind": "emulated", "model": "ide"},
+                "workload": {"kind": "closedLoop", "requests": "blockRead", "requestBytes": 4096, "queueDepth": 1}},
+               {"id": "vdb", "vm": "v", "mode": {"kind": "virtio"},
+                "workload": {"kind": "openLoop", "requests": "blockWrite", "requestBytes": 4096,
+                             "requestsPerSecond": 5000}}]}
+            """;
+
+    @Test
+    void runReportsEachDeviceOfEachVmAndTheSameSeedGivesTheSameBytes() throws Exception {
+        Path file = dir.resolve("io.json");
+        Files.writeString(file, WITH_DEVICES);
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, run(Locale.ENGLISH, "run", file.toString(), "--seconds", "1", "--out", a.toString()));
+        assertEquals(0, run(Locale.ENGLISH, "run", file.toString(), "--seconds", "1", "--out", b.toString()));
+        assertArrayEquals(Files.readAllBytes(a.resolve("summary.json")), Files.readAllBytes(b.resolve("summary.json")));
+        JsonNode s = new ObjectMapper().readTree(a.resolve("summary.json").toFile());
+        JsonNode io = vm(s, "v").get("io");
+        assertEquals(2, io.size());
+        assertEquals("hda", io.get(0).get("id").asText());
+        assertEquals("emulated", io.get(0).get("device").asText());
+        assertEquals("virtio", io.get(1).get("device").asText());
+        for (JsonNode d : io) {
+            for (String field : List.of("requests", "vmExits", "dataPathExits", "kicks", "interrupts", "iops",
+                    "meanLatencyUs", "p99LatencyUs")) {
+                assertTrue(d.has(field), field);
+            }
+            assertTrue(d.get("requests").asLong() > 0);
+            assertTrue(d.get("iops").asDouble() > 0);
+        }
+        // an emulated IDE request is 13 register accesses, each an exit (EmulatedModel.IDE), and no kick
+        assertTrue(io.get(0).get("vmExits").asLong() >= 13 * io.get(0).get("requests").asLong());
+        assertEquals(0, io.get(0).get("kicks").asLong());
+        assertFalse(vm(s, "quiet").has("io"));
     }
 
     @Test

@@ -77,7 +77,9 @@ class ScenarioReadmeTest {
                 NetworkJson.NETWORK_FIELDS, NetworkJson.SWITCH_FIELDS, NetworkJson.PORT_GROUP_FIELDS,
                 NetworkJson.NIC_FIELDS, LessonJson.TEXT_FIELDS, LessonJson.MIGRATION_FIELDS, LessonJson.VIEW_FIELDS,
                 JsonObject.POSITION_FIELDS, TraceJson.FIELDS, MemoryJson.POLICY_FIELDS, MemoryJson.QOS_FIELDS,
-                MemoryJson.ACTIVITY_FIELDS)) {
+                MemoryJson.ACTIVITY_FIELDS, DeviceJson.DEVICE_FIELDS, DeviceJson.OPEN_LOOP_FIELDS,
+                DeviceJson.CLOSED_LOOP_FIELDS, DeviceJson.EMULATED_FIELDS, DeviceJson.VIRTIO_FIELDS,
+                DeviceJson.PASSTHROUGH_FIELDS, DeviceJson.COALESCING_FIELDS, DeviceJson.PHYSICAL_FIELDS)) {
             fields.addAll(list);
         }
         return fields;

@@ -24,7 +24,7 @@ public enum MigrationReason {
     PINNED,
     /**
      * The VM owns a passthrough device, whose state lives in hardware the hypervisor cannot copy
-     * (virtualization.md §5). Reserved for the I/O model: nothing produces it yet.
+     * (virtualization.md §5).
      */
     PASSTHROUGH,
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.virtlab.engine.Input;
 import org.virtlab.engine.StepContext;
 import org.virtlab.engine.Subsystem;
@@ -55,6 +56,7 @@ public final class MigrationSubsystem implements Subsystem {
     private final double[] memoryMib;
     private final double[] dirtyMibPerSecond;
     private final boolean[] pinned;
+    private final Predicate<String> ownsPassthrough;
 
     private long nowMicros;
     private long nextSerial;
@@ -65,9 +67,12 @@ public final class MigrationSubsystem implements Subsystem {
     /**
      * @param cpu               the scenario's CPU subsystem, registered before this one
      * @param dirtyMibPerSecond each VM's dirty rate while it runs, in the order of {@code scenario.vms()}
+     * @param ownsPassthrough   whether a VM owns a passthrough device now (asked when its migration would start;
+     *                          e.g. {@code IoSubsystem::ownsPassthrough}): such a VM is refused with
+     *                          {@link MigrationReason#PASSTHROUGH}
      */
     public MigrationSubsystem(Scenario scenario, CpuSubsystem cpu, MigrationSettings settings,
-                              double[] dirtyMibPerSecond) {
+                              double[] dirtyMibPerSecond, Predicate<String> ownsPassthrough) {
         List<VmSpec> vms = scenario.vms();
         if (dirtyMibPerSecond.length != vms.size()) {
             throw new IllegalArgumentException("expected a dirty rate per VM (" + vms.size() + "), got "
@@ -75,6 +80,7 @@ public final class MigrationSubsystem implements Subsystem {
         }
         this.cpu = cpu;
         this.settings = settings;
+        this.ownsPassthrough = ownsPassthrough;
         thresholdMib = PreCopyPlan.thresholdMib(settings);
         int n = vms.size();
         vmIds = new String[n];
@@ -92,6 +98,12 @@ public final class MigrationSubsystem implements Subsystem {
             }
         }
         hostIds = scenario.hosts().stream().map(h -> h.id()).toArray(String[]::new);
+    }
+
+    /** No VM owning a passthrough device. */
+    public MigrationSubsystem(Scenario scenario, CpuSubsystem cpu, MigrationSettings settings,
+                              double[] dirtyMibPerSecond) {
+        this(scenario, cpu, settings, dirtyMibPerSecond, vmId -> false);
     }
 
     /** Every VM dirtying {@link #DEFAULT_DIRTY_MIB_PER_SECOND}. */
@@ -240,8 +252,9 @@ public final class MigrationSubsystem implements Subsystem {
             refuse(s.vmId(), source, s.targetHostId(), MigrationReason.POWERED_OFF, List.of());
         } else if (pinned[i]) {
             refuse(s.vmId(), source, s.targetHostId(), MigrationReason.PINNED, List.of());
+        } else if (ownsPassthrough.test(s.vmId())) {
+            refuse(s.vmId(), source, s.targetHostId(), MigrationReason.PASSTHROUGH, List.of());
         } else {
-            // MigrationReason.PASSTHROUGH would be checked here once VMs can own passthrough devices
             MigrationSnapshot.AdmissionCheck check =
                     admission(s.vmId(), s.targetHostId(), MigrationSnapshot.CheckPoint.START, nowMicros);
             if (!check.fits()) {

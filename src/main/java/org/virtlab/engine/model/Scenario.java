@@ -3,6 +3,7 @@ package org.virtlab.engine.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.virtlab.engine.io.IoDeviceSpec;
 import org.virtlab.engine.migration.MigrationSettings;
 
 /**
@@ -15,13 +16,15 @@ import org.virtlab.engine.migration.MigrationSettings;
  *
  * @param steps          suggested steps for the student, in order
  * @param durationMicros how long a run lasts unless told otherwise: whole seconds, 1 s – 24 h
+ * @param devices        the VMs' I/O devices, each with the workload its guest runs on it; ids in the one name
+ *                       space
  * @param migration      how live migrations may use the network
  * @param view           the open tab and zoom when it was saved (layout only; the engine ignores it)
  */
 public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedText> steps, long seed,
                        long tickMicros, long durationMicros, List<HostSpec> hosts, List<VmSpec> vms,
-                       List<NetworkSpec> networks, List<SwitchSpec> switches, MigrationSettings migration,
-                       ViewState view) {
+                       List<NetworkSpec> networks, List<SwitchSpec> switches, List<IoDeviceSpec> devices,
+                       MigrationSettings migration, ViewState view) {
     public static final long MIN_TICK_MICROS = 10;
     public static final long MAX_TICK_MICROS = 100_000;
     public static final long MICROS_PER_SECOND = 1_000_000;
@@ -42,9 +45,18 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
         vms = List.copyOf(vms);
         networks = networks == null ? List.of() : List.copyOf(networks);
         switches = switches == null ? List.of() : List.copyOf(switches);
+        devices = devices == null ? List.of() : List.copyOf(devices);
         migration = migration == null ? MigrationSettings.QEMU_DEFAULTS : migration;
         view = view == null ? ViewState.DEFAULT : view;
-        ScenarioRules.check(steps, hosts, vms, networks, switches);
+        ScenarioRules.check(steps, hosts, vms, networks, switches, devices);
+    }
+
+    /** A scenario without I/O devices. */
+    public Scenario(LocalizedText title, LocalizedText goal, List<LocalizedText> steps, long seed, long tickMicros,
+                    long durationMicros, List<HostSpec> hosts, List<VmSpec> vms, List<NetworkSpec> networks,
+                    List<SwitchSpec> switches, MigrationSettings migration, ViewState view) {
+        this(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches, List.of(), migration,
+                view);
     }
 
     /**
@@ -79,6 +91,14 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
         return networks.stream().filter(n -> n.hostId().equals(hostId)).toList();
     }
 
+    public Optional<IoDeviceSpec> device(String id) {
+        return devices.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public List<IoDeviceSpec> devicesOf(String vmId) {
+        return devices.stream().filter(d -> d.vmId().equals(vmId)).toList();
+    }
+
     public Optional<SwitchSpec> switchSpec(String id) {
         return switches.stream().filter(s -> s.id().equals(id)).findFirst();
     }
@@ -92,10 +112,10 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
         return switches.stream().filter(s -> s.portGroup(portGroupId).isPresent()).findFirst();
     }
 
-    /** Whether any host, VM, network, switch or port group has this id. */
+    /** Whether any host, VM, network, switch, port group or I/O device has this id. */
     public boolean hasId(String id) {
         return host(id).isPresent() || vm(id).isPresent() || network(id).isPresent() || switchSpec(id).isPresent()
-                || portGroup(id).isPresent();
+                || portGroup(id).isPresent() || device(id).isPresent();
     }
 
     /** The prefix and the smallest number that make an id nothing has yet: {@code vm4}. */
@@ -112,32 +132,32 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
 
     public Scenario withTitle(LocalizedText newTitle) {
         return new Scenario(newTitle, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withGoal(LocalizedText newGoal) {
         return new Scenario(title, newGoal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withSteps(List<LocalizedText> newSteps) {
         return new Scenario(title, goal, newSteps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(title, goal, steps, newSeed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withTickMicros(long newTickMicros) {
         return new Scenario(title, goal, steps, seed, newTickMicros, durationMicros, hosts, vms, networks, switches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withDurationMicros(long newDurationMicros) {
         return new Scenario(title, goal, steps, seed, tickMicros, newDurationMicros, hosts, vms, networks, switches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withHosts(List<HostSpec> newHosts) {
@@ -151,27 +171,32 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
     /** Both at once, for edits where neither list is valid without the other (a host deleted with its VMs). */
     public Scenario withHostsAndVms(List<HostSpec> newHosts, List<VmSpec> newVms) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, newHosts, newVms, networks, switches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withNetworks(List<NetworkSpec> newNetworks) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, newNetworks, switches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withSwitches(List<SwitchSpec> newSwitches) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, newSwitches,
-                migration, view);
+                devices, migration, view);
     }
 
     public Scenario withMigration(MigrationSettings newMigration) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                newMigration, view);
+                devices, newMigration, view);
+    }
+
+    public Scenario withDevices(List<IoDeviceSpec> newDevices) {
+        return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                newDevices, migration, view);
     }
 
     public Scenario withView(ViewState newView) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                migration, newView);
+                devices, migration, newView);
     }
 
     /** The host with the replacement's id replaced by it. */
@@ -195,8 +220,9 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
     }
 
     /**
-     * The scenario without the host, VM, network, switch or port group {@code id}, and without what cannot
-     * be without it: a host's VMs and networks and its uplinks on switches, a switch's port groups. NICs
+     * The scenario without the host, VM, network, switch, port group or I/O device {@code id}, and without what
+     * cannot be without it: a host's VMs and networks and its uplinks on switches, a switch's port groups, a VM's
+     * devices. NICs
      * plugged into something that went are left unplugged, not removed, so the others keep their names.
      * Unchanged if nothing has that id.
      */
@@ -210,14 +236,16 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
                         .withPortGroups(s.portGroups().stream().filter(g -> !g.id().equals(id)).toList()))
                 .toList();
         Scenario narrowed = new Scenario(title, goal, steps, seed, tickMicros, durationMicros, keptHosts, List.of(),
-                keptNetworks, keptSwitches, migration, view);
+                keptNetworks, keptSwitches, List.of(), migration, view);
         List<VmSpec> rewired = new ArrayList<>();
         for (VmSpec vm : keptVms) {
             List<NicSpec> nics = vm.nics().stream().map(nic -> narrowed.reaches(vm.hostId(), nic) ? nic : NicSpec.UNWIRED)
                     .toList();
             rewired.add(nics.equals(vm.nics()) ? vm : vm.withNics(nics));
         }
-        return narrowed.withVms(rewired);
+        List<String> keptVmIds = keptVms.stream().map(VmSpec::id).toList();
+        return narrowed.withVms(rewired).withDevices(devices.stream()
+                .filter(d -> !d.id().equals(id) && keptVmIds.contains(d.vmId())).toList());
     }
 
     /** Whether a NIC of a VM on {@code hostId} can be plugged in as {@code nic} says. */

@@ -6,10 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.virtlab.engine.io.IoDeviceSpec;
 
 /**
  * What a {@link Scenario} checks across its parts: one name space of ids, and every reference resolved
- * (a VM's host, a network's host, a switch's hosts, a NIC's network or port group) and reachable from
+ * (a VM's host, a network's host, a switch's hosts, a NIC's network or port group, an I/O device's VM)
+ * and reachable from
  * where it is used. The scenario reader checks the same rules first, to say where in the file.
  */
 final class ScenarioRules {
@@ -17,7 +19,7 @@ final class ScenarioRules {
     }
 
     static void check(List<LocalizedText> steps, List<HostSpec> hosts, List<VmSpec> vms, List<NetworkSpec> networks,
-                      List<SwitchSpec> switches) {
+                      List<SwitchSpec> switches, List<IoDeviceSpec> devices) {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).equals(LocalizedText.EMPTY)) {
                 throw new IllegalArgumentException("step " + (i + 1) + " has no text in either language");
@@ -73,6 +75,16 @@ final class ScenarioRules {
             }
             for (int i = 0; i < v.nics().size(); i++) {
                 checkNic(v, i, networkById, switchByPortGroup);
+            }
+        }
+        Set<String> vmIds = new HashSet<>();
+        for (VmSpec v : vms) {
+            vmIds.add(v.id());
+        }
+        for (IoDeviceSpec d : devices) {
+            claim(ids, d.id());
+            if (!vmIds.contains(d.vmId())) {
+                throw new IllegalArgumentException("I/O device " + d.id() + " belongs to unknown VM " + d.vmId());
             }
         }
     }

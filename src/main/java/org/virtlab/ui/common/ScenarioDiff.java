@@ -27,7 +27,7 @@ public final class ScenarioDiff {
      * duration (read when a run starts) and the view state: they change with no input at all. A VM's dirty
      * rate and the migration settings do restart it: the migration subsystem takes them when it is built
      * ({@code Simulations.of}) and no input changes them, so a running simulation would go on with the old
-     * ones.
+     * ones; so do the I/O devices, which the I/O subsystem takes when it is built.
      */
     public static boolean runtimeOnly(Scenario from, Scenario to) {
         if (from.hosts().size() != to.hosts().size() || from.vms().size() != to.vms().size()) {
@@ -51,7 +51,7 @@ public final class ScenarioDiff {
         }
         return from.seed() == to.seed() && from.tickMicros() == to.tickMicros()
                 && from.title().equals(to.title()) && from.goal().equals(to.goal())
-                && from.migration().equals(to.migration());
+                && from.migration().equals(to.migration()) && from.devices().equals(to.devices());
     }
 
     /** The host under another name (HostSpec has no withName; the engine model is not ours to change). */

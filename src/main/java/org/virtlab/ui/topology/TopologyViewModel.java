@@ -475,6 +475,10 @@ public final class TopologyViewModel {
         if (vm.pinning().pinned()) {
             return new MoveCheck(false, live, i18n.format("move.pinned", vm.name()));
         }
+        if (live && s.devicesOf(vmId).stream().anyMatch(d -> d.passthrough())) {
+            // what live migration would refuse (MigrationReason.PASSTHROUGH, virtualization.md §5)
+            return new MoveCheck(false, true, i18n.format("move.passthrough", vm.name()));
+        }
         long reservable = (long) host.cpu().cores() * host.cpu().mhzPerCore();
         long reserved = s.vmsOn(hostId).stream()
                 .filter(v -> !live || poweredOn.getOrDefault(v.id(), true))

@@ -8,6 +8,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.virtlab.engine.TestScenarios;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.io.IoDeviceSpec;
+import org.virtlab.engine.io.IoKind;
+import org.virtlab.engine.io.IoMode;
+import org.virtlab.engine.io.IoWorkload;
 
 class ModelTest {
 
@@ -36,6 +40,27 @@ class ModelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> scenario(List.of(TestScenarios.host(), TestScenarios.host()), List.of()));
         assertEquals("duplicate id esx1", e.getMessage());
+    }
+
+    @Test
+    void devicesShareTheIdNameSpaceBelongToAKnownVmAndGoWithTheirVm() {
+        VmSpec a = TestScenarios.vm("a", 1, new Workload.Idle(1));
+        Scenario s = scenario(List.of(TestScenarios.host()), List.of(a));
+        IoWorkload reads = new IoWorkload.ClosedLoop(IoKind.BLOCK_READ, 4_096, 1);
+        IoDeviceSpec disk = new IoDeviceSpec("disk1", "a", reads, IoMode.Virtio.DEFAULT);
+        Scenario withDisk = s.withDevices(List.of(disk));
+        assertEquals(List.of(disk), withDisk.devicesOf("a"));
+        assertEquals(true, withDisk.hasId("disk1"));
+        assertEquals("disk2", withDisk.freeId("disk"));
+        assertEquals(List.of(disk), withDisk.withSeed(9).withTitle(LocalizedText.EMPTY).devices());
+        assertEquals(List.of(), withDisk.without("a").devices());
+        assertEquals(List.of(), withDisk.without("disk1").devices());
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
+                () -> s.withDevices(List.of(new IoDeviceSpec("a", "a", reads, IoMode.Virtio.DEFAULT))));
+        assertEquals("duplicate id a", clash.getMessage());
+        IllegalArgumentException orphan = assertThrows(IllegalArgumentException.class,
+                () -> s.withDevices(List.of(new IoDeviceSpec("disk1", "ghost", reads, IoMode.Virtio.DEFAULT))));
+        assertEquals("I/O device disk1 belongs to unknown VM ghost", orphan.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -174,6 +175,25 @@ class TopologyEditingTest {
         topology.moveVm("db", "host2");
         assertEquals(edited, shell.scenario()); // refused: nothing changed
         assertFalse(topology.checkMove("web", "host1").allowed()); // already there
+    }
+
+    @Test
+    void aRunningVmWithAPassthroughDeviceIsRefusedUpFront() throws Exception {
+        topology.drop(TopologyViewModel.PaletteItem.HOST, null, 800, 60); // host2
+        Scenario before = shell.scenario();
+        shell.restructure(before.withDevices(List.of(new org.virtlab.engine.io.IoDeviceSpec("nvme", "web",
+                new org.virtlab.engine.io.IoWorkload.ClosedLoop(org.virtlab.engine.io.IoKind.BLOCK_READ, 4_096, 1),
+                org.virtlab.engine.io.IoMode.Passthrough.DEFAULT))));
+        runner.runTo(1_000_000);
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        shell.refresh();
+        TopologyViewModel.MoveCheck check = topology.moveVm("web", "host2");
+        assertFalse(check.allowed());
+        assertTrue(check.live());
+        assertTrue(check.message().contains("owns a passthrough device, whose state lives in the hardware and cannot"
+                + " be copied"), check.message());
+        assertTrue(topology.migrations().isEmpty()); // nothing was started
+        assertTrue(topology.checkMove("db", "host2").allowed()); // db has no device
     }
 
     @Test
