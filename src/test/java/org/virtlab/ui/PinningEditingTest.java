@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.scenario.Lessons;
 
@@ -36,8 +35,7 @@ class PinningEditingTest {
     }
 
     private double usedMhz(String vmId) {
-        return app.runner().state().snapshot().find(CpuSnapshot.class).orElseThrow().vms().stream()
-                .filter(v -> v.vmId().equals(vmId)).findFirst().orElseThrow().usedMhz();
+        return RunningApp.usedMhz(app, vmId);
     }
 
     private Pinning pinning(String vmId) {

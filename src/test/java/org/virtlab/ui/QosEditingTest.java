@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Timeout;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Shares;
 import org.virtlab.scenario.Lessons;
 
@@ -34,8 +33,7 @@ class QosEditingTest {
     }
 
     private double usedMhz(String vmId) {
-        return app.runner().state().snapshot().find(CpuSnapshot.class).orElseThrow().vms().stream()
-                .filter(v -> v.vmId().equals(vmId)).findFirst().orElseThrow().usedMhz();
+        return RunningApp.usedMhz(app, vmId);
     }
 
     @Test

@@ -80,8 +80,8 @@ public final class Selection {
     /** Selects exactly these ids (duplicates ignored). */
     public void setAll(Collection<String> selected) {
         LinkedHashSet<String> next = new LinkedHashSet<>(selected);
-        if (next.equals(ids) && List.copyOf(next).equals(List.copyOf(ids))) {
-            return;
+        if (List.copyOf(next).equals(List.copyOf(ids))) {
+            return; // the same ids in the same order
         }
         ids.clear();
         ids.addAll(next);
