@@ -24,6 +24,7 @@ import org.virtlab.engine.model.NetworkSpec;
 import org.virtlab.engine.model.NicSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.SwitchSpec;
+import org.virtlab.engine.model.TranslationSettings;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.engine.model.VmSpec;
 
@@ -38,7 +39,7 @@ final class ScenarioMapper {
 
     static final List<String> SCENARIO_FIELDS = List.of("format", "version", "title", "goal", "steps", "seed",
             "tickMicros", "durationSeconds", "migration", "hosts", "networks", "switches", "vms", "devices",
-            "view");
+            "translation", "view");
     static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "cpuPolicy", "memoryMib", "memoryPolicy",
             "position");
     static final List<String> CPU_FIELDS = List.of("sockets", "coresPerSocket", "threadsPerCore", "mhzPerCore");
@@ -120,6 +121,7 @@ final class ScenarioMapper {
         }
         // After the VMs they belong to.
         List<Built<IoDeviceSpec>> devices = deviceJson.devices(doc);
+        Supplier<TranslationSettings> translation = TranslationJson.read(doc);
         Supplier<ViewState> view = LessonJson.view(doc);
         if (!problems.isEmpty()) {
             return null;
@@ -133,7 +135,8 @@ final class ScenarioMapper {
             return null;
         }
         return new Built<>("", () -> new Scenario(title, goal, steps, seed, tick, duration, hostSpecs, vmSpecs,
-                networkSpecs, switchSpecs, deviceSpecs, migration.get(), view.get())).build(problems);
+                networkSpecs, switchSpecs, deviceSpecs, migration.get(), view.get(), translation.get()))
+                .build(problems);
     }
 
     /** Checks {@code format} and {@code version}; false if the file is not one this VirtLab can read at all. */

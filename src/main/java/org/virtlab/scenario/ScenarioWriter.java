@@ -81,6 +81,7 @@ public final class ScenarioWriter {
             vms.add(vm(vm));
         }
         DeviceJson.write(root, scenario.devices());
+        TranslationJson.write(root, scenario.translation());
         LessonJson.writeView(root, scenario.view());
         try {
             return inlineNumberLists(WRITER.writeValueAsString(root)) + "\n";

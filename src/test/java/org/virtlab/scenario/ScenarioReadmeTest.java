@@ -79,7 +79,8 @@ class ScenarioReadmeTest {
                 JsonObject.POSITION_FIELDS, TraceJson.FIELDS, MemoryJson.POLICY_FIELDS, MemoryJson.QOS_FIELDS,
                 MemoryJson.ACTIVITY_FIELDS, DeviceJson.DEVICE_FIELDS, DeviceJson.OPEN_LOOP_FIELDS,
                 DeviceJson.CLOSED_LOOP_FIELDS, DeviceJson.EMULATED_FIELDS, DeviceJson.VIRTIO_FIELDS,
-                DeviceJson.PASSTHROUGH_FIELDS, DeviceJson.COALESCING_FIELDS, DeviceJson.PHYSICAL_FIELDS)) {
+                DeviceJson.PASSTHROUGH_FIELDS, DeviceJson.COALESCING_FIELDS, DeviceJson.PHYSICAL_FIELDS,
+                TranslationJson.FIELDS, TranslationJson.TLB_FIELDS)) {
             fields.addAll(list);
         }
         return fields;
@@ -91,6 +92,8 @@ class ScenarioReadmeTest {
         assertEquals(s, ScenarioReader.read(ScenarioWriter.toJson(s), "README.md saved"));
         assertEquals(2, s.hosts().size());
         assertEquals(3, s.vm("web").orElseThrow().nics().size());
+        assertEquals(19, new org.virtlab.engine.memory.TranslationMode.Nested(s.translation().guestTables(),
+                s.translation().hostTables()).coldWalkReferences()); // 4 over 2 MiB host pages: (4+1)(3+1) − 1
     }
 
     @Test

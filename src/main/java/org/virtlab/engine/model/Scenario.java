@@ -20,11 +20,13 @@ import org.virtlab.engine.migration.MigrationSettings;
  *                       space
  * @param migration      how live migrations may use the network
  * @param view           the open tab and zoom when it was saved (layout only; the engine ignores it)
+ * @param translation    how the Memory tab's page-walk animator and TLB experiment open (the window's only; the
+ *                       engine ignores it)
  */
 public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedText> steps, long seed,
                        long tickMicros, long durationMicros, List<HostSpec> hosts, List<VmSpec> vms,
                        List<NetworkSpec> networks, List<SwitchSpec> switches, List<IoDeviceSpec> devices,
-                       MigrationSettings migration, ViewState view) {
+                       MigrationSettings migration, ViewState view, TranslationSettings translation) {
     public static final long MIN_TICK_MICROS = 10;
     public static final long MAX_TICK_MICROS = 100_000;
     public static final long MICROS_PER_SECOND = 1_000_000;
@@ -48,7 +50,17 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
         devices = devices == null ? List.of() : List.copyOf(devices);
         migration = migration == null ? MigrationSettings.QEMU_DEFAULTS : migration;
         view = view == null ? ViewState.DEFAULT : view;
+        translation = translation == null ? TranslationSettings.DEFAULT : translation;
         ScenarioRules.check(steps, hosts, vms, networks, switches, devices);
+    }
+
+    /** A scenario with the Memory tab's default translation settings. */
+    public Scenario(LocalizedText title, LocalizedText goal, List<LocalizedText> steps, long seed, long tickMicros,
+                    long durationMicros, List<HostSpec> hosts, List<VmSpec> vms, List<NetworkSpec> networks,
+                    List<SwitchSpec> switches, List<IoDeviceSpec> devices, MigrationSettings migration,
+                    ViewState view) {
+        this(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches, devices, migration,
+                view, TranslationSettings.DEFAULT);
     }
 
     /** A scenario without I/O devices. */
@@ -132,32 +144,32 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
 
     public Scenario withTitle(LocalizedText newTitle) {
         return new Scenario(newTitle, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withGoal(LocalizedText newGoal) {
         return new Scenario(title, newGoal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withSteps(List<LocalizedText> newSteps) {
         return new Scenario(title, goal, newSteps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(title, goal, steps, newSeed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withTickMicros(long newTickMicros) {
         return new Scenario(title, goal, steps, seed, newTickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withDurationMicros(long newDurationMicros) {
         return new Scenario(title, goal, steps, seed, tickMicros, newDurationMicros, hosts, vms, networks, switches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withHosts(List<HostSpec> newHosts) {
@@ -171,32 +183,37 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
     /** Both at once, for edits where neither list is valid without the other (a host deleted with its VMs). */
     public Scenario withHostsAndVms(List<HostSpec> newHosts, List<VmSpec> newVms) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, newHosts, newVms, networks, switches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withNetworks(List<NetworkSpec> newNetworks) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, newNetworks, switches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withSwitches(List<SwitchSpec> newSwitches) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, newSwitches,
-                devices, migration, view);
+                devices, migration, view, translation);
     }
 
     public Scenario withMigration(MigrationSettings newMigration) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, newMigration, view);
+                devices, newMigration, view, translation);
     }
 
     public Scenario withDevices(List<IoDeviceSpec> newDevices) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                newDevices, migration, view);
+                newDevices, migration, view, translation);
     }
 
     public Scenario withView(ViewState newView) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, newView);
+                devices, migration, newView, translation);
+    }
+
+    public Scenario withTranslation(TranslationSettings newTranslation) {
+        return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                devices, migration, view, newTranslation);
     }
 
     /** The host with the replacement's id replaced by it. */
@@ -236,7 +253,7 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
                         .withPortGroups(s.portGroups().stream().filter(g -> !g.id().equals(id)).toList()))
                 .toList();
         Scenario narrowed = new Scenario(title, goal, steps, seed, tickMicros, durationMicros, keptHosts, List.of(),
-                keptNetworks, keptSwitches, List.of(), migration, view);
+                keptNetworks, keptSwitches, List.of(), migration, view, translation);
         List<VmSpec> rewired = new ArrayList<>();
         for (VmSpec vm : keptVms) {
             List<NicSpec> nics = vm.nics().stream().map(nic -> narrowed.reaches(vm.hostId(), nic) ? nic : NicSpec.UNWIRED)
