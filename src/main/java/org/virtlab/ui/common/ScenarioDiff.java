@@ -24,7 +24,8 @@ public final class ScenarioDiff {
      * the canvas and the names of hosts and VMs are layout, not simulation: the engine knows its machines
      * by id and never reads a name, so moving or renaming a card changes nothing it sees. Nor, for now,
      * do networks, switches and NICs (the engine has no network subsystem yet), the steps, the run's
-     * duration (read when a run starts) and the view state: they change with no input at all. A VM's dirty
+     * duration (read when a run starts), the view state and the Memory tab's translation settings (the
+     * window's only; the engine has no part of them): they change with no input at all. A VM's dirty
      * rate and the migration settings do restart it: the migration subsystem takes them when it is built
      * ({@code Simulations.of}) and no input changes them, so a running simulation would go on with the old
      * ones; so do the I/O devices, which the I/O subsystem takes when it is built.

@@ -20,6 +20,8 @@ import org.virtlab.engine.memory.PageTableConfig;
 import org.virtlab.engine.memory.TranslationMode;
 import org.virtlab.engine.memory.Walk;
 import org.virtlab.engine.memory.Walker;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.TranslationSettings;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -250,6 +252,27 @@ public final class MemoryViewModel {
         if (step.get() >= maxStep.get()) {
             playing.set(false);
         }
+    }
+
+    /**
+     * Starts over for a scenario: its translation settings become the choices, the address and the TLB
+     * experiment's inputs, paused on the whole walk. The shell calls it whenever a new run starts (a file or lesson
+     * opened, Reset, or an edit that restarts the simulation), so a lesson opens the tab set up as it says.
+     */
+    public void reset(Scenario scenario) {
+        TranslationSettings settings = scenario.translation();
+        playing.set(false);
+        tlb.apply(settings.tlb());
+        // Straight to the walk, not through choose(): the old address may not fit the new guest's tables.
+        Optional<String> refused = apply(settings.guestLevels(), settings.guestPage(), settings.hostLevels(),
+                settings.hostPage(), settings.address());
+        if (refused.isPresent()) { // the model's constructor accepts only what the engine walks
+            throw new IllegalStateException(refused.get());
+        }
+        choiceError.set("");
+        addressText.set(WalkTexts.hex(settings.address())); // walks the same again: no error
+        addressError.set(""); // also when the text was already this one, refused under the old tables
+        step.set(maxStep.get());
     }
 
     /** Takes over the choices, address and step of the view model this one replaces (a language switch). */

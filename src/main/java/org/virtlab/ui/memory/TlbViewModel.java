@@ -23,6 +23,7 @@ import org.virtlab.engine.memory.TlbConfig;
 import org.virtlab.engine.memory.TranslationExperiment;
 import org.virtlab.engine.memory.TranslationMode;
 import org.virtlab.engine.memory.TranslationStats;
+import org.virtlab.engine.model.TlbSettings;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -67,6 +68,8 @@ public final class TlbViewModel {
     private final BooleanBinding sizeUsed = Bindings.createBooleanBinding(() -> pattern.get() == Pattern.WORKING_SET,
             pattern);
     private List<TranslationMode> modes = List.of();
+    /** Set while {@link #apply} changes several inputs, so the experiment runs once, not per input. */
+    private boolean applying;
 
     TlbViewModel(I18n i18n) {
         this.i18n = i18n;
@@ -137,11 +140,29 @@ public final class TlbViewModel {
         walkCache.set(previous.walkCache.get());
     }
 
+    /** Takes a scenario's TLB settings as the inputs (a lesson that opens the experiment set up); runs once. */
+    void apply(TlbSettings settings) {
+        applying = true;
+        try {
+            pattern.set(Pattern.valueOf(settings.pattern().name()));
+            sizeMib.set(Long.toString(settings.sizeMib()));
+            entries.set(settings.entries());
+            tagged.set(settings.tagged());
+            walkCache.set(settings.walkCache());
+        } finally {
+            applying = false;
+        }
+        run();
+    }
+
     public String patternLabel(Pattern p) {
         return i18n.get("memory.tlb.pattern." + p.name());
     }
 
     private void run() {
+        if (applying) {
+            return;
+        }
         Optional<AccessPattern> access = accessPattern();
         if (access.isEmpty() || modes.isEmpty()) {
             return;

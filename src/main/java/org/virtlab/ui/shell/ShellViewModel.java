@@ -443,6 +443,7 @@ public final class ShellViewModel implements ScenarioEditor {
             }
             topology.reset(scenario);
             cpu.reset(scenario);
+            memory.reset(scenario);
             properties.reset(scenario);
             updateTitle(scenario);
         }

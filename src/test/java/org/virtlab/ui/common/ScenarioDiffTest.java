@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.virtlab.engine.TestScenarios;
 import org.virtlab.engine.cpu.SetWorkload;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.memory.PageSize;
 import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.LocalizedText;
@@ -19,6 +20,8 @@ import org.virtlab.engine.model.NicSpec;
 import org.virtlab.engine.model.PortGroupSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.SwitchSpec;
+import org.virtlab.engine.model.TlbSettings;
+import org.virtlab.engine.model.TranslationSettings;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.engine.model.VmSpec;
 
@@ -72,6 +75,13 @@ class ScenarioDiffTest {
         assertNoInputNeeded(x -> x.withSteps(List.of(LocalizedText.of("Other", "其他"))));
         assertNoInputNeeded(x -> x.withDurationMicros(3_600 * Scenario.MICROS_PER_SECOND));
         assertNoInputNeeded(x -> x.withView(new ViewState("network", 0.5)));
+    }
+
+    @Test
+    void theMemoryTabsTranslationSettingsNeedNoInput() {
+        // the window's only: no subsystem reads them (Simulations.of builds none from them)
+        assertNoInputNeeded(x -> x.withTranslation(TranslationSettings.DEFAULT.withHost(5, PageSize.TWO_MIB)
+                .withTlb(TlbSettings.DEFAULT.withTagged(false))));
     }
 
     @Test

@@ -17,7 +17,10 @@ import org.virtlab.engine.cpu.CpuQos;
 import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.SetCpuQos;
 import org.virtlab.engine.cpu.Shares;
+import org.virtlab.engine.memory.PageSize;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.model.TlbSettings;
+import org.virtlab.engine.model.TranslationSettings;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.engine.model.VmSpec;
 import org.virtlab.scenario.Lessons;
@@ -106,6 +109,24 @@ class ShellViewModelTest {
         vm.openLesson(Lessons.defaultLesson());
         assertEquals("topology", vm.tabProperty().get());
         assertEquals(1, vm.topology().zoomProperty().get());
+    }
+
+    @Test
+    void openingAFileSetsUpTheMemoryTabAsItsTranslationSettingsSay() throws Exception {
+        Path file = dir.resolve("large-pages.json");
+        ScenarioWriter.write(vm.scenario().withTranslation(TranslationSettings.DEFAULT.withHost(4, PageSize.TWO_MIB)
+                .withTlb(TlbSettings.DEFAULT.withTagged(false))), file);
+        vm.memory().chooseGuestLevels(5);
+
+        assertTrue(vm.open(file).isEmpty());
+        assertTrue(runner.awaitIdle(5, TimeUnit.SECONDS));
+        vm.refresh(); // the frame that shows the new run
+
+        assertEquals(4, vm.memory().guestLevelsProperty().get());
+        assertEquals(PageSize.TWO_MIB, vm.memory().hostPageProperty().get());
+        // 4 guest levels over a 3-level host walk: (4+1)(3+1) − 1 = 19 (virtualization.md §2)
+        assertEquals(19, vm.memory().nestedColumn().totalProperty().get());
+        assertFalse(vm.memory().tlb().taggedProperty().get());
     }
 
     @Test
