@@ -31,8 +31,9 @@ class LessonsTest {
     @Test
     void theLessonsFollowTheDefaultInCourseOrder() {
         assertEquals(List.of("default", "cpu-shares", "cpu-reservation", "cpu-idle-neighbour", "cpu-limit",
-                "cpu-hyperthreading", "cpu-pinning", "mem-page-walk", "mem-tlb-vpid", "mem-large-pages", "network-models",
-                "migration-precopy", "io-emulation-vs-virtio"),
+                "cpu-hyperthreading", "cpu-pinning", "mem-page-walk", "mem-tlb-vpid", "mem-large-pages", "mem-zero-pages",
+                "mem-page-sharing", "mem-balloon-swap", "mem-qos", "mem-idle-tax", "network-models", "migration-precopy",
+                "io-emulation-vs-virtio"),
                 Lessons.ids());
     }
 
