@@ -55,5 +55,12 @@ class IoGalleryTest {
         robot.interact(() -> app.shell().viewModel().io().focus("hda"));
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.write(robot, stage.getScene(), "io-tab-emulated" + suffix);
+
+        robot.interact(() -> app.shell().viewModel().selection().select("virtio-vm"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#deviceEditor").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#propertyEditors").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertEquals("vda", app.shell().viewModel().io().focusProperty().get(), "the selected VM's device");
+        Screenshots.write(robot, stage.getScene(), "io-device-editor" + suffix);
     }
 }
