@@ -69,8 +69,11 @@ public record CostStep(Stage stage, Where where, double perRequest, double nanos
         return perRequest * nanosEach;
     }
 
-    /** The steps for a device's mode, weighted by what its totals measured; empty before the first completion. */
-    static List<CostStep> perRequest(IoDeviceSpec spec, IoCosts c, IoSnapshot.Totals t) {
+    /**
+     * The steps for a device's mode, weighted by what its totals measured (e.g. {@link IoSnapshot.Totals#since} a
+     * change of mode); empty before the first completion.
+     */
+    public static List<CostStep> perRequest(IoDeviceSpec spec, IoCosts c, IoSnapshot.Totals t) {
         List<CostStep> steps = new ArrayList<>();
         if (t.completed() == 0) {
             return steps;

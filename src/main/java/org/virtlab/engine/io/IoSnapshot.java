@@ -150,6 +150,31 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
                          long occupancyRequestNanos, long occupancyDescriptorNanos, long requestsWaiting,
                          long requestsInFlight, long descriptorsInUse, long resets) {
 
+        /**
+         * The counters from {@code earlier} (totals of the same device at an earlier moment) to these: what happened
+         * in between, e.g. since a live change of mode. Cumulative counters and times are differences; what is a
+         * state now ({@code requestsWaiting}, {@code requestsInFlight}, {@code descriptorsInUse}) is kept as it is, and
+         * so is {@code latencyP99Nanos}, a percentile since time zero that no difference gives back.
+         */
+        public Totals since(Totals earlier) {
+            Totals e = earlier;
+            return new Totals(elapsedNanos - e.elapsedNanos, issued - e.issued, dropped - e.dropped,
+                    submitted - e.submitted, completed - e.completed, bytesCompleted - e.bytesCompleted,
+                    exits - e.exits, ioInstructionExits - e.ioInstructionExits, eptViolationExits - e.eptViolationExits,
+                    externalInterruptExits - e.externalInterruptExits, dataPathExits - e.dataPathExits,
+                    kicks - e.kicks, kicksSuppressed - e.kicksSuppressed, deviceWakeups - e.deviceWakeups,
+                    interrupts - e.interrupts, interruptsSuppressed - e.interruptsSuppressed,
+                    interruptsHandled - e.interruptsHandled, iotlbHits - e.iotlbHits, iotlbMisses - e.iotlbMisses,
+                    hostExitNanos - e.hostExitNanos, hostEmulationNanos - e.hostEmulationNanos,
+                    hostBackendNanos - e.hostBackendNanos, hostInjectionNanos - e.hostInjectionNanos,
+                    hostPollNanos - e.hostPollNanos, guestDriverNanos - e.guestDriverNanos,
+                    guestExitNanos - e.guestExitNanos, transferNanos - e.transferNanos, iotlbNanos - e.iotlbNanos,
+                    latencySumNanos - e.latencySumNanos, latencyP99Nanos,
+                    occupancyRequestNanos - e.occupancyRequestNanos,
+                    occupancyDescriptorNanos - e.occupancyDescriptorNanos, requestsWaiting, requestsInFlight,
+                    descriptorsInUse, resets - e.resets);
+        }
+
         /** Exits on the interrupt path: acknowledgements of an emulated device, remapped interrupts. */
         public long interruptPathExits() {
             return exits - dataPathExits;
@@ -227,14 +252,18 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
 
     /**
      * A virtqueue as both sides see it: the shared layout (descriptor table, available and used rings, the event
-     * indices) and each side's private indices. For queues above {@link #MAX_ENTRIES} entries only the first
-     * {@value #MAX_ENTRIES} of the table and the rings are listed ({@code truncated}).
+     * indices) and each side's private indices. For queues above {@link #MAX_ENTRIES} entries ({@code truncated})
+     * only a window of {@value #MAX_ENTRIES} is listed, where things move: the rings' slots from {@code firstSlot}
+     * on (the slot of {@code availIdx} in the middle, as far as the queue allows), the descriptors around the head
+     * of the chain published last (each {@link Descriptor} carries its index). Otherwise everything, from 0.
+     *
+     * @param firstSlot the ring slot {@code availRing.get(0)} and {@code usedRing.get(0)} stand for
      */
     public record Ring(int queueSize, boolean eventIdx, int maxIndirect, int availFlags, int availIdx, int usedEvent,
                        int usedFlags, int usedIdx, int availEvent, int lastAvailIdx, int lastUsedIdx, int numFree,
                        int freeHead, int numAdded, boolean interruptsDisabled, int signalledUsed,
                        List<Descriptor> descriptors, List<Integer> availRing, List<UsedElement> usedRing,
-                       boolean truncated) {
+                       boolean truncated, int firstSlot) {
         public static final int MAX_ENTRIES = 1_024;
 
         public Ring {
@@ -265,10 +294,19 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
                     i = q.descNext(i);
                 }
             }
+            int mask = q.size() - 1;
+            int firstSlot = windowStart(q.size(), q.availIdx() & mask);
+            int firstDescriptor = windowStart(q.size(), q.availRing((q.availIdx() - 1) & mask));
             List<Descriptor> descriptors = new ArrayList<>(n);
             List<Integer> avail = new ArrayList<>(n);
             List<UsedElement> used = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                int slot = firstSlot + k;
+                avail.add(q.availRing(slot));
+                used.add(new UsedElement(q.usedId(slot), q.usedLenBytes(slot)));
+            }
+            for (int d = 0; d < n; d++) {
+                int i = firstDescriptor + d;
                 List<Descriptor> table = List.of();
                 if (state[i] != HeadState.FREE && (q.descFlags(i) & SplitVirtqueue.DESC_F_INDIRECT) != 0) {
                     int count = q.descLenBytes(i) / SplitVirtqueue.DESCRIPTOR_BYTES;
@@ -281,13 +319,22 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
                 }
                 descriptors.add(new Descriptor(i, q.descAddr(i), q.descLenBytes(i), q.descFlags(i), q.descNext(i),
                         state[i], headOf[i], table));
-                avail.add(q.availRing(i));
-                used.add(new UsedElement(q.usedId(i), q.usedLenBytes(i)));
             }
             return new Ring(q.size(), q.eventIdx(), q.maxIndirect(), q.availFlags(), q.availIdx(), q.usedEvent(),
                     q.usedFlags(), q.usedIdx(), q.availEvent(), q.lastAvailIdx(), q.lastUsedIdx(), q.numFree(),
                     q.freeHead(), q.numAdded(), q.interruptsDisabled(), q.signalledUsed(), descriptors, avail, used,
-                    q.size() > MAX_ENTRIES);
+                    q.size() > MAX_ENTRIES, firstSlot);
+        }
+
+        /**
+         * The first entry of a window of {@link #MAX_ENTRIES} entries of a queue of {@code size} with {@code centre}
+         * in its middle, kept inside the queue; 0 when the queue is no larger than the window.
+         */
+        static int windowStart(int size, int centre) {
+            if (size <= MAX_ENTRIES) {
+                return 0;
+            }
+            return Math.max(0, Math.min(size - MAX_ENTRIES, centre - MAX_ENTRIES / 2));
         }
     }
 

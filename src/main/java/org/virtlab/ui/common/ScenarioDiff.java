@@ -6,14 +6,18 @@ import org.virtlab.engine.Input;
 import org.virtlab.engine.cpu.SetCpuQos;
 import org.virtlab.engine.cpu.SetReservationMode;
 import org.virtlab.engine.cpu.SetWorkload;
+import org.virtlab.engine.io.IoDeviceSpec;
+import org.virtlab.engine.io.SetIoMode;
+import org.virtlab.engine.io.SetIoWorkload;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
 
 /**
  * The inputs that take a running simulation from one version of a scenario to another, for the edits
- * the engine can take while it runs (a VM's workload and CPU QoS, a host's reservation mode). Undo and
- * redo use it: they replay the difference rather than remembering an inverse for every kind of edit.
+ * the engine can take while it runs (a VM's workload and CPU QoS, a host's reservation mode, an I/O device's
+ * mode and workload). Undo and redo use it: they replay the difference rather than remembering an inverse for
+ * every kind of edit.
  */
 public final class ScenarioDiff {
     private ScenarioDiff() {
@@ -28,7 +32,9 @@ public final class ScenarioDiff {
      * window's only; the engine has no part of them): they change with no input at all. A VM's dirty
      * rate and the migration settings do restart it: the migration subsystem takes them when it is built
      * ({@code Simulations.of}) and no input changes them, so a running simulation would go on with the old
-     * ones; so do the I/O devices, which the I/O subsystem takes when it is built.
+     * ones. The I/O devices, which the I/O subsystem takes when it is built, follow by inputs when only a device's
+     * mode (with its settings) or its workload (of the same kind) changes ({@link SetIoMode}, {@link SetIoWorkload});
+     * any other change of the devices restarts it.
      */
     public static boolean runtimeOnly(Scenario from, Scenario to) {
         if (from.hosts().size() != to.hosts().size() || from.vms().size() != to.vms().size()) {
@@ -52,7 +58,23 @@ public final class ScenarioDiff {
         }
         return from.seed() == to.seed() && from.tickMicros() == to.tickMicros()
                 && from.title().equals(to.title()) && from.goal().equals(to.goal())
-                && from.migration().equals(to.migration()) && from.devices().equals(to.devices());
+                && from.migration().equals(to.migration()) && devicesRuntimeOnly(from.devices(), to.devices());
+    }
+
+    /** The same devices in the same order, on the same VMs, with the same requests, coalescing and hardware. */
+    private static boolean devicesRuntimeOnly(List<IoDeviceSpec> from, List<IoDeviceSpec> to) {
+        if (from.size() != to.size()) {
+            return false;
+        }
+        for (int i = 0; i < from.size(); i++) {
+            IoDeviceSpec a = from.get(i);
+            IoDeviceSpec b = to.get(i);
+            if (a.workload().kind() != b.workload().kind()
+                    || !a.withMode(b.mode()).withWorkload(b.workload()).equals(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The host under another name (HostSpec has no withName; the engine model is not ours to change). */
@@ -60,7 +82,7 @@ public final class ScenarioDiff {
         return h.withName(name);
     }
 
-    /** The inputs, in scenario order: hosts first, then each VM's QoS and workload. */
+    /** The inputs, in scenario order: hosts first, then each VM's QoS and workload, then each device's mode and workload. */
     public static List<Input> inputs(Scenario from, Scenario to) {
         if (!runtimeOnly(from, to)) {
             throw new IllegalArgumentException("the scenarios differ in more than a running simulation can change");
@@ -81,6 +103,16 @@ public final class ScenarioDiff {
             }
             if (!a.workload().equals(b.workload())) {
                 out.add(new SetWorkload(b.id(), b.workload()));
+            }
+        }
+        for (int i = 0; i < from.devices().size(); i++) {
+            IoDeviceSpec a = from.devices().get(i);
+            IoDeviceSpec b = to.devices().get(i);
+            if (!a.mode().equals(b.mode())) {
+                out.add(new SetIoMode(b.id(), b.mode()));
+            }
+            if (!a.workload().equals(b.workload())) {
+                out.add(new SetIoWorkload(b.id(), b.workload()));
             }
         }
         return out;

@@ -48,6 +48,7 @@ public final class PropertiesView {
         slot(viewModel.pinningEditorProperty(), m -> new PinningEditor(m, i18n).root());
         slot(viewModel.nicEditorProperty(), m -> new NicListEditor(m, i18n).root());
         slot(viewModel.dirtyRateEditorProperty(), m -> new DirtyRateEditor(m, i18n).root());
+        slot(viewModel.deviceEditorProperty(), m -> new DeviceEditor(m, i18n).root());
         slot(viewModel.hostPolicyEditorProperty(), m -> new HostCpuPolicyEditor(m, i18n).root());
         slot(viewModel.hardwareEditorProperty(), m -> new HostHardwareEditor(m, i18n).root());
         slot(viewModel.networkEditorProperty(), m -> new NetworkEditor(m, i18n).root());

@@ -46,6 +46,7 @@ public final class PropertiesViewModel {
     private final ReadOnlyObjectWrapper<HostHardwareEditorModel> hardwareEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NicListEditorModel> nicEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DirtyRateEditorModel> dirtyRateEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DeviceEditorModel> deviceEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NetworkEditorModel> networkEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SwitchEditorModel> switchEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PortGroupEditorModel> portGroupEditor = new ReadOnlyObjectWrapper<>();
@@ -53,7 +54,7 @@ public final class PropertiesViewModel {
     private final ReadOnlyObjectWrapper<MigrationSettingsEditorModel> migrationEditor = new ReadOnlyObjectWrapper<>();
     private final List<ReadOnlyObjectWrapper<?>> editors = List.of(qosEditor, workloadEditor, sizeEditor,
             hostPolicyEditor, pinningEditor, hardwareEditor, nicEditor, dirtyRateEditor, networkEditor, switchEditor,
-            portGroupEditor, wireEditor, migrationEditor);
+            portGroupEditor, wireEditor, migrationEditor, deviceEditor);
     /** The editors {@link #show()} chooses, by slot; the slots not in it show none. */
     private final Map<ReadOnlyObjectWrapper<?>, Object> next = new IdentityHashMap<>();
     private Scenario scenario;
@@ -103,6 +104,11 @@ public final class PropertiesViewModel {
     /** The live-migration section (dirty rate) of the selected VM, or null. */
     public ReadOnlyObjectProperty<DirtyRateEditorModel> dirtyRateEditorProperty() {
         return dirtyRateEditor.getReadOnlyProperty();
+    }
+
+    /** The I/O devices editor of the selected VM, or null when no VM with a device is selected. */
+    public ReadOnlyObjectProperty<DeviceEditorModel> deviceEditorProperty() {
+        return deviceEditor.getReadOnlyProperty();
     }
 
     /** The CPU policy editor of the selected host, or null when no host is selected. */
@@ -220,6 +226,9 @@ public final class PropertiesViewModel {
         keep(nicEditor, e -> e.isFor(v, offered), () -> new NicListEditorModel(i18n, editor, v));
         long bandwidth = scenario.migration().bandwidthMibPerSecond();
         keep(dirtyRateEditor, e -> e.isFor(v, bandwidth), () -> new DirtyRateEditorModel(i18n, editor, v));
+        if (!scenario.devicesOf(v.id()).isEmpty()) {
+            keep(deviceEditor, e -> e.isFor(v, scenario), () -> new DeviceEditorModel(i18n, editor, v));
+        }
     }
 
     /** Shows the editor the slot has if it still shows the element as it is, otherwise a new one. */

@@ -24,6 +24,7 @@ import org.virtlab.Version;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.io.IoView;
 import org.virtlab.ui.memory.MemoryView;
 import org.virtlab.ui.palette.PaletteView;
 import org.virtlab.ui.properties.PropertiesView;
@@ -67,7 +68,10 @@ public final class ShellView {
         cpuTab.selectedProperty().addListener((obs, was, now) -> viewModel.cpu().setShowing(now));
         memoryView = new MemoryView(viewModel.memory(), i18n);
         tabs.getTabs().add(tab("memory", memoryView.root()));
-        tabs.getTabs().add(tab("io", notYet("tab.io.notYet")));
+        Tab ioTab = tab("io", new IoView(viewModel.io(), i18n).root());
+        tabs.getTabs().add(ioTab);
+        viewModel.io().setShowing(ioTab.isSelected());
+        ioTab.selectedProperty().addListener((obs, was, now) -> viewModel.io().setShowing(now));
         tabs.getTabs().add(tab("network", notYet("tab.network.notYet")));
         showTab(viewModel.tabProperty().get());
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {

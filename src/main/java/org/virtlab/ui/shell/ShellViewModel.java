@@ -37,6 +37,7 @@ import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.cpu.CpuViewModel;
 import org.virtlab.ui.i18n.I18n;
+import org.virtlab.ui.io.IoViewModel;
 import org.virtlab.ui.memory.MemoryViewModel;
 import org.virtlab.ui.properties.PropertiesViewModel;
 import org.virtlab.ui.sim.SimulationRunner;
@@ -55,6 +56,7 @@ public final class ShellViewModel implements ScenarioEditor {
     private final TopologyViewModel topology;
     private final CpuViewModel cpu;
     private final MemoryViewModel memory;
+    private final IoViewModel io;
     private final PropertiesViewModel properties;
 
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
@@ -95,6 +97,7 @@ public final class ShellViewModel implements ScenarioEditor {
         topology = new TopologyViewModel(i18n, selection, this);
         cpu = new CpuViewModel(i18n, selection);
         memory = new MemoryViewModel(i18n);
+        io = new IoViewModel(i18n, selection, this);
         properties = new PropertiesViewModel(i18n, selection, this);
         speed.set(runner.state().speed());
         speed.addListener((obs, was, now) -> runner.setSpeed(now));
@@ -115,6 +118,10 @@ public final class ShellViewModel implements ScenarioEditor {
 
     public MemoryViewModel memory() {
         return memory;
+    }
+
+    public IoViewModel io() {
+        return io;
     }
 
     public PropertiesViewModel properties() {
@@ -298,6 +305,7 @@ public final class ShellViewModel implements ScenarioEditor {
         properties.reset(edited);
         topology.reset(edited); // names, workloads and badges may have changed
         cpu.edited(edited);
+        io.edited(edited);
         dirty.set(!edited.equals(saved));
         updateTitle(edited);
     }
@@ -444,6 +452,7 @@ public final class ShellViewModel implements ScenarioEditor {
             topology.reset(scenario);
             cpu.reset(scenario);
             memory.reset(scenario);
+            io.reset(scenario);
             properties.reset(scenario);
             updateTitle(scenario);
         }
@@ -455,6 +464,7 @@ public final class ShellViewModel implements ScenarioEditor {
             adoptMigrations(state.snapshot());
             topology.update(state.snapshot());
             cpu.update(state);
+            io.update(state);
             nowMicros.set(state.snapshot().nowMicros());
             timeText.set(Formats.seconds(state.snapshot().nowMicros()));
             playing.set(state.playing());

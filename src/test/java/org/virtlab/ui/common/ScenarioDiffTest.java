@@ -11,6 +11,13 @@ import org.virtlab.engine.TestScenarios;
 import org.virtlab.engine.cpu.SetWorkload;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.memory.PageSize;
+import org.virtlab.engine.io.Coalescing;
+import org.virtlab.engine.io.IoDeviceSpec;
+import org.virtlab.engine.io.IoKind;
+import org.virtlab.engine.io.IoMode;
+import org.virtlab.engine.io.IoWorkload;
+import org.virtlab.engine.io.SetIoMode;
+import org.virtlab.engine.io.SetIoWorkload;
 import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.LocalizedText;
@@ -122,6 +129,38 @@ class ScenarioDiffTest {
     void aNewSizeOrANewVmStillRestarts() {
         assertFalse(ScenarioDiff.runtimeOnly(s, s.withVm(web().withSize(1, 2_048))));
         assertFalse(ScenarioDiff.runtimeOnly(s, s.without("files")));
+    }
+
+    @Test
+    void aDevicesModeOrWorkloadFollowsByInputsAndBack() throws Exception {
+        Scenario io = org.virtlab.scenario.Lessons.load("io-emulation-vs-virtio").scenario();
+        IoDeviceSpec vda = io.device("vda").orElseThrow();
+        IoMode.Virtio bigger = ((IoMode.Virtio) vda.mode()).withQueueSize(1_024).withRequestsPerKick(4);
+        Scenario to = io.withDevices(io.devices().stream().map(d -> d.id().equals("vda") ? d.withMode(bigger) : d)
+                .toList());
+        assertTrue(ScenarioDiff.runtimeOnly(io, to));
+        assertEquals(List.of(new SetIoMode("vda", bigger)), ScenarioDiff.inputs(io, to));
+        assertEquals(List.of(new SetIoMode("vda", vda.mode())), ScenarioDiff.inputs(to, io), "undo");
+
+        IoWorkload deeper = new IoWorkload.ClosedLoop(IoKind.BLOCK_READ, 8_192, 8);
+        Scenario both = to.withDevices(to.devices().stream().map(d -> d.id().equals("hda")
+                ? d.withMode(IoMode.Passthrough.DEFAULT).withWorkload(deeper) : d).toList());
+        assertEquals(List.of(new SetIoMode("hda", IoMode.Passthrough.DEFAULT), new SetIoWorkload("hda", deeper)),
+                ScenarioDiff.inputs(to, both));
+    }
+
+    @Test
+    void anotherKindOfRequestsOrAnotherDeviceRestarts() throws Exception {
+        Scenario io = org.virtlab.scenario.Lessons.load("io-emulation-vs-virtio").scenario();
+        // The I/O subsystem refuses a workload of another kind (a disk stays a disk): SetIoWorkload's rule.
+        Scenario writes = io.withDevices(io.devices().stream().map(d -> d.id().equals("vda")
+                ? d.withWorkload(new IoWorkload.ClosedLoop(IoKind.BLOCK_WRITE, 4_096, 1)) : d).toList());
+        assertFalse(ScenarioDiff.runtimeOnly(io, writes));
+        assertFalse(ScenarioDiff.runtimeOnly(io, io.withDevices(io.devices().subList(0, 2))));
+        Scenario coalesced = io.withDevices(io.devices().stream().map(d -> d.id().equals("vda")
+                ? new IoDeviceSpec(d.id(), d.vmId(), d.workload(), d.mode(), new Coalescing(4, 50), d.physical())
+                : d).toList());
+        assertFalse(ScenarioDiff.runtimeOnly(io, coalesced), "no input changes coalescing");
     }
 
     private static <T> List<T> append(List<T> list, T element) {

@@ -1,0 +1,66 @@
+package org.virtlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.virtlab.scenario.Lessons;
+
+/**
+ * The I/O tab on the lesson io-emulation-vs-virtio after half a simulated second, for the gallery:
+ * {@code io-tab(-zh).png} with the virtio disk's virtqueue and the modes compared, {@code io-tab-cost(-zh).png} with
+ * where the time goes, {@code io-tab-emulated(-zh).png} with the IDE disk in focus, and the device editor of the
+ * virtio VM, {@code io-device-editor(-zh).png}.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class IoGalleryTest {
+    private final FxRobot robot = new FxRobot();
+    private VirtLabApp app;
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void writesTheIoTab(String lang) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang, "--no-recovery");
+        String suffix = lang.equals("en") ? "-en" : "-zh";
+        var lesson = Lessons.load("io-emulation-vs-virtio");
+        robot.interact(() -> app.shell().openLessonForTest(lesson));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#ioRing").tryQuery().isPresent()
+                && "tab-io".equals(app.shell().tabs().getSelectionModel().getSelectedItem().getId()));
+        app.runner().runTo(500_000);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#simTime").queryLabeled().getText().equals("0.500 s"));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertEquals("vda", app.shell().viewModel().io().focusProperty().get());
+        Screenshots.write(robot, stage.getScene(), "io-tab" + suffix);
+
+        robot.clickOn("#ioCostTab");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.write(robot, stage.getScene(), "io-tab-cost" + suffix);
+        robot.clickOn("#ioCompareTab");
+
+        robot.interact(() -> app.shell().viewModel().io().focus("hda"));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.write(robot, stage.getScene(), "io-tab-emulated" + suffix);
+
+        robot.interact(() -> app.shell().viewModel().selection().select("virtio-vm"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#deviceEditor").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#propertyEditors").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertEquals("vda", app.shell().viewModel().io().focusProperty().get(), "the selected VM's device");
+        Screenshots.write(robot, stage.getScene(), "io-device-editor" + suffix);
+    }
+}
