@@ -149,6 +149,13 @@ public final class MemoryStateChart {
         return p;
     }
 
+    /** New display names for the same VMs (an edit): only the axis labels change. */
+    public void rename(List<String> vmNames) {
+        for (int i = 0; i < plots.size() && i < vmNames.size(); i++) {
+            plots.get(i).getDomainAxis().setLabel(labels.vmAxis().apply(vmNames.get(i)));
+        }
+    }
+
     /** Shows the plots of these VMs (indices in scenario order), left to right. */
     public void show(List<Integer> vmIndices) {
         if (vmIndices.equals(shown)) {
