@@ -24,7 +24,7 @@ import org.virtlab.Version;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.i18n.I18n;
-import org.virtlab.ui.memory.MemoryView;
+import org.virtlab.ui.memory.MemoryTabView;
 import org.virtlab.ui.palette.PaletteView;
 import org.virtlab.ui.properties.PropertiesView;
 import org.virtlab.ui.topology.TopologyView;
@@ -43,7 +43,7 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
-    private final MemoryView memoryView;
+    private final MemoryTabView memoryView;
     /** Writes unsaved work to the recovery copy every minute. */
     private final javafx.animation.Timeline autosave;
 
@@ -65,8 +65,11 @@ public final class ShellView {
         tabs.getTabs().add(cpuTab);
         viewModel.cpu().setShowing(cpuTab.isSelected());
         cpuTab.selectedProperty().addListener((obs, was, now) -> viewModel.cpu().setShowing(now));
-        memoryView = new MemoryView(viewModel.memory(), i18n);
-        tabs.getTabs().add(tab("memory", memoryView.root()));
+        memoryView = new MemoryTabView(viewModel.memory(), viewModel.overcommit(), i18n);
+        Tab memoryTab = tab("memory", memoryView.root());
+        tabs.getTabs().add(memoryTab);
+        memoryView.setShowing(memoryTab.isSelected());
+        memoryTab.selectedProperty().addListener((obs, was, now) -> memoryView.setShowing(now));
         tabs.getTabs().add(tab("io", notYet("tab.io.notYet")));
         tabs.getTabs().add(tab("network", notYet("tab.network.notYet")));
         showTab(viewModel.tabProperty().get());
