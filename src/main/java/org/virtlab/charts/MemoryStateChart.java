@@ -99,9 +99,11 @@ public final class MemoryStateChart {
         return chart;
     }
 
+    /** A new title (the host in focus); the chart redraws only if it changed. */
     public void setTitle(String title) {
-        chart.setTitle(title);
-        chart.getTitle().setFont(new Font(FONT, Font.BOLD, 17));
+        if (!title.equals(chart.getTitle().getText())) {
+            chart.getTitle().setText(title);
+        }
     }
 
     /** Starts over with these VMs (display names in scenario order); shows none until {@link #show}. */

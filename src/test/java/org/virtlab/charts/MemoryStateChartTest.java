@@ -79,4 +79,16 @@ class MemoryStateChartTest {
         assertTrue(chart.chart().getLegend().getSources()[0].getLegendItems().getItemCount() == 5,
                 "four states and the configured size");
     }
+
+    @Test
+    void settingTheSameTitleAgainDoesNotRedraw() {
+        chart.reset(List.of("A"));
+        chart.setTitle("Host 1");
+        int[] changes = {0};
+        chart.chart().addChangeListener(e -> changes[0]++);
+        chart.setTitle("Host 1"); // every frame sets the focus host's title: only a new one may cost a redraw
+        assertEquals(0, changes[0]);
+        chart.setTitle("Host 2");
+        assertEquals(1, changes[0]);
+    }
 }

@@ -46,6 +46,8 @@ public final class OvercommitViewModel {
     /** What the selected VM can be made to do. */
     public enum Action { TOUCH, WRITE, FREE }
 
+    /** 4 KiB pages (the engine's page size). */
+    private static final long PAGES_PER_MIB = 256;
     /** What the amount field holds at first: enough to see on a 2 GiB VM's plot. */
     static final String DEFAULT_AMOUNT_MIB = "256";
 
@@ -312,8 +314,6 @@ public final class OvercommitViewModel {
     }
 
     // ---- the work ---------------------------------------------------------------------------------------
-
-    private static final long PAGES_PER_MIB = 256;
 
     private void refreshActions() {
         Optional<String> selectedVm = selectedVm();
