@@ -25,7 +25,7 @@ import org.virtlab.engine.model.ViewState;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.io.IoView;
-import org.virtlab.ui.memory.MemoryView;
+import org.virtlab.ui.memory.MemoryTabView;
 import org.virtlab.ui.palette.PaletteView;
 import org.virtlab.ui.properties.PropertiesView;
 import org.virtlab.ui.topology.TopologyView;
@@ -44,7 +44,7 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
-    private final MemoryView memoryView;
+    private final MemoryTabView memoryView;
     /** Writes unsaved work to the recovery copy every minute. */
     private final javafx.animation.Timeline autosave;
 
@@ -66,8 +66,11 @@ public final class ShellView {
         tabs.getTabs().add(cpuTab);
         viewModel.cpu().setShowing(cpuTab.isSelected());
         cpuTab.selectedProperty().addListener((obs, was, now) -> viewModel.cpu().setShowing(now));
-        memoryView = new MemoryView(viewModel.memory(), i18n);
-        tabs.getTabs().add(tab("memory", memoryView.root()));
+        memoryView = new MemoryTabView(viewModel.memory(), viewModel.overcommit(), i18n);
+        Tab memoryTab = tab("memory", memoryView.root());
+        tabs.getTabs().add(memoryTab);
+        memoryView.setShowing(memoryTab.isSelected());
+        memoryTab.selectedProperty().addListener((obs, was, now) -> memoryView.setShowing(now));
         Tab ioTab = tab("io", new IoView(viewModel.io(), i18n).root());
         tabs.getTabs().add(ioTab);
         viewModel.io().setShowing(ioTab.isSelected());

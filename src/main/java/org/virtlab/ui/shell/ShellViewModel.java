@@ -39,6 +39,7 @@ import org.virtlab.ui.cpu.CpuViewModel;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.io.IoViewModel;
 import org.virtlab.ui.memory.MemoryViewModel;
+import org.virtlab.ui.memory.OvercommitViewModel;
 import org.virtlab.ui.properties.PropertiesViewModel;
 import org.virtlab.ui.sim.SimulationRunner;
 import org.virtlab.ui.sim.Speed;
@@ -57,6 +58,7 @@ public final class ShellViewModel implements ScenarioEditor {
     private final CpuViewModel cpu;
     private final MemoryViewModel memory;
     private final IoViewModel io;
+    private final OvercommitViewModel overcommit;
     private final PropertiesViewModel properties;
 
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
@@ -98,6 +100,7 @@ public final class ShellViewModel implements ScenarioEditor {
         cpu = new CpuViewModel(i18n, selection);
         memory = new MemoryViewModel(i18n);
         io = new IoViewModel(i18n, selection, this);
+        overcommit = new OvercommitViewModel(i18n, selection, this);
         properties = new PropertiesViewModel(i18n, selection, this);
         speed.set(runner.state().speed());
         speed.addListener((obs, was, now) -> runner.setSpeed(now));
@@ -122,6 +125,11 @@ public final class ShellViewModel implements ScenarioEditor {
 
     public IoViewModel io() {
         return io;
+    }
+
+    /** The Memory tab's overcommit view: host memory under pressure, live. */
+    public OvercommitViewModel overcommit() {
+        return overcommit;
     }
 
     public PropertiesViewModel properties() {
@@ -223,6 +231,7 @@ public final class ShellViewModel implements ScenarioEditor {
         file.set(previous.file.get());
         tab.set(previous.tab.get());
         memory.carryOverFrom(previous.memory);
+        overcommit.carryOverFrom(previous.overcommit);
         saved = previous.saved;
         history = previous.history;
         dirty.set(previous.dirty.get());
@@ -255,6 +264,7 @@ public final class ShellViewModel implements ScenarioEditor {
                     properties.reset(after);
                     topology.reset(after);
                     cpu.edited(after);
+                    overcommit.edited(after);
                     dirty.set(!after.equals(saved));
                     updateTitle(after);
                 }
@@ -306,6 +316,7 @@ public final class ShellViewModel implements ScenarioEditor {
         topology.reset(edited); // names, workloads and badges may have changed
         cpu.edited(edited);
         io.edited(edited);
+        overcommit.edited(edited);
         dirty.set(!edited.equals(saved));
         updateTitle(edited);
     }
@@ -453,18 +464,22 @@ public final class ShellViewModel implements ScenarioEditor {
             cpu.reset(scenario);
             memory.reset(scenario);
             io.reset(scenario);
+            overcommit.reset(scenario);
             properties.reset(scenario);
             updateTitle(scenario);
         }
         List<SimulationRunner.ChartSample> samples = runner.drainSamples();
         cpu.append(samples.stream().filter(s -> s.generation() == shownGeneration)
                 .map(SimulationRunner.ChartSample::sample).toList());
+        overcommit.append(runner.drainMemorySamples().stream().filter(s -> s.generation() == shownGeneration)
+                .map(SimulationRunner.MemoryChartSample::sample).toList());
         if (state != shownState) {
             shownState = state;
             adoptMigrations(state.snapshot());
             topology.update(state.snapshot());
             cpu.update(state);
             io.update(state);
+            overcommit.update(state);
             nowMicros.set(state.snapshot().nowMicros());
             timeText.set(Formats.seconds(state.snapshot().nowMicros()));
             playing.set(state.playing());

@@ -15,6 +15,8 @@ import org.virtlab.engine.Simulations;
 import org.virtlab.engine.cpu.CpuDerivation;
 import org.virtlab.engine.cpu.CpuSampler;
 import org.virtlab.engine.cpu.CpuSubsystem;
+import org.virtlab.engine.memory.host.MemorySampler;
+import org.virtlab.engine.memory.host.MemorySubsystem;
 import org.virtlab.engine.model.Scenario;
 
 /**
@@ -37,6 +39,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<ChartSample> samples = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<MemoryChartSample> memorySamples = new ConcurrentLinkedQueue<>();
     private final LongSupplier wallNanos;
     private final Thread worker;
 
@@ -90,6 +93,22 @@ public final class SimulationRunner implements AutoCloseable {
     public List<ChartSample> drainSamples() {
         List<ChartSample> out = new ArrayList<>();
         for (ChartSample s; (s = samples.poll()) != null; ) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    /** A host-memory sample and the generation (scenario load or reset) it belongs to. */
+    public record MemoryChartSample(long generation, MemorySampler.Sample sample) {
+    }
+
+    /**
+     * Host-memory samples produced since the last call, oldest first, one per {@link #SAMPLE_WINDOW_MICROS}; none
+     * when the simulation has no memory subsystem.
+     */
+    public List<MemoryChartSample> drainMemorySamples() {
+        List<MemoryChartSample> out = new ArrayList<>();
+        for (MemoryChartSample s; (s = memorySamples.poll()) != null; ) {
             out.add(s);
         }
         return out;
@@ -261,6 +280,10 @@ public final class SimulationRunner implements AutoCloseable {
         cpu = simulation.subsystems().stream().filter(CpuSubsystem.class::isInstance).map(CpuSubsystem.class::cast)
                 .findFirst().orElseThrow();
         simulation.addObserver(new CpuSampler(s -> samples.add(new ChartSample(generation, s))), SAMPLE_WINDOW_MICROS);
+        if (simulation.subsystems().stream().anyMatch(MemorySubsystem.class::isInstance)) {
+            simulation.addObserver(new MemorySampler(s -> memorySamples.add(new MemoryChartSample(generation, s))),
+                    SAMPLE_WINDOW_MICROS);
+        }
         playing = false;
         failure = null;
         state = new State(scenario, generation, simulation.snapshot(), false, speed, null, derivations(scenario));

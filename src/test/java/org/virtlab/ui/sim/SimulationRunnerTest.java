@@ -80,4 +80,30 @@ class SimulationRunnerTest {
             assertEquals(1_000, runner.state().snapshot().nowMicros());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void memorySamplesComeOncePerWindowTaggedWithTheirGenerationAndEqualADirectRun() throws Exception {
+        try (SimulationRunner runner = new SimulationRunner(lesson)) {
+            runner.runTo(1_000_000);
+            assertTrue(runner.awaitIdle(10, TimeUnit.SECONDS));
+            List<SimulationRunner.MemoryChartSample> first = runner.drainMemorySamples();
+            // one sample per SAMPLE_WINDOW_MICROS (100 ms) over one simulated second
+            assertEquals(10, first.size());
+            assertTrue(first.stream().allMatch(s -> s.generation() == 0));
+
+            List<org.virtlab.engine.memory.host.MemorySampler.Sample> direct = new ArrayList<>();
+            Simulation reference = Simulations.of(lesson, lesson.seed(), true);
+            reference.addObserver(new org.virtlab.engine.memory.host.MemorySampler(direct::add),
+                    SimulationRunner.SAMPLE_WINDOW_MICROS);
+            reference.runUntil(1_000_000);
+            assertEquals(direct, first.stream().map(SimulationRunner.MemoryChartSample::sample).toList());
+
+            runner.reset();
+            runner.runTo(200_000);
+            assertTrue(runner.awaitIdle(10, TimeUnit.SECONDS));
+            List<SimulationRunner.MemoryChartSample> second = runner.drainMemorySamples();
+            assertEquals(2, second.size()); // 200 ms after the reset
+            assertTrue(second.stream().allMatch(s -> s.generation() == 1), "a reset starts a new generation");
+        }
+    }
 }
