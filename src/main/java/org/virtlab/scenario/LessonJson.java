@@ -27,7 +27,7 @@ import org.virtlab.engine.model.ViewState;
 final class LessonJson {
     static final List<String> TEXT_FIELDS = List.of("en", "zh");
     static final List<String> MIGRATION_FIELDS = List.of("bandwidthMibPerSecond", "downtimeLimitMillis", "maxRounds");
-    static final List<String> VIEW_FIELDS = List.of("tab", "zoom");
+    static final List<String> VIEW_FIELDS = List.of("tab", "zoom", "memoryView");
     static final long MIN_DURATION_SECONDS = Scenario.MIN_DURATION_MICROS / Scenario.MICROS_PER_SECOND;
     static final long MAX_DURATION_SECONDS = Scenario.MAX_DURATION_MICROS / Scenario.MICROS_PER_SECOND;
     static final long DEFAULT_DURATION_SECONDS = Scenario.DEFAULT_DURATION_MICROS / Scenario.MICROS_PER_SECOND;
@@ -121,11 +121,22 @@ final class LessonJson {
             tabOk = false;
         }
         Double zoom = json.number("zoom", ViewState.MIN_ZOOM, ViewState.MAX_ZOOM, ViewState.DEFAULT.zoom());
-        if (!tabOk || zoom == null) {
+        String memoryView = json.string("memoryView", false);
+        boolean memoryViewOk = true;
+        if (memoryView == null) {
+            memoryViewOk = json.optional("memoryView") == null;
+            memoryView = ViewState.DEFAULT.memoryView();
+        } else if (!ViewState.MEMORY_VIEWS.contains(memoryView)) {
+            json.problems().add(json.pointer("memoryView"), "view.unknownMemoryView", Json.escape(memoryView),
+                    String.join(", ", ViewState.MEMORY_VIEWS));
+            memoryViewOk = false;
+        }
+        if (!tabOk || zoom == null || !memoryViewOk) {
             return null;
         }
         String checkedTab = tab;
-        return () -> new ViewState(checkedTab, zoom);
+        String checkedMemoryView = memoryView;
+        return () -> new ViewState(checkedTab, zoom, checkedMemoryView);
     }
 
     // ---- writing ----
@@ -182,6 +193,9 @@ final class LessonJson {
         }
         if (Double.compare(view.zoom(), ViewState.DEFAULT.zoom()) != 0) {
             Json.putNumber(out, "zoom", view.zoom());
+        }
+        if (!view.memoryView().equals(ViewState.DEFAULT.memoryView())) {
+            out.put("memoryView", view.memoryView());
         }
     }
 }

@@ -85,6 +85,15 @@ class LessonSettingsReaderTest {
                 root -> root.putObject("view").put("tab", "disk"));
         assertProblem("/view/zoom", "must be a number between 0.1 and 4, was 5",
                 root -> root.putObject("view").put("zoom", 5));
+        // ViewState.MEMORY_VIEWS: the Memory tab's two parts
+        assertProblem("/view/memoryView", "unknown part of the Memory tab \"swap\"; allowed: translation, overcommit",
+                root -> root.putObject("view").put("memoryView", "swap"));
+    }
+
+    @Test
+    void theViewMayOpenTheMemoryTabOnItsOvercommitPart() throws ScenarioException {
+        Scenario s = read(root -> root.putObject("view").put("tab", "memory").put("memoryView", "overcommit"));
+        assertEquals(new ViewState("memory", 1, "overcommit"), s.view());
     }
 
     @Test

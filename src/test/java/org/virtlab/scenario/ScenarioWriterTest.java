@@ -93,6 +93,9 @@ class ScenarioWriterTest {
                 .withView(new ViewState("topology", 2)));
         assertTrue(partly.contains("\"migration\": {\n    \"maxRounds\": 7\n  },"), partly);
         assertTrue(partly.contains("\"view\": {\n    \"zoom\": 2\n  }"), partly);
+        String overcommit = ScenarioWriter.toJson(s.withView(new ViewState("memory", 1, "overcommit")));
+        assertTrue(overcommit.contains("\"view\": {\n    \"tab\": \"memory\",\n    \"memoryView\": \"overcommit\"\n  }"),
+                overcommit);
     }
 
     @Test

@@ -418,10 +418,11 @@ public final class ShellViewModel implements ScenarioEditor {
         recent.setAll(userFiles.recent());
     }
 
-    /** The scenario with the tab on screen and the topology's zoom as its view. */
+    /** The scenario with the tab (and the Memory tab's part) on screen and the topology's zoom as its view. */
     private Scenario withShownView(Scenario s) {
         ViewState view = s.view().withZoom(Math.max(ViewState.MIN_ZOOM, Math.min(ViewState.MAX_ZOOM,
                 topology.zoomProperty().get())));
+        view = view.withMemoryView(ViewState.MEMORY_VIEWS.get(overcommit.overcommitChosenProperty().get() ? 1 : 0));
         return s.withView(ViewState.TABS.contains(tab.get()) ? view.withTab(tab.get()) : view);
     }
 
@@ -458,6 +459,7 @@ public final class ShellViewModel implements ScenarioEditor {
             if (saved == null) {
                 saved = scenario; // the lesson the window opened on
                 tab.set(scenario.view().tab());
+                showMemoryView(scenario.view());
                 topology.setZoom(scenario.view().zoom());
             }
             topology.reset(scenario);
@@ -502,8 +504,13 @@ public final class ShellViewModel implements ScenarioEditor {
         scenario = next;
         saved = next;
         tab.set(next.view().tab());
+        showMemoryView(next.view());
         topology.setZoom(next.view().zoom());
         runner.load(next);
+    }
+
+    private void showMemoryView(ViewState view) {
+        overcommit.overcommitChosenProperty().set(view.memoryView().equals(ViewState.MEMORY_VIEWS.get(1)));
     }
 
     private void updateTitle(Scenario scenario) {

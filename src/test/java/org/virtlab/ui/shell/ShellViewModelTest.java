@@ -112,6 +112,22 @@ class ShellViewModelTest {
     }
 
     @Test
+    void theMemoryTabsPartIsOpenedAsSavedAndSavedAsShown() throws Exception {
+        Path file = dir.resolve("overcommit.json");
+        ScenarioWriter.write(vm.scenario().withView(new ViewState("memory", 1, "overcommit")), file);
+        assertFalse(vm.overcommit().overcommitChosenProperty().get()); // the default lesson: address translation
+
+        assertTrue(vm.open(file).isEmpty());
+        assertEquals("memory", vm.tabProperty().get());
+        assertTrue(vm.overcommit().overcommitChosenProperty().get(), "the file said overcommit");
+
+        vm.overcommit().overcommitChosenProperty().set(false); // the user goes back to address translation
+        Path again = dir.resolve("translation.json");
+        assertTrue(vm.saveAs(again).isEmpty());
+        assertEquals(new ViewState("memory", 1, "translation"), ScenarioReader.read(again).view());
+    }
+
+    @Test
     void openingAFileSetsUpTheMemoryTabAsItsTranslationSettingsSay() throws Exception {
         Path file = dir.resolve("large-pages.json");
         ScenarioWriter.write(vm.scenario().withTranslation(TranslationSettings.DEFAULT.withHost(4, PageSize.TWO_MIB)
