@@ -31,7 +31,8 @@ class LessonsTest {
     @Test
     void theLessonsFollowTheDefaultInCourseOrder() {
         assertEquals(List.of("default", "cpu-shares", "cpu-reservation", "cpu-idle-neighbour", "cpu-limit",
-                "cpu-hyperthreading", "cpu-pinning", "network-models", "migration-precopy", "io-emulation-vs-virtio"),
+                "cpu-hyperthreading", "cpu-pinning", "network-models", "migration-precopy", "io-emulation-vs-virtio",
+                "io-virtqueue-anatomy", "io-event-idx", "io-passthrough-iommu"),
                 Lessons.ids());
     }
 
