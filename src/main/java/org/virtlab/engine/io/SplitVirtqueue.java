@@ -218,10 +218,10 @@ public final class SplitVirtqueue {
     }
 
     /**
-     * The event index rule of virtio 1.1 §2.6.7.2 / §2.6.10, as linux include/uapi/linux/virtio_ring.h writes
-     * {@code vring_need_event}: having moved an index from {@code oldIdx} to {@code newIdx}, notify iff
-     * {@code (u16)(new − event − 1) < (u16)(new − old)}, i.e. iff {@code eventIdx} is one of old, old+1, …, new−1
-     * modulo 2^16.
+     * The event index rule of virtio 1.1 §2.6.7.2 (device) and §2.6.10.1 (driver) (virtio 1.2 §2.7.7.2 and
+     * §2.7.10.1), as linux include/uapi/linux/virtio_ring.h writes {@code vring_need_event}: having moved an index
+     * from {@code oldIdx} to {@code newIdx}, notify iff {@code (u16)(new − event − 1) < (u16)(new − old)}, i.e. iff
+     * {@code eventIdx} is one of old, old+1, …, new−1 modulo 2^16.
      */
     public static boolean needEvent(int eventIdx, int newIdx, int oldIdx) {
         return ((newIdx - eventIdx - 1) & U16) < ((newIdx - oldIdx) & U16);
