@@ -95,6 +95,18 @@ final class DeviceRun {
         return s.spec;
     }
 
+    IoCosts costs() {
+        return s.costs;
+    }
+
+    /**
+     * From now on, steps cost this (the VM's host has another clock: it was live-migrated). Work already under way
+     * keeps the time it was given.
+     */
+    void useCosts(IoCosts costs) {
+        s.costs = costs;
+    }
+
     // ------------------------------------------------------------------ configuration
 
     /** Sets the device up for the spec's mode: slots, virtqueue, a fresh device side; nothing in flight. */
@@ -504,6 +516,6 @@ final class DeviceRun {
     IoSnapshot.Device snapshot() {
         IoSnapshot.Totals totals = s.metrics.totals(s.nowNanos, waiting.size(), s.inFlight, s.descriptorsInUse());
         return new IoSnapshot.Device(s.spec, totals, s.metrics.lastWindow(), s.metrics.history(),
-                s.vq == null ? null : IoSnapshot.Ring.of(s.vq), device.backendState(), s.log.toList());
+                s.vq == null ? null : IoSnapshot.Ring.of(s.vq), device.backendState(), s.log.toList(), s.costs);
     }
 }

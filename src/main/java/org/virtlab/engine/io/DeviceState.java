@@ -16,7 +16,8 @@ final class DeviceState {
     static final int EV_GUEST_DONE = 6;
     static final int EV_BATCH_TIMER = 7;
 
-    final IoCosts costs;
+    /** What each step costs, at the clock of the host the device's VM runs on now (the subsystem keeps it so). */
+    IoCosts costs;
     IoDeviceSpec spec;
     long nowNanos;
     final EventHeap events;
