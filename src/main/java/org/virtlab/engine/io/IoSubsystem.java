@@ -23,7 +23,9 @@ import org.virtlab.engine.SubsystemSnapshot;
  * anywhere; draws from the generator (open-loop arrivals) follow the registration order, so keep it fixed. Devices
  * are played in the order given.
  *
- * <p>State: each device's whole simulation, deep-copied on save, so rewinding restores it exactly.
+ * <p>State: each device's whole simulation, copied on save, so rewinding restores it exactly. The large arrays (the
+ * virtqueue, the request slots) are copy-on-write in chunks: a checkpoint shares the chunks that did not change
+ * since the one before (a 32768-entry queue's checkpoint holds about 23 KB when its rings repeat, not 1.9 MB).
  */
 public final class IoSubsystem implements Subsystem {
     public static final String NAME = IoSnapshot.NAME;
