@@ -25,7 +25,7 @@ final class DeviceState {
     final IoCounters c;
     final EventLog log;
 
-    // per slot, copy-on-write so that a checkpoint of a large queue holds only what changed since the one before
+    // per slot; a copy shares the chunks unchanged since the last one, so a large queue's checkpoint stays small
     CowLongs slotArrival;
     CowLongs slotSerial;
     CowInts slotBytes;

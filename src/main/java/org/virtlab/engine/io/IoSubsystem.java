@@ -24,8 +24,8 @@ import org.virtlab.engine.SubsystemSnapshot;
  * are played in the order given.
  *
  * <p>State: each device's whole simulation, copied on save, so rewinding restores it exactly. The large arrays (the
- * virtqueue, the request slots) are copy-on-write in chunks: a checkpoint shares the chunks that did not change
- * since the one before (a 32768-entry queue's checkpoint holds about 23 KB when its rings repeat, not 1.9 MB).
+ * virtqueue, the request slots) are saved in chunks: a checkpoint reuses the previous one's chunks that were not
+ * written since (a 32768-entry queue's checkpoint adds about 21 KB when its rings repeat, not 1.9 MB).
  */
 public final class IoSubsystem implements Subsystem {
     public static final String NAME = IoSnapshot.NAME;

@@ -47,9 +47,8 @@ import java.util.List;
  * queue is unchanged then. Each head's state ({@link HeadState}) is tracked, so no descriptor can be lost or
  * reused while it is in flight.
  *
- * <p>Not thread-safe, as nothing in the engine is. Hot state lives in primitive arrays, chunked and copy-on-write
- * ({@link #copy()} shares them until one side writes): a round trip allocates nothing, except a chunk's copy the
- * first time it is written after a copy.
+ * <p>Not thread-safe, as nothing in the engine is. Hot state lives in primitive arrays ({@code CowInts}): a round
+ * trip allocates nothing, and {@link #copy()} reuses the previous copy's chunks where nothing was written since.
  */
 public final class SplitVirtqueue {
     /** Largest queue size (virtio 1.1 §2.6: "The maximum Queue Size value is 32768"). */
@@ -205,8 +204,9 @@ public final class SplitVirtqueue {
     }
 
     /**
-     * An independent copy: both sides' state and the shared layout. It shares the arrays' chunks with this queue
-     * until either writes one (copy-on-write), so a checkpoint of a large queue costs only what changes after it.
+     * An independent copy: both sides' state and the shared layout. It is frozen: it shares with this queue's
+     * previous copy the chunks of the arrays not written since, so a checkpoint of a large queue costs only what
+     * changed; it turns into a working queue of its own when it is used.
      */
     public SplitVirtqueue copy() {
         return new SplitVirtqueue(this);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
-/** Copy-on-write arrays: a copy and its original never see each other's writes, across chunk boundaries too. */
+/** Arrays whose copies share unchanged chunks: a copy and its original never see each other's writes, in any chunk. */
 class CowArraysTest {
 
     @Test
@@ -35,6 +35,25 @@ class CowArraysTest {
         assertEquals(n - 1, c.get(n - 1));
         assertEquals(n - 1, a.get(n - 1));
         assertEquals(n, c.length());
+    }
+
+    @Test
+    void aSecondCopySeesWhatWasWrittenSinceTheFirstAndSharesTheRest() {
+        CowInts a = new CowInts(2 * CowInts.CHUNK);
+        CowInts first = a.copy();
+        a.set(CowInts.CHUNK + 1, 7);
+        a.set(3, 0); // the value already there: no chunk written
+        CowInts second = a.copy();
+        a.set(CowInts.CHUNK + 1, 8);
+        CowInts third = a.copy();
+        assertEquals(0, first.get(CowInts.CHUNK + 1));
+        assertEquals(7, second.get(CowInts.CHUNK + 1));
+        assertEquals(8, third.get(CowInts.CHUNK + 1));
+        assertEquals(8, a.get(CowInts.CHUNK + 1));
+        CowLongs l = new CowLongs(CowInts.CHUNK + 1);
+        l.copy();
+        l.set(CowInts.CHUNK, 5L);
+        assertEquals(5L, l.copy().get(CowInts.CHUNK));
     }
 
     @Test

@@ -34,8 +34,8 @@ class IoCheckpointSizeTest {
     @Test
     void aCheckpointOfALargeQueueHoldsOnlyWhatChangedSinceTheOneBefore() {
         // 10 reads a second and one read outstanding at a time (about 30,000 a second): the same few descriptors
-        // and slots are reused, and a ring entry rewritten with the value it held copies nothing. Measured 24 and
-        // 23 KB a checkpoint; 1,908,584 B each before checkpoints shared unchanged chunks (a whole copy of the ring
+        // and slots are reused, and a ring entry rewritten with the value it held copies nothing. Measured 22 and
+        // 21 KB a checkpoint; 1,908,584 B each before checkpoints shared unchanged chunks (a whole copy of the ring
         // and the slots every second: 6.9 GB an hour)
         IoMode.Virtio large = IoMode.Virtio.DEFAULT.withQueueSize(QUEUE);
         for (IoWorkload w : new IoWorkload[] {new IoWorkload.OpenLoop(IoKind.BLOCK_READ, 4_096, 10),
@@ -50,7 +50,7 @@ class IoCheckpointSizeTest {
     void aCheckpointOfADeepQueueWhoseIndicesWrapEverySecondHoldsItsRewrittenRings() {
         // 32 reads outstanding with indirect descriptors: avail.idx and used.idx pass the 32768 entries several times
         // a second with heads in a changing order, so every chunk of the available ring and of the used ring's ids
-        // is rewritten: 2 × 128 KiB, plus what changed elsewhere. Measured 301,744 B; 4,531,000 B before.
+        // is rewritten: 2 × 128 KiB, plus what changed elsewhere. Measured 297,896 B; 4,531,000 B before.
         long[] s = sizes(new IoWorkload.ClosedLoop(IoKind.BLOCK_READ, 4_096, 32),
                 IoMode.Virtio.DEFAULT.withQueueSize(QUEUE).withIndirect(true));
         assertTrue(s[1] > 4_500_000, "the whole state " + s[1]);
