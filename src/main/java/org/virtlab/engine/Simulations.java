@@ -25,7 +25,8 @@ public final class Simulations {
      * were without it. Live migration comes last: it sends a tick's worth of memory after the CPU was shared, and
      * what it changes (pause, move) applies from the next tick on. The I/O devices, if the scenario has any, come
      * after it (a scenario without devices registers no I/O subsystem, so its numbers are what they were before
-     * there was one); live migration asks them whether a VM owns a passthrough device.
+     * there was one); live migration asks them whether a VM owns a passthrough device, and they ask the CPU
+     * subsystem where each VM runs: a device's exits take the cycles of its own host's clock.
      */
     public static Simulation of(Scenario scenario, long seed) {
         return of(scenario, seed, false);
@@ -55,19 +56,10 @@ public final class Simulations {
                     new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond);
             return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration));
         }
-        IoSubsystem io = new IoSubsystem(scenario.devices(), ioCosts(scenario));
+        IoSubsystem io = new IoSubsystem(scenario.devices(), IoCosts.DEFAULT,
+                vmId -> scenario.host(cpu.hostOf(vmId)).orElseThrow().cpu().mhzPerCore());
         MigrationSubsystem migration =
                 new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond, io::ownsPassthrough);
         return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, io));
-    }
-
-    /**
-     * The default costs at the clock of the host the first device's VM runs on: the I/O subsystem takes one clock,
-     * and a scenario's devices are usually on one host.
-     */
-    static IoCosts ioCosts(Scenario scenario) {
-        String vmId = scenario.devices().get(0).vmId();
-        String hostId = scenario.vm(vmId).orElseThrow().hostId();
-        return IoCosts.DEFAULT.withClockMhz(scenario.host(hostId).orElseThrow().cpu().mhzPerCore());
     }
 }

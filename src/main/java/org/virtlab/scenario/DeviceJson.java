@@ -1,5 +1,6 @@
 package org.virtlab.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -200,11 +201,7 @@ final class DeviceJson {
             case VIRTIO -> {
                 json.allowOnly(VIRTIO_FIELDS);
                 IoMode.Virtio d = IoMode.Virtio.DEFAULT;
-                Long size = json.integer("queueSize", 1, SplitVirtqueue.MAX_SIZE, "descriptors", d.queueSize());
-                if (size != null && Long.bitCount(size) != 1) {
-                    json.problems().add(json.pointer("queueSize"), "device.queueSize", SplitVirtqueue.MAX_SIZE,
-                            size);
-                }
+                Long size = queueSize(json, d.queueSize());
                 Long batch = json.integer("requestsPerKick", 1, SplitVirtqueue.MAX_SIZE, "requests",
                         d.requestsPerKick());
                 Suppression suppression = enumField(json, "suppression", Suppression.values(), d.suppression());
@@ -229,6 +226,25 @@ final class DeviceJson {
                 return null;
             }
         }
+    }
+
+    /**
+     * A virtio queue size: a power of 2 from 1 to 32768 (virtio 1.1 §2.6). A whole number that is not one, zero and
+     * negative numbers and those above 32768 included, is told the same rule with its allowed values; null then.
+     */
+    private static Long queueSize(JsonObject json, int fallback) {
+        JsonNode raw = json.optional("queueSize");
+        if (raw != null && raw.isIntegralNumber()
+                && (!raw.canConvertToLong() || raw.asLong() < 1 || raw.asLong() > SplitVirtqueue.MAX_SIZE)) {
+            json.problems().add(json.pointer("queueSize"), "device.queueSize", SplitVirtqueue.MAX_SIZE, raw.asText());
+            return null;
+        }
+        Long size = json.integer("queueSize", 1, SplitVirtqueue.MAX_SIZE, "descriptors", fallback);
+        if (size != null && Long.bitCount(size) != 1) {
+            json.problems().add(json.pointer("queueSize"), "device.queueSize", SplitVirtqueue.MAX_SIZE, size);
+            return null;
+        }
+        return size;
     }
 
     private static Supplier<Coalescing> coalescing(JsonObject json) {

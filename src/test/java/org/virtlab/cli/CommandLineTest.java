@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.virtlab.Version;
 import org.virtlab.scenario.Lessons;
+import org.virtlab.scenario.ScenarioException;
 import org.virtlab.scenario.ScenarioWriter;
 
 /** {@code virtlab} on the command line: help, version, check; no window involved. */
@@ -91,6 +92,27 @@ class CommandLineTest {
         assertTrue(lines.get(1).startsWith(bad + ": /vms/1/vcpus: " + place(text, "\"vcpus\": ", "\"eight\"") + ": "),
                 lines.get(1));
         assertTrue(out.toString().contains(good + ": ok"));
+    }
+
+    /** Issue #6, "Bad input": virtlab check names what is allowed for a queue size, a rate and a device model. */
+    @Test
+    void checkTellsWhatIsAllowedForABadQueueSizeDepthAndDeviceModel() throws IOException, ScenarioException {
+        Path file = dir.resolve("io.json");
+        ScenarioWriter.write(Lessons.load("io-emulation-vs-virtio").scenario(), file);
+        String text = Files.readString(file)
+                .replace("\"model\": \"ide\"", "\"model\": \"scsi\"")
+                .replace("\"queueSize\": 256", "\"queueSize\": 100")
+                .replaceFirst("\"queueDepth\": 1", "\"queueDepth\": 0");
+        Files.writeString(file, text);
+        assertEquals(VirtLabCommand.EXIT_INVALID, run(Locale.ENGLISH, "check", file.toString()));
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(3, lines.size(), err.toString());
+        assertEquals(file + ": /devices/0/workload/queueDepth: " + place(text, "\"queueDepth\": ", "0")
+                + ": must be 1–32768 requests, was 0", lines.get(0));
+        assertEquals(file + ": /devices/0/mode/model: " + place(text, "\"model\": ", "\"scsi\"")
+                + ": unknown model \"scsi\"; allowed: e1000, ide", lines.get(1));
+        assertEquals(file + ": /devices/1/mode/queueSize: " + place(text, "\"queueSize\": ", "100")
+                + ": must be a power of 2 from 1 to 32768 (1, 2, 4, … 256 …), was 100", lines.get(2));
     }
 
     /** Columns count characters as an editor does: the four Chinese characters are twelve bytes of UTF-8. */

@@ -42,7 +42,7 @@ final class DeviceRun {
     private long nextSerial;
     private final RequestQueue waiting;
     /** Emulated and passthrough: free slots, a stack (virtio's slots are its free descriptors). */
-    private int[] freeSlots;
+    private CowInts freeSlots;
     private int freeSlotCount;
 
     private boolean guestBusy;
@@ -74,7 +74,7 @@ final class DeviceRun {
         drawArrival = o.drawArrival;
         nextSerial = o.nextSerial;
         waiting = o.waiting.copy();
-        freeSlots = o.freeSlots.clone();
+        freeSlots = o.freeSlots.copy();
         freeSlotCount = o.freeSlotCount;
         guestBusy = o.guestBusy;
         jobCount = o.jobCount;
@@ -95,6 +95,18 @@ final class DeviceRun {
         return s.spec;
     }
 
+    IoCosts costs() {
+        return s.costs;
+    }
+
+    /**
+     * From now on, steps cost this (the VM's host has another clock: it was live-migrated). Work already under way
+     * keeps the time it was given.
+     */
+    void useCosts(IoCosts costs) {
+        s.costs = costs;
+    }
+
     // ------------------------------------------------------------------ configuration
 
     /** Sets the device up for the spec's mode: slots, virtqueue, a fresh device side; nothing in flight. */
@@ -110,9 +122,9 @@ final class DeviceRun {
             slots = mode instanceof IoMode.Emulated e ? e.model().maxInFlight() : ((IoMode.Passthrough) mode).queueEntries();
         }
         s.newSlots(slots);
-        freeSlots = new int[slots];
+        freeSlots = new CowInts(slots);
         for (int i = 0; i < slots; i++) {
-            freeSlots[i] = slots - 1 - i; // slot 0 on top
+            freeSlots.set(i, slots - 1 - i); // slot 0 on top
         }
         freeSlotCount = slots;
         s.events.clear();
@@ -133,15 +145,15 @@ final class DeviceRun {
     void restart(IoDeviceSpec newSpec) {
         s.metrics.integrate(s.nowNanos, s.inFlight, s.descriptorsInUse());
         List<Integer> held = new ArrayList<>();
-        for (int i = 0; i < s.slotBusy.length; i++) {
-            if (s.slotBusy[i]) {
+        for (int i = 0; i < s.slotBusy.length(); i++) {
+            if (s.slotBusy.get(i) != 0) {
                 held.add(i);
             }
         }
-        held.sort(Comparator.comparingLong(i -> s.slotSerial[i]));
+        held.sort(Comparator.comparingLong(i -> s.slotSerial.get(i)));
         for (int k = held.size() - 1; k >= 0; k--) {
             int i = held.get(k);
-            waiting.addFirst(s.slotArrival[i], s.slotSerial[i], s.slotBytes[i]);
+            waiting.addFirst(s.slotArrival.get(i), s.slotSerial.get(i), s.slotBytes.get(i));
         }
         s.spec = newSpec;
         build();
@@ -372,10 +384,10 @@ final class DeviceRun {
 
     /** Puts the request just polled from the waiting queue in {@code slot}. */
     private void hold(int slot) {
-        s.slotArrival[slot] = waiting.polledArrivalNanos;
-        s.slotSerial[slot] = waiting.polledSerial;
-        s.slotBytes[slot] = waiting.polledBytes;
-        s.slotBusy[slot] = true;
+        s.slotArrival.set(slot, waiting.polledArrivalNanos);
+        s.slotSerial.set(slot, waiting.polledSerial);
+        s.slotBytes.set(slot, waiting.polledBytes);
+        s.slotBusy.set(slot, 1);
         s.inFlight++;
         s.c.submitted++;
     }
@@ -422,7 +434,7 @@ final class DeviceRun {
 
     private void emulatedSubmitDone() {
         waiting.pollFirst();
-        int slot = freeSlots[--freeSlotCount];
+        int slot = freeSlots.get(--freeSlotCount);
         hold(slot);
         s.log.add(s.nowNanos, IoEventKind.SUBMIT, slot, -1);
         device.submitEmulated(slot);
@@ -431,7 +443,7 @@ final class DeviceRun {
     private void passthroughSubmitDone() {
         for (int k = 0; k < jobCount; k++) {
             waiting.pollFirst();
-            int slot = freeSlots[--freeSlotCount];
+            int slot = freeSlots.get(--freeSlotCount);
             hold(slot);
             s.log.add(s.nowNanos, IoEventKind.SUBMIT, slot, -1);
             device.toDevice(slot);
@@ -476,12 +488,12 @@ final class DeviceRun {
             int slot;
             if (s.vq == null) {
                 slot = device.takeCompleted();
-                freeSlots[freeSlotCount++] = slot;
+                freeSlots.set(freeSlotCount++, slot);
             } else {
                 slot = s.vq.getUsed();
             }
-            s.metrics.completed(s.nowNanos - s.slotArrival[slot], s.slotBytes[slot]);
-            s.slotBusy[slot] = false;
+            s.metrics.completed(s.nowNanos - s.slotArrival.get(slot), s.slotBytes.get(slot));
+            s.slotBusy.set(slot, 0);
             s.inFlight--;
             s.log.add(s.nowNanos, IoEventKind.COMPLETE, slot, s.vq == null ? -1 : s.vq.lastUsedIdx());
         }
@@ -504,6 +516,6 @@ final class DeviceRun {
     IoSnapshot.Device snapshot() {
         IoSnapshot.Totals totals = s.metrics.totals(s.nowNanos, waiting.size(), s.inFlight, s.descriptorsInUse());
         return new IoSnapshot.Device(s.spec, totals, s.metrics.lastWindow(), s.metrics.history(),
-                s.vq == null ? null : IoSnapshot.Ring.of(s.vq), device.backendState(), s.log.toList());
+                s.vq == null ? null : IoSnapshot.Ring.of(s.vq), device.backendState(), s.log.toList(), s.costs);
     }
 }

@@ -192,7 +192,7 @@ final class DeviceSide {
 
     /** Hands a request to the physical device: the transfer waits for the bandwidth, then the latency overlaps. */
     void toDevice(int slot) {
-        int bytes = s.slotBytes[slot];
+        int bytes = s.slotBytes.get(slot);
         long dma = iotlb == null ? 0 : translate(slot, bytes);
         long transfer = s.spec.physical().transferNanos(bytes);
         s.c.transferNanos += transfer;
@@ -226,7 +226,7 @@ final class DeviceSide {
 
     void physicalDone(int slot) {
         if (s.vq != null) {
-            s.vq.pushUsed(slot, s.spec.workload().kind().deviceWrittenBytes(s.slotBytes[slot]));
+            s.vq.pushUsed(slot, s.spec.workload().kind().deviceWrittenBytes(s.slotBytes.get(slot)));
             s.log.add(s.nowNanos, IoEventKind.USED, slot, s.vq.usedIdx());
         } else {
             completedFifo.add(slot);

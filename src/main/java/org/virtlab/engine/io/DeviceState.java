@@ -16,7 +16,8 @@ final class DeviceState {
     static final int EV_GUEST_DONE = 6;
     static final int EV_BATCH_TIMER = 7;
 
-    final IoCosts costs;
+    /** What each step costs, at the clock of the host the device's VM runs on now (the subsystem keeps it so). */
+    IoCosts costs;
     IoDeviceSpec spec;
     long nowNanos;
     final EventHeap events;
@@ -24,10 +25,12 @@ final class DeviceState {
     final IoCounters c;
     final EventLog log;
 
-    long[] slotArrival;
-    long[] slotSerial;
-    int[] slotBytes;
-    boolean[] slotBusy;
+    // per slot; a copy shares the chunks unchanged since the last one, so a large queue's checkpoint stays small
+    CowLongs slotArrival;
+    CowLongs slotSerial;
+    CowInts slotBytes;
+    /** 1 while the slot holds a request, else 0. */
+    CowInts slotBusy;
     int inFlight;
     /** The virtqueue, for a virtio device; null otherwise. */
     SplitVirtqueue vq;
@@ -49,10 +52,10 @@ final class DeviceState {
         metrics = o.metrics.copy();
         c = metrics.counters;
         log = metrics.log;
-        slotArrival = o.slotArrival.clone();
-        slotSerial = o.slotSerial.clone();
-        slotBytes = o.slotBytes.clone();
-        slotBusy = o.slotBusy.clone();
+        slotArrival = o.slotArrival.copy();
+        slotSerial = o.slotSerial.copy();
+        slotBytes = o.slotBytes.copy();
+        slotBusy = o.slotBusy.copy();
         inFlight = o.inFlight;
         vq = o.vq == null ? null : o.vq.copy();
     }
@@ -63,10 +66,10 @@ final class DeviceState {
 
     /** Empty slots for {@code n} requests in flight. */
     void newSlots(int n) {
-        slotArrival = new long[n];
-        slotSerial = new long[n];
-        slotBytes = new int[n];
-        slotBusy = new boolean[n];
+        slotArrival = new CowLongs(n);
+        slotSerial = new CowLongs(n);
+        slotBytes = new CowInts(n);
+        slotBusy = new CowInts(n);
         inFlight = 0;
     }
 

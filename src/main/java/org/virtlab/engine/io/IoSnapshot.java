@@ -11,7 +11,8 @@ import org.virtlab.engine.io.SplitVirtqueue.HeadState;
  * short history of windows, the virtqueue's layout (virtio only), the back-end's state and the most recent events.
  * Immutable; bounded whatever the run's length.
  *
- * @param costs   the costs the simulation uses
+ * @param costs   the costs the subsystem was given; each device's, at the clock of the host its VM runs on, are
+ *                {@link Device#costs()}
  * @param devices in the order the subsystem was given them
  */
 public record IoSnapshot(IoCosts costs, List<Device> devices) implements SubsystemSnapshot {
@@ -35,9 +36,12 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
         return Optional.empty();
     }
 
-    /** What one request of that device cost on average so far, step by step; empty if no such device. */
+    /**
+     * What one request of that device cost on average so far, step by step, at the clock of its VM's host; empty if
+     * no such device.
+     */
     public List<CostStep> costPerRequest(String deviceId) {
-        return device(deviceId).map(d -> d.costPerRequest(costs)).orElse(List.of());
+        return device(deviceId).map(Device::costPerRequest).orElse(List.of());
     }
 
     /** The VMs that own a passthrough device now, each once: live migration must refuse them. */
@@ -73,12 +77,22 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
      * @param ring         the virtqueue as it is now; null unless the device is virtio
      * @param backendState what the back-end is doing
      * @param events       the most recent events (at most 256), in time order
+     * @param costs        what each step costs it: the subsystem's costs at the clock of the host its VM runs on now
      */
     public record Device(IoDeviceSpec spec, Totals totals, Window lastWindow, List<Window> history, Ring ring,
-                         BackendState backendState, List<Event> events) {
+                         BackendState backendState, List<Event> events, IoCosts costs) {
         public Device {
             history = List.copyOf(history);
             events = List.copyOf(events);
+            if (costs == null) {
+                throw new IllegalArgumentException("costs are required, e.g. IoCosts.DEFAULT");
+            }
+        }
+
+        /** A device at {@link IoCosts#DEFAULT} (a 3 GHz host). */
+        public Device(IoDeviceSpec spec, Totals totals, Window lastWindow, List<Window> history, Ring ring,
+                      BackendState backendState, List<Event> events) {
+            this(spec, totals, lastWindow, history, ring, backendState, events, IoCosts.DEFAULT);
         }
 
         public String id() {
@@ -96,6 +110,11 @@ public record IoSnapshot(IoCosts costs, List<Device> devices) implements Subsyst
         /** What one request cost on average so far, step by step (an explanation the UI and the CLI can render). */
         public List<CostStep> costPerRequest(IoCosts costs) {
             return CostStep.perRequest(spec, costs, totals);
+        }
+
+        /** {@link #costPerRequest(IoCosts)} at the device's own {@link #costs()}. */
+        public List<CostStep> costPerRequest() {
+            return costPerRequest(costs);
         }
     }
 

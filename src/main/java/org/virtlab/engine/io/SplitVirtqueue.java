@@ -47,8 +47,8 @@ import java.util.List;
  * queue is unchanged then. Each head's state ({@link HeadState}) is tracked, so no descriptor can be lost or
  * reused while it is in flight.
  *
- * <p>Not thread-safe, as nothing in the engine is. Hot state lives in primitive arrays: a round trip allocates
- * nothing.
+ * <p>Not thread-safe, as nothing in the engine is. Hot state lives in primitive arrays ({@code CowInts}): a round
+ * trip allocates nothing, and {@link #copy()} reuses the previous copy's chunks where nothing was written since.
  */
 public final class SplitVirtqueue {
     /** Largest queue size (virtio 1.1 §2.6: "The maximum Queue Size value is 32768"). */
@@ -94,28 +94,28 @@ public final class SplitVirtqueue {
     private final boolean eventIdx;
     private final int maxIndirect;
 
-    private final long[] descAddr;
-    private final int[] descLen;
-    private final int[] descFlags;
-    private final int[] descNext;
-    private final long[] indAddr;
-    private final int[] indLen;
-    private final int[] indFlags;
-    private final int[] indNext;
+    private final CowLongs descAddr;
+    private final CowInts descLen;
+    private final CowInts descFlags;
+    private final CowInts descNext;
+    private final CowLongs indAddr;
+    private final CowInts indLen;
+    private final CowInts indFlags;
+    private final CowInts indNext;
 
     private int availFlags;
     private int availIdx;
-    private final int[] availRing;
+    private final CowInts availRing;
     private int usedEvent;
 
     private int usedFlags;
     private int usedIdx;
-    private final int[] usedId;
-    private final int[] usedLen;
+    private final CowInts usedId;
+    private final CowInts usedLen;
     private int availEvent;
 
     /** Per descriptor, the state of the chain it heads ({@link HeadState} ordinal). */
-    private final byte[] headState;
+    private final CowInts headState;
     private int freeHead;
     private int numFree;
     private int numAdded;
@@ -145,21 +145,21 @@ public final class SplitVirtqueue {
         this.mask = size - 1;
         this.eventIdx = eventIdx;
         this.maxIndirect = maxIndirect;
-        descAddr = new long[size];
-        descLen = new int[size];
-        descFlags = new int[size];
-        descNext = new int[size];
+        descAddr = new CowLongs(size);
+        descLen = new CowInts(size);
+        descFlags = new CowInts(size);
+        descNext = new CowInts(size);
         int tables = maxIndirect == 0 ? 0 : size * maxIndirect;
-        indAddr = new long[tables];
-        indLen = new int[tables];
-        indFlags = new int[tables];
-        indNext = new int[tables];
-        availRing = new int[size];
-        usedId = new int[size];
-        usedLen = new int[size];
-        headState = new byte[size];
+        indAddr = new CowLongs(tables);
+        indLen = new CowInts(tables);
+        indFlags = new CowInts(tables);
+        indNext = new CowInts(tables);
+        availRing = new CowInts(size);
+        usedId = new CowInts(size);
+        usedLen = new CowInts(size);
+        headState = new CowInts(size);
         for (int i = 0; i < size; i++) {
-            descNext[i] = (i + 1) & U16; // the free list, as Linux links it: 0 → 1 → … → size − 1
+            descNext.set(i, (i + 1) & U16); // the free list, as Linux links it: 0 → 1 → … → size − 1
         }
         numFree = size;
     }
@@ -174,24 +174,24 @@ public final class SplitVirtqueue {
         mask = o.mask;
         eventIdx = o.eventIdx;
         maxIndirect = o.maxIndirect;
-        descAddr = o.descAddr.clone();
-        descLen = o.descLen.clone();
-        descFlags = o.descFlags.clone();
-        descNext = o.descNext.clone();
-        indAddr = o.indAddr.clone();
-        indLen = o.indLen.clone();
-        indFlags = o.indFlags.clone();
-        indNext = o.indNext.clone();
+        descAddr = o.descAddr.copy();
+        descLen = o.descLen.copy();
+        descFlags = o.descFlags.copy();
+        descNext = o.descNext.copy();
+        indAddr = o.indAddr.copy();
+        indLen = o.indLen.copy();
+        indFlags = o.indFlags.copy();
+        indNext = o.indNext.copy();
         availFlags = o.availFlags;
         availIdx = o.availIdx;
-        availRing = o.availRing.clone();
+        availRing = o.availRing.copy();
         usedEvent = o.usedEvent;
         usedFlags = o.usedFlags;
         usedIdx = o.usedIdx;
-        usedId = o.usedId.clone();
-        usedLen = o.usedLen.clone();
+        usedId = o.usedId.copy();
+        usedLen = o.usedLen.copy();
         availEvent = o.availEvent;
-        headState = o.headState.clone();
+        headState = o.headState.copy();
         freeHead = o.freeHead;
         numFree = o.numFree;
         numAdded = o.numAdded;
@@ -203,7 +203,11 @@ public final class SplitVirtqueue {
         signalledUsedValid = o.signalledUsedValid;
     }
 
-    /** A deep copy: both sides' state and the shared layout. */
+    /**
+     * An independent copy: both sides' state and the shared layout. It is frozen: it shares with this queue's
+     * previous copy the chunks of the arrays not written since, so a checkpoint of a large queue costs only what
+     * changed; it turns into a working queue of its own when it is used.
+     */
     public SplitVirtqueue copy() {
         return new SplitVirtqueue(this);
     }
@@ -218,10 +222,10 @@ public final class SplitVirtqueue {
     }
 
     /**
-     * The event index rule of virtio 1.1 §2.6.7.2 / §2.6.10, as linux include/uapi/linux/virtio_ring.h writes
-     * {@code vring_need_event}: having moved an index from {@code oldIdx} to {@code newIdx}, notify iff
-     * {@code (u16)(new − event − 1) < (u16)(new − old)}, i.e. iff {@code eventIdx} is one of old, old+1, …, new−1
-     * modulo 2^16.
+     * The event index rule of virtio 1.1 §2.6.7.2 (device) and §2.6.10.1 (driver) (virtio 1.2 §2.7.7.2 and
+     * §2.7.10.1), as linux include/uapi/linux/virtio_ring.h writes {@code vring_need_event}: having moved an index
+     * from {@code oldIdx} to {@code newIdx}, notify iff {@code (u16)(new − event − 1) < (u16)(new − old)}, i.e. iff
+     * {@code eventIdx} is one of old, old+1, …, new−1 modulo 2^16.
      */
     public static boolean needEvent(int eventIdx, int newIdx, int oldIdx) {
         return ((newIdx - eventIdx - 1) & U16) < ((newIdx - oldIdx) & U16);
@@ -266,30 +270,30 @@ public final class SplitVirtqueue {
         if (indirect) {
             int base = head * maxIndirect;
             for (int k = 0; k < total; k++) {
-                indAddr[base + k] = addrs[k];
-                indLen[base + k] = lensBytes[k];
-                indFlags[base + k] = (k < total - 1 ? DESC_F_NEXT : 0) | (k >= outCount ? DESC_F_WRITE : 0);
-                indNext[base + k] = k < total - 1 ? k + 1 : 0;
+                indAddr.set(base + k, addrs[k]);
+                indLen.set(base + k, lensBytes[k]);
+                indFlags.set(base + k, (k < total - 1 ? DESC_F_NEXT : 0) | (k >= outCount ? DESC_F_WRITE : 0));
+                indNext.set(base + k, k < total - 1 ? k + 1 : 0);
             }
-            descAddr[head] = INDIRECT_TABLE_BASE + (long) base * DESCRIPTOR_BYTES;
-            descLen[head] = total * DESCRIPTOR_BYTES;
-            descFlags[head] = DESC_F_INDIRECT;
-            freeHead = descNext[head];
+            descAddr.set(head, INDIRECT_TABLE_BASE + (long) base * DESCRIPTOR_BYTES);
+            descLen.set(head, total * DESCRIPTOR_BYTES);
+            descFlags.set(head, DESC_F_INDIRECT);
+            freeHead = descNext.get(head);
         } else {
             int i = head;
             int last = head;
             for (int k = 0; k < total; k++) {
-                descAddr[i] = addrs[k];
-                descLen[i] = lensBytes[k];
-                descFlags[i] = (k < total - 1 ? DESC_F_NEXT : 0) | (k >= outCount ? DESC_F_WRITE : 0);
+                descAddr.set(i, addrs[k]);
+                descLen.set(i, lensBytes[k]);
+                descFlags.set(i, (k < total - 1 ? DESC_F_NEXT : 0) | (k >= outCount ? DESC_F_WRITE : 0));
                 last = i;
-                i = descNext[i];
+                i = descNext.get(i);
             }
-            freeHead = descNext[last];
+            freeHead = descNext.get(last);
         }
         numFree -= needed;
-        headState[head] = (byte) HeadState.AVAILABLE.ordinal();
-        availRing[availIdx & mask] = head;
+        headState.set(head, HeadState.AVAILABLE.ordinal());
+        availRing.set(availIdx & mask, head);
         availIdx = (availIdx + 1) & U16; // Linux publishes idx at each addition
         numAdded++;
         return head;
@@ -349,16 +353,16 @@ public final class SplitVirtqueue {
             return -1;
         }
         int slot = lastUsedIdx & mask;
-        int id = usedId[slot];
+        int id = usedId.get(slot);
         if (id < 0 || id >= size) {
             throw new IllegalStateException("used ring entry " + lastUsedIdx + " holds id " + (id & 0xFFFFFFFFL)
                     + ", beyond the " + size + "-entry descriptor table");
         }
-        if (headState[id] != HeadState.USED.ordinal()) {
+        if (headState.get(id) != HeadState.USED.ordinal()) {
             throw new IllegalStateException("used ring entry " + lastUsedIdx + " returns descriptor " + id
-                    + ", which is " + STATES[headState[id]] + ", not a chain the device took");
+                    + ", which is " + STATES[headState.get(id)] + ", not a chain the device took");
         }
-        lastUsedLen = usedLen[slot];
+        lastUsedLen = usedLen.get(slot);
         detach(id);
         lastUsedIdx = (lastUsedIdx + 1) & U16;
         if (eventIdx && !interruptsDisabled) {
@@ -370,14 +374,14 @@ public final class SplitVirtqueue {
     private void detach(int head) {
         int i = head;
         int count = 1;
-        while ((descFlags[i] & DESC_F_NEXT) != 0) {
-            i = descNext[i];
+        while ((descFlags.get(i) & DESC_F_NEXT) != 0) {
+            i = descNext.get(i);
             count++;
         }
-        descNext[i] = freeHead;
+        descNext.set(i, freeHead);
         freeHead = head;
         numFree += count;
-        headState[head] = (byte) HeadState.FREE.ordinal();
+        headState.set(head, HeadState.FREE.ordinal());
     }
 
     /** Bytes the device wrote into the chain last taken by {@link #getUsed()}. */
@@ -428,16 +432,16 @@ public final class SplitVirtqueue {
         if (lastAvailIdx == availIdx) {
             return -1;
         }
-        int head = availRing[lastAvailIdx & mask];
+        int head = availRing.get(lastAvailIdx & mask);
         if (head < 0 || head >= size) {
             throw new IllegalStateException("available ring entry " + lastAvailIdx + " holds head " + head
                     + ", beyond the " + size + "-entry descriptor table");
         }
-        if (headState[head] != HeadState.AVAILABLE.ordinal()) {
+        if (headState.get(head) != HeadState.AVAILABLE.ordinal()) {
             throw new IllegalStateException("available ring entry " + lastAvailIdx + " names descriptor " + head
-                    + ", which is " + STATES[headState[head]] + ": a chain published twice");
+                    + ", which is " + STATES[headState.get(head)] + ": a chain published twice");
         }
-        headState[head] = (byte) HeadState.IN_DEVICE.ordinal();
+        headState.set(head, HeadState.IN_DEVICE.ordinal());
         lastAvailIdx = (lastAvailIdx + 1) & U16;
         return head;
     }
@@ -454,30 +458,30 @@ public final class SplitVirtqueue {
         if (head < 0 || head >= size) {
             throw new IllegalArgumentException("head must be between 0 and " + (size - 1) + ", was " + head);
         }
-        int flags = descFlags[head];
+        int flags = descFlags.get(head);
         if ((flags & DESC_F_INDIRECT) != 0) {
             if ((flags & DESC_F_NEXT) != 0) {
                 throw new IllegalStateException("descriptor " + head + " has both INDIRECT and NEXT");
             }
-            int n = descLen[head] / DESCRIPTOR_BYTES;
-            if (descLen[head] % DESCRIPTOR_BYTES != 0 || n < 1 || n > maxIndirect) {
-                throw new IllegalStateException("descriptor " + head + ": an indirect table of " + descLen[head]
+            int n = descLen.get(head) / DESCRIPTOR_BYTES;
+            if (descLen.get(head) % DESCRIPTOR_BYTES != 0 || n < 1 || n > maxIndirect) {
+                throw new IllegalStateException("descriptor " + head + ": an indirect table of " + descLen.get(head)
                         + " bytes is not 1 to " + maxIndirect + " descriptors of 16 bytes");
             }
-            int base = (int) ((descAddr[head] - INDIRECT_TABLE_BASE) / DESCRIPTOR_BYTES);
+            int base = (int) ((descAddr.get(head) - INDIRECT_TABLE_BASE) / DESCRIPTOR_BYTES);
             int k = 0;
             int count = 0;
             while (true) {
-                int f = indFlags[base + k];
+                int f = indFlags.get(base + k);
                 if ((f & DESC_F_INDIRECT) != 0) {
                     throw new IllegalStateException("indirect table of " + head + ": entry " + k
                             + " is itself INDIRECT");
                 }
-                put(count++, indAddr[base + k], indLen[base + k], f, addrsOut, lensOut, flagsOut);
+                put(count++, indAddr.get(base + k), indLen.get(base + k), f, addrsOut, lensOut, flagsOut);
                 if ((f & DESC_F_NEXT) == 0) {
                     return count;
                 }
-                k = indNext[base + k];
+                k = indNext.get(base + k);
                 if (k >= n || count >= n) {
                     throw new IllegalStateException("indirect table of " + head + " loops or runs past its "
                             + n + " entries");
@@ -487,15 +491,15 @@ public final class SplitVirtqueue {
         int i = head;
         int count = 0;
         while (true) {
-            put(count++, descAddr[i], descLen[i], descFlags[i], addrsOut, lensOut, flagsOut);
-            if ((descFlags[i] & DESC_F_NEXT) == 0) {
+            put(count++, descAddr.get(i), descLen.get(i), descFlags.get(i), addrsOut, lensOut, flagsOut);
+            if ((descFlags.get(i) & DESC_F_NEXT) == 0) {
                 return count;
             }
-            i = descNext[i];
+            i = descNext.get(i);
             if (i >= size || count >= size) {
                 throw new IllegalStateException("the chain at " + head + " loops or leaves the table");
             }
-            if ((descFlags[i] & DESC_F_INDIRECT) != 0) {
+            if ((descFlags.get(i) & DESC_F_INDIRECT) != 0) {
                 throw new IllegalStateException("the chain at " + head + " has an INDIRECT descriptor after the head");
             }
         }
@@ -518,18 +522,18 @@ public final class SplitVirtqueue {
         if (head < 0 || head >= size) {
             throw new IllegalArgumentException("head must be between 0 and " + (size - 1) + ", was " + head);
         }
-        if (headState[head] != HeadState.IN_DEVICE.ordinal()) {
-            throw new IllegalStateException("descriptor " + head + " is " + STATES[headState[head]]
+        if (headState.get(head) != HeadState.IN_DEVICE.ordinal()) {
+            throw new IllegalStateException("descriptor " + head + " is " + STATES[headState.get(head)]
                     + ": the device can only return a chain it took");
         }
         if (writtenBytes < 0) {
             throw new IllegalArgumentException("written bytes must be ≥ 0, was " + writtenBytes);
         }
         int slot = usedIdx & mask;
-        usedId[slot] = head;
-        usedLen[slot] = writtenBytes;
+        usedId.set(slot, head);
+        usedLen.set(slot, writtenBytes);
         usedIdx = (usedIdx + 1) & U16;
-        headState[head] = (byte) HeadState.USED.ordinal();
+        headState.set(head, HeadState.USED.ordinal());
     }
 
     /**
@@ -589,36 +593,36 @@ public final class SplitVirtqueue {
     }
 
     public long descAddr(int i) {
-        return descAddr[i];
+        return descAddr.get(i);
     }
 
     public int descLenBytes(int i) {
-        return descLen[i];
+        return descLen.get(i);
     }
 
     public int descFlags(int i) {
-        return descFlags[i];
+        return descFlags.get(i);
     }
 
     public int descNext(int i) {
-        return descNext[i];
+        return descNext.get(i);
     }
 
     /** Entry {@code k} of the indirect table that head {@code head} points at (if it has one). */
     public long indirectAddr(int head, int k) {
-        return indAddr[head * maxIndirect + k];
+        return indAddr.get(head * maxIndirect + k);
     }
 
     public int indirectLenBytes(int head, int k) {
-        return indLen[head * maxIndirect + k];
+        return indLen.get(head * maxIndirect + k);
     }
 
     public int indirectFlags(int head, int k) {
-        return indFlags[head * maxIndirect + k];
+        return indFlags.get(head * maxIndirect + k);
     }
 
     public int indirectNext(int head, int k) {
-        return indNext[head * maxIndirect + k];
+        return indNext.get(head * maxIndirect + k);
     }
 
     public int availFlags() {
@@ -632,7 +636,7 @@ public final class SplitVirtqueue {
 
     /** avail.ring[slot]. */
     public int availRing(int slot) {
-        return availRing[slot];
+        return availRing.get(slot);
     }
 
     /** used_event, at the end of the available ring. */
@@ -651,12 +655,12 @@ public final class SplitVirtqueue {
 
     /** used.ring[slot].id. */
     public int usedId(int slot) {
-        return usedId[slot];
+        return usedId.get(slot);
     }
 
     /** used.ring[slot].len. */
     public int usedLenBytes(int slot) {
-        return usedLen[slot];
+        return usedLen.get(slot);
     }
 
     /** avail_event, at the end of the used ring. */
@@ -668,7 +672,7 @@ public final class SplitVirtqueue {
 
     /** The state of the chain headed by descriptor {@code i} ({@link HeadState#FREE} for a non-head). */
     public HeadState headState(int i) {
-        return STATES[headState[i]];
+        return STATES[headState.get(i)];
     }
 
     /** Driver: descriptors on the free list. */

@@ -11,8 +11,9 @@ import org.virtlab.engine.Simulation;
 
 /**
  * Kicks and interrupts of a virtio device in the subsystem: batching without suppression (one kick per batch,
- * virtio 1.1 §2.6.10.2: the driver MUST notify when the device did not ask otherwise), and suppression by flags or
- * by event index (§2.6.7, §2.6.10) saving kicks while the back-end is busy and interrupts while the driver is.
+ * virtio 1.1 §2.6.10.1, 1.2 §2.7.10.1: the driver MUST notify when the device did not ask otherwise), and
+ * suppression by flags or by event index (§2.6.7, §2.6.10) saving kicks while the back-end is busy and interrupts
+ * while the driver is.
  */
 class IoNotificationTest {
     private static final int N = 100;

@@ -49,6 +49,74 @@ class SplitVirtqueueTest {
     }
 
     @Test
+    void needEventOneEntryAtATimeIsTheSpecsWordingAtEveryIndexIncludingTheWrap() {
+        // virtio 1.1 §2.6.7.2 (virtio 1.2 §2.7.7.2), device, with EVENT_IDX: "If the idx field in the used ring
+        // (which determined where that descriptor index was placed) was equal to used_event, the device MUST send a
+        // notification"; §2.6.10.1 (1.2 §2.7.10.1) says the same of the driver, avail idx and avail_event. One entry
+        // written at idx old moves idx to old + 1 mod 2^16: vring_need_event(event, old + 1, old) must be old == event,
+        // for every old, 65535 → 0 included.
+        for (int event : new int[] {0, 1, 255, 32_768, 65_534, 65_535}) {
+            for (int old = 0; old <= 0xFFFF; old++) {
+                int newIdx = (old + 1) & 0xFFFF;
+                assertEquals(old == event, SplitVirtqueue.needEvent(event, newIdx, old),
+                        "event " + event + ", old " + old);
+            }
+        }
+    }
+
+    @Test
+    void withUsedEventZeroTheDeviceInterruptsAtTheFirstBufferAndAgainOnceIdxHasWrapped() {
+        // virtio 1.1 §2.6.7.2 (1.2 §2.7.7.2), the note: "if used_event is 0, then a device using VIRTIO_F_EVENT_IDX
+        // would send a used buffer notification to the driver after the first buffer is used (and again after the
+        // 65536th buffer, etc)": the entry at idx 0 and, 2^16 entries later, the next entry at idx 0 (buffer 65,537
+        // counting from 1). The driver keeps used_event at 0 by leaving interrupts disabled (Linux virtqueue_disable_cb).
+        SplitVirtqueue q = new SplitVirtqueue(1, true);
+        q.disableInterrupts();
+        List<Integer> interruptedAt = new java.util.ArrayList<>();
+        for (int buffer = 1; buffer <= 140_000; buffer++) {
+            q.addChain(new long[] {0x1000}, new int[] {64}, 0, 1);
+            q.kickPrepare();
+            q.pushUsed(q.pop(), 64);
+            if (q.needsInterrupt()) {
+                interruptedAt.add(buffer);
+            }
+            assertEquals(0, q.getUsed());
+            assertEquals(0, q.usedEvent());
+        }
+        assertEquals(List.of(1, 65_537, 131_073), interruptedAt);
+    }
+
+    @Test
+    void withEventIdxTheDriverKicksForAvailEventAcrossTheWrap() {
+        // virtio 1.1 §2.6.10.1 (1.2 §2.7.10.1), driver, with EVENT_IDX: notify iff the avail idx that placed an entry
+        // equals avail_event; Linux checks a whole batch at once with vring_need_event(avail_event, new, old)
+        SplitVirtqueue q = new SplitVirtqueue(16, true); // room for 5 chains of 3
+        for (int k = 0; k < 65_533; k++) { // move every index to 65533
+            addBlockRead(q);
+            q.kickPrepare();
+            q.pushUsed(q.pop(), 1);
+            q.getUsed();
+        }
+        assertEquals(65_533, q.availIdx());
+        assertFalse(q.enableNotifications()); // the idle device: avail_event = last_avail_idx = 65533
+        assertEquals(65_533, q.availEvent());
+        addBlockRead(q);                      // placed at 65533 = avail_event
+        assertTrue(q.kickPrepare());
+        q.pop();                              // the device is busy now and does not move avail_event
+        addBlockRead(q);                      // 65534
+        addBlockRead(q);                      // 65535
+        assertFalse(q.kickPrepare());         // old 65534, new 0: avail_event 65533 is behind
+        assertEquals(0, q.availIdx());
+        for (int head = q.pop(); head >= 0; head = q.pop()) {
+            q.pushUsed(head, 1);
+        }
+        assertFalse(q.enableNotifications()); // idle again: avail_event = 0, past the wrap
+        assertEquals(0, q.availEvent());
+        addBlockRead(q);                      // placed at 0 = avail_event (4 chains in the queue now)
+        assertTrue(q.kickPrepare());          // old 0, new 1, event 0: (u16)(1 − 0 − 1) = 0 < 1
+    }
+
+    @Test
     void queueSizeMustBeAPowerOfTwoUpTo32768() {
         // virtio 1.1 §2.6: "Queue Size value is always a power of 2. The maximum Queue Size value is 32768."
         for (int bad : new int[] {0, -4, 3, 100, 1000, 32_769, 65_536}) {
@@ -172,9 +240,9 @@ class SplitVirtqueueTest {
 
     @Test
     void withoutSuppressionEveryKickPrepareNotifiesSoKicksAreTheCeilingOfRequestsOverBatch() {
-        // virtio 1.1 §2.6.10.2 without EVENT_IDX: used.flags = 0 → the driver MUST notify. A device that never
-        // sets NO_NOTIFY gets one kick per kickPrepare, and the driver calls it after every B additions and
-        // after the last: ceil(N / B) kicks.
+        // virtio 1.1 §2.6.10.1 (driver requirements; 1.2 §2.7.10.1) without EVENT_IDX: used.flags = 0 → the driver
+        // MUST notify. A device that never sets NO_NOTIFY gets one kick per kickPrepare, and the driver calls it
+        // after every B additions and after the last: ceil(N / B) kicks.
         int n = 1_000;
         for (int batch : new int[] {1, 3, 7, 64, 1_000}) {
             SplitVirtqueue q = new SplitVirtqueue(4_096, false); // room for 1,000 chains of 3
@@ -205,7 +273,7 @@ class SplitVirtqueueTest {
 
     @Test
     void withFlagsABusyDeviceGetsNoKicksUntilItReenablesThem() {
-        // §2.6.10.2: used.flags = NO_NOTIFY → the driver SHOULD NOT notify
+        // §2.6.10.1: used.flags = NO_NOTIFY → the driver SHOULD NOT notify
         SplitVirtqueue q = new SplitVirtqueue(64, false);
         q.disableNotifications();
         assertEquals(SplitVirtqueue.USED_F_NO_NOTIFY, q.usedFlags());
@@ -219,7 +287,7 @@ class SplitVirtqueueTest {
 
     @Test
     void withEventIdxTheDriverKicksOnlyForTheEntryTheDeviceAskedFor() {
-        // §2.6.10.2 with EVENT_IDX: the device wrote avail_event = 0 ("notify me when you add entry 0")
+        // §2.6.10.1 with EVENT_IDX: the device wrote avail_event = 0 ("notify me when you add entry 0")
         SplitVirtqueue q = new SplitVirtqueue(256, true);
         assertFalse(q.enableNotifications());
         assertEquals(0, q.availEvent());

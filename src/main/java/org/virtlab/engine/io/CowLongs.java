@@ -1,0 +1,95 @@
+package org.virtlab.engine.io;
+
+import java.util.Arrays;
+
+/**
+ * A long array whose copies share what did not change: the array a simulation works on is a plain array, with a
+ * flag per chunk of {@value #CHUNK} entries written since its last copy; a copy is frozen, a list of chunks that
+ * reuses the previous copy's chunk wherever nothing was written since. So a checkpoint of a 32768-entry virtqueue
+ * costs the chunks written since the checkpoint before, not the whole ring, and reading or writing costs what a
+ * plain array costs (plus a flag on a write). A write of the value already there marks nothing.
+ *
+ * <p>A frozen copy's chunks are never written. Copying a frozen array gives a working one; using a frozen one
+ * (get, set) first turns it into a working one, with an array of its own. Not thread-safe, as nothing in the engine
+ * is.
+ */
+final class CowLongs {
+    static final int SHIFT = 8;
+    static final int CHUNK = 1 << SHIFT;
+
+    private final int length;
+    /** The values, when working; null while frozen. */
+    private long[] values;
+    /** Working: per chunk, whether it was written since {@link #frozen} was taken from it. */
+    private boolean[] dirty;
+    /** The chunks of the last frozen copy (working), or of this copy (frozen); null before the first copy. */
+    private long[][] frozen;
+
+    /** {@code length} zeros. */
+    CowLongs(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length must be ≥ 0, was " + length);
+        }
+        this.length = length;
+        values = new long[length];
+        dirty = new boolean[chunks(length)];
+    }
+
+    private CowLongs(int length, long[][] frozen) {
+        this.length = length;
+        this.frozen = frozen;
+    }
+
+    private static int chunks(int length) {
+        return (length + CHUNK - 1) >>> SHIFT;
+    }
+
+    /**
+     * An equal, independent array. Of a working array: a frozen copy that reuses the last copy's unchanged chunks.
+     * Of a frozen one: a working array.
+     */
+    CowLongs copy() {
+        if (values == null) {
+            return new CowLongs(length, frozen).thaw();
+        }
+        int n = dirty.length;
+        long[][] chunks = new long[n][];
+        for (int c = 0; c < n; c++) {
+            chunks[c] = frozen != null && !dirty[c] ? frozen[c]
+                    : Arrays.copyOfRange(values, c << SHIFT, Math.min(length, (c + 1) << SHIFT));
+        }
+        frozen = chunks;
+        Arrays.fill(dirty, false);
+        return new CowLongs(length, chunks);
+    }
+
+    private CowLongs thaw() {
+        long[] v = new long[length];
+        for (int c = 0; c < frozen.length; c++) {
+            System.arraycopy(frozen[c], 0, v, c << SHIFT, frozen[c].length);
+        }
+        dirty = new boolean[frozen.length];
+        values = v;
+        return this;
+    }
+
+    int length() {
+        return length;
+    }
+
+    long get(int i) {
+        long[] v = values;
+        return (v != null ? v : thaw().values)[i];
+    }
+
+    void set(int i, long value) {
+        long[] v = values;
+        if (v == null) {
+            v = thaw().values;
+        }
+        if (v[i] != value) {
+            v[i] = value;
+            dirty[i >>> SHIFT] = true;
+        }
+    }
+}
