@@ -276,7 +276,7 @@ public final class IoViewModel {
             IoSnapshot.Totals base = baseline.get(d.id());
             IoSnapshot.Totals since = base == null ? d.totals() : d.totals().since(base);
             StringBuilder[] lines = new StringBuilder[IoCostChart.PARTIES];
-            for (CostStep step : CostStep.perRequest(d.spec(), io.costs(), since)) {
+            for (CostStep step : CostStep.perRequest(d.spec(), d.costs(), since)) {
                 int party = step.where().ordinal();
                 micros[party][k] += step.nanosPerRequest() / 1_000.0;
                 if (lines[party] == null) {
