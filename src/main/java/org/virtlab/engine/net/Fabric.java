@@ -53,6 +53,13 @@ final class Fabric {
         return target.mac();
     }
 
+    /** A broadcast from {@code mac} on {@code (sw, inPort)} that nobody answers: it only teaches the switches. */
+    void announce(int sw, int inPort, long mac) {
+        foundNode = -1;
+        SwitchPort in = topology.switches().get(sw).ports().get(inPort);
+        walk(sw, inPort, in.accessVlan(), mac, Mac.BROADCAST, 0, null, null);
+    }
+
     private boolean walk(int sw, int inPort, int vlan, long src, long dst, int arpTarget, Headers headers,
                          List<Hop> hops) {
         NetSwitch s = topology.switches().get(sw);

@@ -91,6 +91,83 @@ public final class NetState {
         return out;
     }
 
+    /**
+     * This state on a changed topology, such as after a VM moved to another host: what each switch learned, each
+     * machine's ARP cache, connection tracking and next port, and the clock carry over by the names of switches,
+     * ports, machines and interfaces. Then every guest NIC that now sits on another switch or port announces
+     * itself with a broadcast from its new port, as vSphere's "Notify Switches" does after a vMotion and QEMU's
+     * announce (a RARP) after a live migration, so the switches learn where it went.
+     */
+    public NetState carriedTo(NetTopology next) {
+        NetState out = new NetState(next, nowMicros);
+        for (int i = 0; i < topology.switches().size(); i++) {
+            NetSwitch old = topology.switches().get(i);
+            int j = next.switchIndex(old.name());
+            if (j < 0) {
+                continue;
+            }
+            NetSwitch now = next.switches().get(j);
+            for (MacTable.Entry e : macTables[i].entries(nowMicros)) {
+                int port = portIndex(now, old.ports().get(e.port()).name());
+                if (port >= 0) {
+                    out.macTables[j].learn(e.vlan(), e.mac(), port, nowMicros - e.ageMicros());
+                }
+            }
+        }
+        for (int i = 0; i < topology.nodes().size(); i++) {
+            NetNode old = topology.nodes().get(i);
+            int j = next.nodeIndex(old.name());
+            if (j < 0) {
+                continue;
+            }
+            for (ArpEntry e : arpCache(i)) {
+                int iface = ifaceIndex(next.nodes().get(j), old.ifaces().get(e.iface()).name());
+                if (iface >= 0) {
+                    out.arp.get(j).put(arpKey(iface, e.ip()), new long[] {e.mac(), nowMicros - e.ageMicros()});
+                }
+            }
+            out.conntrack[j] = conntrack[i].copy();
+            out.nextPort[j] = nextPort[i];
+        }
+        Fabric fabric = new Fabric(next, out);
+        for (NetNode n : next.nodes()) {
+            int was = topology.nodeIndex(n.name());
+            for (NetIface f : n.ifaces()) {
+                if (f.role() != NetIface.Role.GUEST_NIC) {
+                    continue;
+                }
+                int oldIface = was < 0 ? -1 : ifaceIndex(topology.nodes().get(was), f.name());
+                NetIface before = oldIface < 0 ? null : topology.iface(was, oldIface);
+                boolean moved = before == null
+                        || !topology.switches().get(before.sw()).name().equals(next.switches().get(f.sw()).name())
+                        || !topology.switches().get(before.sw()).ports().get(before.port()).name()
+                        .equals(next.switches().get(f.sw()).ports().get(f.port()).name());
+                if (moved) {
+                    fabric.announce(f.sw(), f.port(), f.mac());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int portIndex(NetSwitch s, String name) {
+        for (int p = 0; p < s.ports().size(); p++) {
+            if (s.ports().get(p).name().equals(name)) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private static int ifaceIndex(NetNode n, String name) {
+        for (int i = 0; i < n.ifaces().size(); i++) {
+            if (n.ifaces().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     // ---- for the packet engine ----
 
     long arpLookup(int node, int iface, int ip) {

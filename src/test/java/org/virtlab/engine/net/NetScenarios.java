@@ -66,19 +66,24 @@ final class NetScenarios {
     }
 
     /**
-     * Two hosts and a distributed switch {@code dvs1} over both with port groups {@code pg-web} (VLAN 10) and
+     * Three hosts and a distributed switch {@code dvs1} over them with port groups {@code pg-web} (VLAN 10) and
      * {@code pg-db} (VLAN 20): {@code web1} (host1) and {@code web2} (host2) on pg-web, {@code db1} (host1) and
      * {@code db2} (host2) on pg-db.
      */
     static Scenario dvs() {
-        SwitchSpec dvs = new SwitchSpec("dvs1", "DSwitch", List.of("host1", "host2"),
+        return dvs("host1");
+    }
+
+    /** The same with web1 on {@code web1Host}; the switch spans host1, host2 and host3. */
+    static Scenario dvs(String web1Host) {
+        SwitchSpec dvs = new SwitchSpec("dvs1", "DSwitch", List.of("host1", "host2", "host3"),
                 List.of(new PortGroupSpec("pg-web", "Web", 10), new PortGroupSpec("pg-db", "DB", 20)), 0, 0);
         List<VmSpec> vms = List.of(
-                vm("web1", "host1", NicSpec.toPortGroup("pg-web")),
+                vm("web1", web1Host, NicSpec.toPortGroup("pg-web")),
                 vm("web2", "host2", NicSpec.toPortGroup("pg-web")),
                 vm("db1", "host1", NicSpec.toPortGroup("pg-db")),
                 vm("db2", "host2", NicSpec.toPortGroup("pg-db")));
-        return scenario(List.of(host("host1"), host("host2")), List.of(), List.of(dvs), vms);
+        return scenario(List.of(host("host1"), host("host2"), host("host3")), List.of(), List.of(dvs), vms);
     }
 
     static Scenario scenario(List<HostSpec> hosts, List<NetworkSpec> networks, List<SwitchSpec> switches,
