@@ -98,6 +98,11 @@ public record NicSpec(String networkId, String portGroupId, String mac, String a
         return new NicSpec(networkId, portGroupId, mac, address, newPortForwards);
     }
 
+    /** Plugged in the same way, without a fixed MAC, address or port forwards: what a copy of the VM gets. */
+    public NicSpec plugOnly() {
+        return mac == null && address == null && portForwards.isEmpty() ? this : new NicSpec(networkId, portGroupId);
+    }
+
     /** Whether {@code text} is six two-digit hex octets separated by colons, unicast and not all zeros. */
     public static boolean isUnicastMac(String text) {
         if (text == null || !text.matches("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}")) {

@@ -28,12 +28,6 @@ public final class MacTable {
         this.ageingMicros = ageingMicros;
     }
 
-    MacTable copy() {
-        MacTable c = new MacTable(ageingMicros);
-        entries.forEach((k, v) -> c.entries.put(k, v.clone())); // order-free: a copy of every entry
-        return c;
-    }
-
     private static long key(int vlan, long mac) {
         return ((long) vlan << 48) | mac;
     }

@@ -122,4 +122,17 @@ class BadInputTest {
         assertEquals(NetException.Kind.RESERVED_NAME, e.kind());
         assertEquals("internet", e.element());
     }
+
+    @Test
+    void aCopiedVmLeavesItsFixedMacAddressAndForwardsBehind() {
+        NicSpec fixed = NicSpec.toNetwork("default").withMac("52:54:00:00:00:07").withAddress("192.168.122.7")
+                .withPortForwards(List.of(new PortForwardSpec(PortForwardSpec.Protocol.TCP, 2222, 22)));
+        Scenario s = withNat1Nic(fixed);
+        org.virtlab.engine.model.VmSpec copy = s.vm("nat1").orElseThrow().copy("nat9", "nat9");
+        assertEquals(List.of(NicSpec.toNetwork("default")), copy.nics());
+        List<org.virtlab.engine.model.VmSpec> vms = new java.util.ArrayList<>(s.vms());
+        vms.add(copy);
+        Scenario pasted = s.withVms(vms); // the original's MAC, address and host port 2222 would clash
+        assertEquals("nat9:nic0", NetTopology.of(pasted).endpoint("nat9").id());
+    }
 }
