@@ -28,6 +28,7 @@ module org.virtlab {
     exports org.virtlab.engine.memory.host;
     exports org.virtlab.engine.migration;
     exports org.virtlab.engine.io;
+    exports org.virtlab.engine.net;
     exports org.virtlab.text;
     exports org.virtlab.scenario;
     exports org.virtlab.charts;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
  * headless. Help texts come from the {@code org.virtlab.cli.messages} bundle (English, Simplified Chinese).
  */
 @Command(name = "virtlab", mixinStandardHelpOptions = true, versionProvider = VirtLabCommand.VersionProvider.class,
-        subcommands = {CheckCommand.class, RunCommand.class, ExplainCommand.class, WalkCommand.class}, sortOptions = false)
+        subcommands = {CheckCommand.class, RunCommand.class, ExplainCommand.class, WalkCommand.class, TraceCommand.class,
+            ReachCommand.class}, sortOptions = false)
 public final class VirtLabCommand implements Callable<Integer> {
     /** Exit code for invalid input (bad files); picocli uses the same code, 2, for bad arguments. */
     public static final int EXIT_INVALID = 2;

@@ -17,6 +17,7 @@ import org.virtlab.engine.model.Ipv4Cidr;
 import org.virtlab.engine.model.NetworkMode;
 import org.virtlab.engine.model.NetworkSpec;
 import org.virtlab.engine.model.NicSpec;
+import org.virtlab.engine.model.PortForwardSpec;
 import org.virtlab.engine.model.PortGroupSpec;
 import org.virtlab.engine.model.SwitchSpec;
 import org.virtlab.engine.model.VmSpec;
@@ -35,10 +36,12 @@ import org.virtlab.engine.model.VmSpec;
  * </pre>
  */
 final class NetworkJson {
-    static final List<String> NETWORK_FIELDS = List.of("id", "name", "host", "mode", "subnet", "bridge", "position");
+    static final List<String> NETWORK_FIELDS = List.of("id", "name", "host", "mode", "subnet", "bridge", "lanRoute",
+            "position");
     static final List<String> SWITCH_FIELDS = List.of("id", "name", "hosts", "portGroups", "position");
     static final List<String> PORT_GROUP_FIELDS = List.of("id", "name", "vlan");
-    static final List<String> NIC_FIELDS = List.of("network", "portGroup");
+    static final List<String> NIC_FIELDS = List.of("network", "portGroup", "mac", "address", "portForwards");
+    static final List<String> PORT_FORWARD_FIELDS = List.of("protocol", "hostPort", "guestPort");
 
     private final Problems problems;
     private final Ids ids;
@@ -52,6 +55,13 @@ final class NetworkJson {
     private final Map<String, Map<String, String>> bridges = new HashMap<>();
     /** Per host, the subnets taken and by which network. */
     private final Map<String, List<Taken>> subnets = new HashMap<>();
+    /** Each network with a usable id and mode: its mode and subnet ({@code null} when bridged or wrong). */
+    private final Map<String, Taken> networkSubnets = new HashMap<>();
+    private final Map<String, NetworkMode> networkModes = new HashMap<>();
+    /** Fixed MACs (lower case), fixed addresses per network and forwarded host ports per host: where first seen. */
+    private final Map<String, String> macs = new HashMap<>();
+    private final Map<String, String> addresses = new HashMap<>();
+    private final Map<String, String> hostPorts = new HashMap<>();
 
     /** A port group's switch ({@code null} if its id was unusable) and the known hosts it spans. */
     private record Owner(String switchId, List<String> hostIds) {
@@ -116,6 +126,14 @@ final class NetworkJson {
             }
         }
         String subnet = subnet(json, mode);
+        if (id != null && mode != null) {
+            networkModes.putIfAbsent(id, mode);
+            networkSubnets.putIfAbsent(id, new Taken(id, subnet == null ? null : Ipv4Cidr.parse(subnet).orElseThrow()));
+        }
+        Boolean lanRoute = json.bool("lanRoute", false);
+        if (Boolean.TRUE.equals(lanRoute) && mode == NetworkMode.BRIDGED) {
+            problems.addAtName(json.pointer("lanRoute"), "network.lanRouteOnBridged");
+        }
         String bridge = json.string("bridge", false);
         boolean bridgeOk = bridge == null ? json.optional("bridge") == null : NetworkSpec.isBridgeName(bridge);
         if (bridge != null && !bridgeOk) {
@@ -141,8 +159,9 @@ final class NetworkJson {
         double[] xy = json.position();
         NetworkMode checkedMode = mode;
         String checkedBridge = bridge;
+        boolean routed = Boolean.TRUE.equals(lanRoute);
         return new Built<>(json.pointer(),
-                () -> new NetworkSpec(id, name, hostId, checkedMode, subnet, checkedBridge, xy[0], xy[1]));
+                () -> new NetworkSpec(id, name, hostId, checkedMode, subnet, checkedBridge, routed, xy[0], xy[1]));
     }
 
     /** The subnet, checked against the mode; {@code null} when there is none or it is wrong (reported). */
@@ -310,11 +329,129 @@ final class NetworkJson {
             if (portGroup != null) {
                 checkPortGroup(portGroup, json.pointer("portGroup"), vmHostId);
             }
+            String mac = mac(json);
+            String address = network == null && json.optional("address") != null ? noAddress(json)
+                    : address(json, network);
+            List<PortForwardSpec> forwards = portForwards(json, network, vmHostId);
             if (problems.count() == before) {
-                nics.add(new NicSpec(network, portGroup));
+                nics.add(new NicSpec(network, portGroup, mac, address, forwards));
             }
         }
         return problems.count() == before ? () -> nics : null;
+    }
+
+    /** A NIC's optional fixed MAC: unicast, and no other NIC's. */
+    private String mac(JsonObject nic) {
+        String mac = nic.string("mac", false);
+        if (mac == null) {
+            return null;
+        }
+        String at = nic.pointer("mac");
+        if (!NicSpec.isUnicastMac(mac)) {
+            problems.add(at, "nic.mac", Json.escape(mac));
+            return null;
+        }
+        String lower = mac.toLowerCase(Locale.ROOT);
+        String other = macs.putIfAbsent(lower, nic.pointer());
+        if (other != null) {
+            problems.add(at, "nic.macDuplicate", lower, other);
+        }
+        return lower;
+    }
+
+    private String noAddress(JsonObject nic) {
+        problems.addAtName(nic.pointer("address"), "nic.addressNoNetwork");
+        return null;
+    }
+
+    /**
+     * A NIC's optional fixed address: in its network's subnet, not the network's, its broadcast or the host's
+     * bridge address (the first), and no other NIC's on that network; none on a bridged network.
+     */
+    private String address(JsonObject nic, String network) {
+        String address = nic.string("address", false);
+        if (address == null) {
+            return null;
+        }
+        String at = nic.pointer("address");
+        Optional<Integer> ip = NicSpec.parseAddress(address);
+        if (ip.isEmpty()) {
+            problems.add(at, "nic.address", Json.escape(address));
+            return null;
+        }
+        if (networkModes.get(network) == NetworkMode.BRIDGED) {
+            problems.addAtName(at, "nic.addressOnBridged", network);
+            return null;
+        }
+        Taken taken = networkSubnets.get(network);
+        if (taken == null || taken.subnet() == null) {
+            return address; // an unknown network or a wrong subnet: reported there
+        }
+        Ipv4Cidr subnet = taken.subnet();
+        int hostBits = ip.get() & ~subnet.mask();
+        int broadcast = ~subnet.mask();
+        if (!new Ipv4Cidr(ip.get(), subnet.prefix()).network().equals(subnet)) {
+            problems.add(at, "nic.addressOutside", address, network, subnet);
+        } else if (hostBits == 0 || hostBits == 1 || hostBits == broadcast) {
+            problems.add(at, "nic.addressReserved", address, network, dotted(subnet.address()),
+                    dotted(subnet.address() + 1), dotted(subnet.address() | broadcast), dotted(subnet.address() + 2),
+                    dotted((subnet.address() | broadcast) - 1));
+        } else {
+            String other = addresses.putIfAbsent(network + " " + address, nic.pointer());
+            if (other != null) {
+                problems.add(at, "nic.addressDuplicate", address, network, other);
+            }
+        }
+        return address;
+    }
+
+    private static String dotted(int ip) {
+        String cidr = new Ipv4Cidr(ip, 32).toString();
+        return cidr.substring(0, cidr.length() - 3);
+    }
+
+    /** A NIC's optional port forwards: only into a NAT network, each host port of a host once. */
+    private List<PortForwardSpec> portForwards(JsonObject nic, String network, String vmHostId) {
+        List<JsonObject.Element> elements = nic.optionalArray("portForwards");
+        List<PortForwardSpec> out = new ArrayList<>();
+        if (elements == null || elements.isEmpty()) {
+            return out;
+        }
+        NetworkMode mode = network == null ? null : networkModes.get(network);
+        if (mode != NetworkMode.NAT && (network == null || mode != null)) {
+            problems.addAtName(nic.pointer("portForwards"), "nic.portForwardsNotNat");
+            return out;
+        }
+        for (JsonObject.Element e : elements) {
+            JsonObject json = JsonObject.of(e.node(), e.pointer(), problems);
+            if (json == null) {
+                continue;
+            }
+            json.allowOnly(PORT_FORWARD_FIELDS);
+            String spelled = json.string("protocol", true);
+            PortForwardSpec.Protocol protocol = null;
+            if (spelled != null) {
+                protocol = Arrays.stream(PortForwardSpec.Protocol.values()).filter(p -> p.spelling().equals(spelled))
+                        .findFirst().orElse(null);
+                if (protocol == null) {
+                    problems.add(json.pointer("protocol"), "portForward.protocol", Json.escape(spelled), "tcp, udp");
+                }
+            }
+            Long hostPort = json.integer("hostPort", PortForwardSpec.MIN_PORT, PortForwardSpec.MAX_PORT, null);
+            Long guestPort = json.integer("guestPort", PortForwardSpec.MIN_PORT, PortForwardSpec.MAX_PORT, null);
+            if (protocol == null || hostPort == null || guestPort == null) {
+                continue;
+            }
+            if (vmHostId != null) {
+                String other = hostPorts.putIfAbsent(vmHostId + " " + protocol + " " + hostPort, json.pointer());
+                if (other != null) {
+                    problems.add(json.pointer("hostPort"), "portForward.hostPortInUse", protocol.spelling(), hostPort,
+                            vmHostId, other);
+                }
+            }
+            out.add(new PortForwardSpec(protocol, Math.toIntExact(hostPort), Math.toIntExact(guestPort)));
+        }
+        return out;
     }
 
     private void checkNetwork(String network, String at, String vmHostId) {
@@ -372,6 +509,9 @@ final class NetworkJson {
                 node.put("subnet", n.subnet());
             }
             node.put("bridge", n.bridge());
+            if (n.lanRoute()) {
+                node.put("lanRoute", true);
+            }
             ScenarioWriter.position(node, n.x(), n.y());
         }
     }
@@ -412,6 +552,21 @@ final class NetworkJson {
             }
             if (nic.portGroupId() != null) {
                 node.put("portGroup", nic.portGroupId());
+            }
+            if (nic.mac() != null) {
+                node.put("mac", nic.mac());
+            }
+            if (nic.address() != null) {
+                node.put("address", nic.address());
+            }
+            if (!nic.portForwards().isEmpty()) {
+                ArrayNode forwards = node.putArray("portForwards");
+                for (PortForwardSpec f : nic.portForwards()) {
+                    ObjectNode forward = forwards.addObject();
+                    forward.put("protocol", f.protocol().spelling());
+                    forward.put("hostPort", f.hostPort());
+                    forward.put("guestPort", f.guestPort());
+                }
             }
         }
     }

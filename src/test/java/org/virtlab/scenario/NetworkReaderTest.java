@@ -166,7 +166,7 @@ class NetworkReaderTest {
 
     @Test
     void anUnknownFieldInANicIsNamed() {
-        assertProblem("/vms/0/nics/0/vlan", "unknown field \"vlan\"; allowed: network, portGroup",
+        assertProblem("/vms/0/nics/0/vlan", "unknown field \"vlan\"; allowed: network, portGroup, mac, address, portForwards",
                 root -> at(root, "/vms/0/nics/0").put("vlan", 10));
     }
 

@@ -75,7 +75,7 @@ class ScenarioReadmeTest {
         for (List<String> list : List.of(ScenarioMapper.SCENARIO_FIELDS, ScenarioMapper.HOST_FIELDS,
                 ScenarioMapper.CPU_FIELDS, ScenarioMapper.VM_FIELDS, CpuJson.POLICY_FIELDS, CpuJson.QOS_FIELDS,
                 NetworkJson.NETWORK_FIELDS, NetworkJson.SWITCH_FIELDS, NetworkJson.PORT_GROUP_FIELDS,
-                NetworkJson.NIC_FIELDS, LessonJson.TEXT_FIELDS, LessonJson.MIGRATION_FIELDS, LessonJson.VIEW_FIELDS,
+                NetworkJson.NIC_FIELDS, NetworkJson.PORT_FORWARD_FIELDS, LessonJson.TEXT_FIELDS, LessonJson.MIGRATION_FIELDS, LessonJson.VIEW_FIELDS,
                 JsonObject.POSITION_FIELDS, TraceJson.FIELDS, MemoryJson.POLICY_FIELDS, MemoryJson.QOS_FIELDS,
                 MemoryJson.ACTIVITY_FIELDS, DeviceJson.DEVICE_FIELDS, DeviceJson.OPEN_LOOP_FIELDS,
                 DeviceJson.CLOSED_LOOP_FIELDS, DeviceJson.EMULATED_FIELDS, DeviceJson.VIRTIO_FIELDS,
@@ -91,7 +91,7 @@ class ScenarioReadmeTest {
         Scenario s = ScenarioReader.read(example(), "README.md");
         assertEquals(s, ScenarioReader.read(ScenarioWriter.toJson(s), "README.md saved"));
         assertEquals(2, s.hosts().size());
-        assertEquals(3, s.vm("web").orElseThrow().nics().size());
+        assertEquals(4, s.vm("web").orElseThrow().nics().size());
         assertEquals(19, new org.virtlab.engine.memory.TranslationMode.Nested(s.translation().guestTables(),
                 s.translation().hostTables()).coldWalkReferences()); // 4 over 2 MiB host pages: (4+1)(3+1) − 1
     }

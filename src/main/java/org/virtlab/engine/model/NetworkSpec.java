@@ -13,10 +13,13 @@ import java.util.Optional;
  *               take addresses of the LAN
  * @param bridge the Linux bridge's interface name, such as {@code virbr0} or {@code br0}; derived from the
  *               id when {@code null} ({@link #defaultBridge})
+ * @param lanRoute whether the LAN's router has a static route to {@link #subnet} via this host, so that LAN
+ *               machines can reach the guests and their replies find the way back (what libvirt's routed mode
+ *               needs, libvirt.org/formatnetwork.html "Routed network config"); only for networks with a subnet
  * @param x,y    position on the topology canvas (layout only; the engine ignores it)
  */
 public record NetworkSpec(String id, String name, String hostId, NetworkMode mode, String subnet, String bridge,
-                          double x, double y) {
+                          boolean lanRoute, double x, double y) {
     /** The widest subnet a lesson may give a network: a /8, such as 10.0.0.0/8. */
     public static final int MIN_SUBNET_PREFIX = 8;
     /**
@@ -45,6 +48,15 @@ public record NetworkSpec(String id, String name, String hostId, NetworkMode mod
             throw new IllegalArgumentException("bridge must be 1–" + MAX_BRIDGE_CHARS
                     + " letters, digits, '.', '_' or '-', not . or .., was " + bridge);
         }
+        if (lanRoute && !mode.hasSubnet()) {
+            throw new IllegalArgumentException("a bridged network has no subnet for the LAN's router to route to");
+        }
+    }
+
+    /** A network the LAN's router has no route to. */
+    public NetworkSpec(String id, String name, String hostId, NetworkMode mode, String subnet, String bridge,
+                       double x, double y) {
+        this(id, name, hostId, mode, subnet, bridge, false, x, y);
     }
 
     private static void checkSubnet(String subnet) {
@@ -78,19 +90,27 @@ public record NetworkSpec(String id, String name, String hostId, NetworkMode mod
 
     /** The same network at another place on the canvas. */
     public NetworkSpec at(double newX, double newY) {
-        return new NetworkSpec(id, name, hostId, mode, subnet, bridge, newX, newY);
+        return new NetworkSpec(id, name, hostId, mode, subnet, bridge, lanRoute, newX, newY);
     }
 
     public NetworkSpec withName(String newName) {
-        return new NetworkSpec(id, newName, hostId, mode, subnet, bridge, x, y);
+        return new NetworkSpec(id, newName, hostId, mode, subnet, bridge, lanRoute, x, y);
     }
 
-    /** Another mode; {@code newSubnet} must be {@code null} for bridged and a subnet for the others. */
+    /**
+     * Another mode; {@code newSubnet} must be {@code null} for bridged and a subnet for the others. A bridged
+     * network loses its LAN route (it has no subnet to route to).
+     */
     public NetworkSpec withMode(NetworkMode newMode, String newSubnet) {
-        return new NetworkSpec(id, name, hostId, newMode, newSubnet, bridge, x, y);
+        return new NetworkSpec(id, name, hostId, newMode, newSubnet, bridge, lanRoute && newMode.hasSubnet(), x, y);
     }
 
     public NetworkSpec withBridge(String newBridge) {
-        return new NetworkSpec(id, name, hostId, mode, subnet, newBridge, x, y);
+        return new NetworkSpec(id, name, hostId, mode, subnet, newBridge, lanRoute, x, y);
+    }
+
+    /** The same network with or without a route to it on the LAN's router. */
+    public NetworkSpec withLanRoute(boolean newLanRoute) {
+        return new NetworkSpec(id, name, hostId, mode, subnet, bridge, newLanRoute, x, y);
     }
 }

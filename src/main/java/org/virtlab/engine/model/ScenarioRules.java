@@ -77,6 +77,7 @@ final class ScenarioRules {
                 checkNic(v, i, networkById, switchByPortGroup);
             }
         }
+        checkNicIdentities(vms, networkById);
         Set<String> vmIds = new HashSet<>();
         for (VmSpec v : vms) {
             vmIds.add(v.id());
@@ -105,6 +106,69 @@ final class ScenarioRules {
                 && n.subnetCidr().orElseThrow().overlaps(other.subnetCidr().orElseThrow())) {
             throw new IllegalArgumentException("network " + n.id() + "'s subnet " + n.subnet() + " overlaps network "
                     + other.id() + "'s " + other.subnet() + " on host " + n.hostId());
+        }
+    }
+
+    /**
+     * What a NIC fixes for itself: a MAC no other NIC has, an address in its network's subnet that is neither
+     * the network's, its broadcast nor the host's on the bridge (the first, as libvirt's 192.168.122.1) and no
+     * other NIC of the network has, port forwards only into a NAT network and each host port of a host once.
+     */
+    private static void checkNicIdentities(List<VmSpec> vms, Map<String, NetworkSpec> networkById) {
+        Map<String, String> macs = new HashMap<>();
+        Map<String, String> addresses = new HashMap<>();
+        Map<String, String> hostPorts = new HashMap<>();
+        for (VmSpec v : vms) {
+            for (int i = 0; i < v.nics().size(); i++) {
+                NicSpec nic = v.nics().get(i);
+                String name = "VM " + v.id() + " " + NicSpec.name(i);
+                if (nic.mac() != null) {
+                    String other = macs.putIfAbsent(nic.mac(), name);
+                    if (other != null) {
+                        throw new IllegalArgumentException(name + " has MAC " + nic.mac() + ", as " + other + " has");
+                    }
+                }
+                NetworkSpec network = nic.networkId() == null ? null : networkById.get(nic.networkId());
+                if (nic.address() != null) {
+                    checkAddress(name, nic.address(), network);
+                    String other = addresses.putIfAbsent(network.id() + " " + nic.address(), name);
+                    if (other != null) {
+                        throw new IllegalArgumentException(name + " has address " + nic.address() + " on network "
+                                + network.id() + ", as " + other + " has");
+                    }
+                }
+                if (!nic.portForwards().isEmpty() && network.mode() != NetworkMode.NAT) {
+                    throw new IllegalArgumentException(name + " has port forwards, but network " + network.id()
+                            + " is " + network.mode().name().toLowerCase(java.util.Locale.ROOT)
+                            + "; only a NAT network forwards ports");
+                }
+                for (PortForwardSpec f : nic.portForwards()) {
+                    String key = v.hostId() + " " + f.protocol() + " " + f.hostPort();
+                    String other = hostPorts.putIfAbsent(key, name);
+                    if (other != null) {
+                        throw new IllegalArgumentException(name + " forwards " + f.protocol().spelling() + " port "
+                                + f.hostPort() + " of host " + v.hostId() + ", which " + other + " forwards already");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkAddress(String name, String address, NetworkSpec network) {
+        if (network.subnet() == null) {
+            throw new IllegalArgumentException(name + " has address " + address + ", but network " + network.id()
+                    + " is bridged: its guests take the LAN's addresses");
+        }
+        Ipv4Cidr subnet = network.subnetCidr().orElseThrow();
+        int ip = NicSpec.parseAddress(address).orElseThrow();
+        if (!new Ipv4Cidr(ip, subnet.prefix()).network().equals(subnet)) {
+            throw new IllegalArgumentException(name + " has address " + address + ", outside network " + network.id()
+                    + "'s subnet " + network.subnet());
+        }
+        int hostBits = ip & ~subnet.mask();
+        if (hostBits == 0 || hostBits == ~subnet.mask() || hostBits == 1) {
+            throw new IllegalArgumentException(name + " has address " + address + ", which network " + network.id()
+                    + " keeps for " + (hostBits == 1 ? "the host's bridge" : hostBits == 0 ? "the network" : "broadcast"));
         }
     }
 

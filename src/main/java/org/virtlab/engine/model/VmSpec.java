@@ -90,10 +90,13 @@ public record VmSpec(String id, String name, String hostId, int vcpus, long memo
                 memoryQos, memoryActivity, newX, newY);
     }
 
-    /** A copy of this VM under another id and name (a paste). */
+    /**
+     * A copy of this VM under another id and name (a paste): its NICs plugged in as the original's, without the
+     * MACs, addresses and port forwards they fix, which are one machine's only.
+     */
     public VmSpec copy(String newId, String newName) {
-        return new VmSpec(newId, newName, hostId, vcpus, memoryMib, workload, cpuQos, pinning, nics, dirtyMibPerSecond,
-                memoryQos, memoryActivity, x, y);
+        return new VmSpec(newId, newName, hostId, vcpus, memoryMib, workload, cpuQos, pinning,
+                nics.stream().map(NicSpec::plugOnly).toList(), dirtyMibPerSecond, memoryQos, memoryActivity, x, y);
     }
 
     public VmSpec withName(String newName) {
