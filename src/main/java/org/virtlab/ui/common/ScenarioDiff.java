@@ -6,6 +6,9 @@ import org.virtlab.engine.Input;
 import org.virtlab.engine.cpu.SetCpuQos;
 import org.virtlab.engine.cpu.SetReservationMode;
 import org.virtlab.engine.cpu.SetWorkload;
+import org.virtlab.engine.memory.host.SetHostMemoryPolicy;
+import org.virtlab.engine.memory.host.SetMemoryActivity;
+import org.virtlab.engine.memory.host.SetMemoryQos;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -37,7 +40,8 @@ public final class ScenarioDiff {
         for (int h = 0; h < from.hosts().size(); h++) {
             HostSpec a = from.hosts().get(h);
             HostSpec b = to.hosts().get(h);
-            if (!renamed(a, b.name()).withCpuPolicy(b.cpuPolicy()).at(b.x(), b.y()).equals(b)
+            if (!renamed(a, b.name()).withCpuPolicy(b.cpuPolicy()).withMemoryPolicy(b.memoryPolicy())
+                    .at(b.x(), b.y()).equals(b) || !memoryPolicyLive(a, b)
                     || !a.cpuPolicy().withReservationMode(b.cpuPolicy().reservationMode()).equals(b.cpuPolicy())) {
                 return false;
             }
@@ -46,13 +50,32 @@ public final class ScenarioDiff {
             VmSpec a = from.vms().get(i);
             VmSpec b = to.vms().get(i);
             if (!a.withName(b.name()).withWorkload(b.workload()).withCpuQos(b.cpuQos()).withNics(b.nics())
-                    .at(b.x(), b.y()).equals(b)) {
+                    .withMemoryQos(b.memoryQos()).withMemoryActivity(b.memoryActivity()).at(b.x(), b.y()).equals(b)
+                    || !memoryActivityLive(a, b)) {
                 return false;
             }
         }
         return from.seed() == to.seed() && from.tickMicros() == to.tickMicros()
                 && from.title().equals(to.title()) && from.goal().equals(to.goal())
                 && from.migration().equals(to.migration()) && from.devices().equals(to.devices());
+    }
+
+    /**
+     * Whether a host's memory policy can change while it runs: by {@link SetHostMemoryPolicy}, all of it but
+     * {@code maxPageSharing}, which is fixed once the host runs ({@code HostFrames.setPolicy} refuses
+     * another); a new one restarts.
+     */
+    private static boolean memoryPolicyLive(HostSpec a, HostSpec b) {
+        return a.memoryPolicy().maxPageSharing() == b.memoryPolicy().maxPageSharing();
+    }
+
+    /**
+     * Whether a VM's memory activity can change while it runs: by {@link SetMemoryActivity}, all of it but the
+     * OS image, which a running guest was booted from ({@code MemorySubsystem} refuses another); a new image
+     * restarts. Its memory QoS always can ({@link SetMemoryQos}): VmSpec keeps the reservation within its memory.
+     */
+    private static boolean memoryActivityLive(VmSpec a, VmSpec b) {
+        return a.memoryActivity().image().equals(b.memoryActivity().image());
     }
 
     /** The host under another name (HostSpec has no withName; the engine model is not ours to change). */
@@ -72,6 +95,9 @@ public final class ScenarioDiff {
             if (a.cpuPolicy().reservationMode() != b.cpuPolicy().reservationMode()) {
                 out.add(new SetReservationMode(b.id(), b.cpuPolicy().reservationMode()));
             }
+            if (!a.memoryPolicy().equals(b.memoryPolicy())) {
+                out.add(new SetHostMemoryPolicy(b.id(), b.memoryPolicy()));
+            }
         }
         for (int i = 0; i < from.vms().size(); i++) {
             VmSpec a = from.vms().get(i);
@@ -81,6 +107,12 @@ public final class ScenarioDiff {
             }
             if (!a.workload().equals(b.workload())) {
                 out.add(new SetWorkload(b.id(), b.workload()));
+            }
+            if (!a.memoryQos().equals(b.memoryQos())) {
+                out.add(new SetMemoryQos(b.id(), b.memoryQos()));
+            }
+            if (!a.memoryActivity().equals(b.memoryActivity())) {
+                out.add(new SetMemoryActivity(b.id(), b.memoryActivity()));
             }
         }
         return out;
