@@ -44,12 +44,15 @@ public final class PropertiesView {
         root.setCenter(editorsScroll);
         slot(viewModel.qosEditorProperty(), m -> new VmQosEditor(m, i18n).root());
         slot(viewModel.workloadEditorProperty(), m -> new WorkloadEditor(m, i18n).root());
+        slot(viewModel.memoryQosEditorProperty(), m -> new VmMemoryQosEditor(m, i18n).root());
+        slot(viewModel.memoryActivityEditorProperty(), m -> new MemoryActivityEditor(m, i18n).root());
         slot(viewModel.sizeEditorProperty(), m -> new VmSizeEditor(m, i18n).root());
         slot(viewModel.pinningEditorProperty(), m -> new PinningEditor(m, i18n).root());
         slot(viewModel.nicEditorProperty(), m -> new NicListEditor(m, i18n).root());
         slot(viewModel.dirtyRateEditorProperty(), m -> new DirtyRateEditor(m, i18n).root());
         slot(viewModel.hostPolicyEditorProperty(), m -> new HostCpuPolicyEditor(m, i18n).root());
         slot(viewModel.hardwareEditorProperty(), m -> new HostHardwareEditor(m, i18n).root());
+        slot(viewModel.hostMemoryEditorProperty(), m -> new HostMemoryPolicyEditor(m, i18n).root());
         slot(viewModel.networkEditorProperty(), m -> new NetworkEditor(m, i18n).root());
         slot(viewModel.switchEditorProperty(), m -> new SwitchEditor(m, i18n).root());
         slot(viewModel.portGroupEditorProperty(), m -> new PortGroupEditor(m, i18n).root());
