@@ -83,6 +83,8 @@ final class FormControls {
         l.setId(id);
         l.textProperty().bind(text);
         l.setWrapText(true);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty()); // nothing to work out: no empty row
+        l.managedProperty().bind(l.visibleProperty());
         return l;
     }
 

@@ -119,7 +119,7 @@ public final class HostMemoryPolicyEditorModel {
         return i18n.get("memPolicy.sharing." + m.name() + ".help");
     }
 
-    /** The thresholds as free MiB of this host, for the values as typed; empty while one is no number. */
+    /** The thresholds as free MiB of this host, for the values as typed; empty while one is wrong. */
     public StringBinding thresholdsProperty() {
         return thresholdsInMib;
     }
@@ -202,9 +202,16 @@ public final class HostMemoryPolicyEditorModel {
     }
 
     private String describeThresholds() {
-        List<Optional<Double>> typed = thresholds().stream().map(NumberField::typed).toList();
+        List<Optional<Double>> typed = thresholds().stream().map(NumberField::typed)
+                .map(t -> t.filter(v -> v >= HostMemoryPolicy.MIN_THRESHOLD_PERCENT
+                        && v <= HostMemoryPolicy.MAX_THRESHOLD_PERCENT)).toList();
         if (typed.stream().anyMatch(Optional::isEmpty)) {
             return "";
+        }
+        for (int i = 1; i < typed.size(); i++) {
+            if (typed.get(i).get() >= typed.get(i - 1).get()) {
+                return ""; // out of order: the field's message says why
+            }
         }
         Object[] mib = typed.stream().map(t -> Long.toString(Math.round(memoryMib * t.get() / 100))).toArray();
         return i18n.format("memPolicy.thresholds.mib", Long.toString(memoryMib), mib[0], mib[1], mib[2], mib[3]);

@@ -69,6 +69,7 @@ class HostMemoryPolicyEditorModelTest {
         // high > soft > hard > low (scenarios/README.md: softPercent between hardPercent and highPercent)
         assertEquals("Allowed: 0.1 to below 6, the threshold above it; was 7", field("soft").errorProperty().get());
         assertEquals("", field("high").errorProperty().get());
+        assertEquals("", model.thresholdsProperty().get(), "no MiB for thresholds out of order");
         field("soft").textProperty().set("4");
         field("low").textProperty().set("2");
         assertFalse(model.commit());
