@@ -141,6 +141,56 @@ class PropertyEditorsGalleryTest {
         shot("#migrationSettingsEditor", "props-migration" + suffix);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void writesTheMemoryEditors(String lang) throws Exception {
+        String suffix = lang.equals("en") ? "" : "-" + lang;
+        stage = FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang, "--no-recovery");
+        dir = Path.of(System.getProperty("virtlab.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+
+        // mem-qos's VM 3 on host 2: custom shares worked out per MiB; a reservation above its 24 GiB, refused
+        load("mem-qos");
+        select("vm3b", "#memQosEditor");
+        type("#memQosReservation", "30000");
+        shot("#memQosEditor", "props-memory-qos" + suffix);
+        shotList("#memQosSharesLevel", "props-memory-shares-list" + suffix);
+
+        // mem-page-sharing's VM 1: all its pages from the image; the dirty rate told apart from the write rate
+        load("mem-page-sharing");
+        select("vm1", "#memActivityEditor");
+        type("#memActivityZero", "30");
+        shot("#memActivityEditor", "props-memory-activity" + suffix);
+
+        // mem-balloon-swap's host 2 (no balloon driver): soft typed above high, refused; then the lower groups
+        load("mem-balloon-swap");
+        select("host2", "#hostMemoryEditor");
+        type("#memPolicySoft", "7");
+        shot("#hostMemoryEditor", "props-host-memory" + suffix);
+        shot("#memPolicySharing", "props-host-memory-sharing" + suffix);
+        shot("#memPolicyBalloonRate", "props-host-memory-reclaim" + suffix);
+        shotList("#memPolicySharing", "props-host-memory-sharing-list" + suffix);
+    }
+
+    /** Opens a drop-down's list and writes it alone; it must fit the panel's width. */
+    private void shotList(String comboId, String name) throws Exception {
+        ComboBox<?> combo = robot.lookup(comboId).queryAs(ComboBox.class);
+        robot.interact(combo::show);
+        WaitForAsyncUtils.waitForFxEvents(5);
+        WritableImage[] image = new WritableImage[1];
+        double[] width = new double[1];
+        robot.interact(() -> {
+            Node list = ((ComboBoxListViewSkin<?>) combo.getSkin()).getPopupContent();
+            width[0] = list.getLayoutBounds().getWidth();
+            image[0] = list.snapshot(null, null);
+            combo.hide();
+        });
+        Path file = dir.resolve(name + ".png");
+        ImageIO.write(SwingFXUtils.fromFXImage(image[0], null), "png", file.toFile());
+        assertTrue(width[0] <= 300, name + ": the list is " + width[0] + " px wide, wider than the panel");
+    }
+
     /** Opens the network's mode list and writes it alone (it is a pop-up window of its own). */
     private void shotModeList(String name) throws Exception {
         @SuppressWarnings("unchecked")

@@ -9,6 +9,9 @@ import org.virtlab.engine.cpu.SetWorkload;
 import org.virtlab.engine.io.IoDeviceSpec;
 import org.virtlab.engine.io.SetIoMode;
 import org.virtlab.engine.io.SetIoWorkload;
+import org.virtlab.engine.memory.host.SetHostMemoryPolicy;
+import org.virtlab.engine.memory.host.SetMemoryActivity;
+import org.virtlab.engine.memory.host.SetMemoryQos;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -43,7 +46,8 @@ public final class ScenarioDiff {
         for (int h = 0; h < from.hosts().size(); h++) {
             HostSpec a = from.hosts().get(h);
             HostSpec b = to.hosts().get(h);
-            if (!renamed(a, b.name()).withCpuPolicy(b.cpuPolicy()).at(b.x(), b.y()).equals(b)
+            if (!renamed(a, b.name()).withCpuPolicy(b.cpuPolicy()).withMemoryPolicy(b.memoryPolicy())
+                    .at(b.x(), b.y()).equals(b) || !memoryPolicyLive(a, b)
                     || !a.cpuPolicy().withReservationMode(b.cpuPolicy().reservationMode()).equals(b.cpuPolicy())) {
                 return false;
             }
@@ -52,7 +56,8 @@ public final class ScenarioDiff {
             VmSpec a = from.vms().get(i);
             VmSpec b = to.vms().get(i);
             if (!a.withName(b.name()).withWorkload(b.workload()).withCpuQos(b.cpuQos()).withNics(b.nics())
-                    .at(b.x(), b.y()).equals(b)) {
+                    .withMemoryQos(b.memoryQos()).withMemoryActivity(b.memoryActivity()).at(b.x(), b.y()).equals(b)
+                    || !memoryActivityLive(a, b)) {
                 return false;
             }
         }
@@ -77,6 +82,24 @@ public final class ScenarioDiff {
         return true;
     }
 
+    /**
+     * Whether a host's memory policy can change while it runs: by {@link SetHostMemoryPolicy}, all of it but
+     * {@code maxPageSharing}, which is fixed once the host runs ({@code HostFrames.setPolicy} refuses
+     * another); a new one restarts.
+     */
+    private static boolean memoryPolicyLive(HostSpec a, HostSpec b) {
+        return a.memoryPolicy().maxPageSharing() == b.memoryPolicy().maxPageSharing();
+    }
+
+    /**
+     * Whether a VM's memory activity can change while it runs: by {@link SetMemoryActivity}, all of it but the
+     * OS image, which a running guest was booted from ({@code MemorySubsystem} refuses another); a new image
+     * restarts. Its memory QoS always can ({@link SetMemoryQos}): VmSpec keeps the reservation within its memory.
+     */
+    private static boolean memoryActivityLive(VmSpec a, VmSpec b) {
+        return a.memoryActivity().image().equals(b.memoryActivity().image());
+    }
+
     /** The host under another name (HostSpec has no withName; the engine model is not ours to change). */
     private static HostSpec renamed(HostSpec h, String name) {
         return h.withName(name);
@@ -94,6 +117,9 @@ public final class ScenarioDiff {
             if (a.cpuPolicy().reservationMode() != b.cpuPolicy().reservationMode()) {
                 out.add(new SetReservationMode(b.id(), b.cpuPolicy().reservationMode()));
             }
+            if (!a.memoryPolicy().equals(b.memoryPolicy())) {
+                out.add(new SetHostMemoryPolicy(b.id(), b.memoryPolicy()));
+            }
         }
         for (int i = 0; i < from.vms().size(); i++) {
             VmSpec a = from.vms().get(i);
@@ -103,6 +129,12 @@ public final class ScenarioDiff {
             }
             if (!a.workload().equals(b.workload())) {
                 out.add(new SetWorkload(b.id(), b.workload()));
+            }
+            if (!a.memoryQos().equals(b.memoryQos())) {
+                out.add(new SetMemoryQos(b.id(), b.memoryQos()));
+            }
+            if (!a.memoryActivity().equals(b.memoryActivity())) {
+                out.add(new SetMemoryActivity(b.id(), b.memoryActivity()));
             }
         }
         for (int i = 0; i < from.devices().size(); i++) {

@@ -21,7 +21,7 @@ final class DirtyRateEditor {
         rho.setWrapText(true);
         form.wide(rho);
         root.getChildren().addAll(EditorForm.heading(i18n.get("dirtyRate.heading")), form.grid(),
-                FormControls.note(i18n.get("dirtyRate.note")),
+                FormControls.note(i18n.get("dirtyRate.vsWrite")), FormControls.note(i18n.get("dirtyRate.note")),
                 FormControls.applyButton(i18n, "dirtyRateApply", model::commit));
         root.setId("dirtyRateEditor");
         root.setPadding(new Insets(4, 8, 8, 8));

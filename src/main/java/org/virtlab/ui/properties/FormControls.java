@@ -47,6 +47,12 @@ final class FormControls {
         return f;
     }
 
+    /** A control's id from its bundle key: "memActivity.imagePercent" → "memActivityImagePercent". */
+    static String idOf(String key) {
+        int dot = key.indexOf('.');
+        return key.substring(0, dot) + Character.toUpperCase(key.charAt(dot + 1)) + key.substring(dot + 2);
+    }
+
     /** A muted, wrapping note from the bundle, e.g. what Apply does to the running simulation. */
     static Label note(String text) {
         Label note = new Label(text);
@@ -69,6 +75,17 @@ final class FormControls {
         apply.setId(id);
         apply.setOnAction(e -> commit.run());
         return apply;
+    }
+
+    /** A wrapping line bound to a result the model works out from the fields as typed (e.g. shares per MiB). */
+    static Label result(String id, ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty()); // nothing to work out: no empty row
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     /** A red line under a field, shown only while {@code message} is not empty. */

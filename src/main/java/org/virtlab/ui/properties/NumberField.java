@@ -75,6 +75,17 @@ public final class NumberField {
         return whole(i18n, min, max, "qos.error.number");
     }
 
+    /** Refuses the value with {@code message}, for a rule beyond the field's own range (e.g. an order). */
+    void refuse(String message) {
+        error.set(message);
+    }
+
+    /** The number as typed, if it is a plain decimal, without checking a range or touching the message. */
+    Optional<Double> typed() {
+        String t = stripped();
+        return DECIMAL.matcher(t).matches() ? Optional.of(Double.parseDouble(t)) : Optional.empty();
+    }
+
     /** Whether nothing (but blanks) was typed. */
     boolean blank() {
         return stripped().isEmpty();

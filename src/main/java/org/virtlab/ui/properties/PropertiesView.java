@@ -15,8 +15,8 @@ import org.virtlab.ui.i18n.I18n;
 
 /**
  * The right-hand panel: the selection's properties grouped by category, and under them the editors of
- * the selection (a VM's CPU QoS, workload, name and size, pinning, network adapters and dirty rate; a
- * host's CPU policy, name and hardware; a network's, switch's or port group's form; a wire's Disconnect;
+ * the selection (a VM's CPU QoS, workload, memory QoS, memory activity, name and size, pinning, network
+ * adapters and dirty rate; a host's CPU policy, name and hardware, memory policy; a network's, switch's or port group's form; a wire's Disconnect;
  * the lesson's migration settings), all in one scroll pane.
  */
 public final class PropertiesView {
@@ -44,6 +44,8 @@ public final class PropertiesView {
         root.setCenter(editorsScroll);
         slot(viewModel.qosEditorProperty(), m -> new VmQosEditor(m, i18n).root());
         slot(viewModel.workloadEditorProperty(), m -> new WorkloadEditor(m, i18n).root());
+        slot(viewModel.memoryQosEditorProperty(), m -> new VmMemoryQosEditor(m, i18n).root());
+        slot(viewModel.memoryActivityEditorProperty(), m -> new MemoryActivityEditor(m, i18n).root());
         slot(viewModel.sizeEditorProperty(), m -> new VmSizeEditor(m, i18n).root());
         slot(viewModel.pinningEditorProperty(), m -> new PinningEditor(m, i18n).root());
         slot(viewModel.nicEditorProperty(), m -> new NicListEditor(m, i18n).root());
@@ -51,6 +53,7 @@ public final class PropertiesView {
         slot(viewModel.deviceEditorProperty(), m -> new DeviceEditor(m, i18n).root());
         slot(viewModel.hostPolicyEditorProperty(), m -> new HostCpuPolicyEditor(m, i18n).root());
         slot(viewModel.hardwareEditorProperty(), m -> new HostHardwareEditor(m, i18n).root());
+        slot(viewModel.hostMemoryEditorProperty(), m -> new HostMemoryPolicyEditor(m, i18n).root());
         slot(viewModel.networkEditorProperty(), m -> new NetworkEditor(m, i18n).root());
         slot(viewModel.switchEditorProperty(), m -> new SwitchEditor(m, i18n).root());
         slot(viewModel.portGroupEditorProperty(), m -> new PortGroupEditor(m, i18n).root());

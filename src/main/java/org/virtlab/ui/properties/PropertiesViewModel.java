@@ -39,6 +39,9 @@ public final class PropertiesViewModel {
     private final Selection selection;
     private final ScenarioEditor editor;
     private final ReadOnlyObjectWrapper<VmQosEditorModel> qosEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<VmMemoryQosEditorModel> memoryQosEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MemoryActivityEditorModel> memoryActivityEditor = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HostMemoryPolicyEditorModel> hostMemoryEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<WorkloadEditorModel> workloadEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<VmSizeEditorModel> sizeEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HostCpuPolicyEditorModel> hostPolicyEditor = new ReadOnlyObjectWrapper<>();
@@ -53,6 +56,7 @@ public final class PropertiesViewModel {
     private final ReadOnlyObjectWrapper<WireEditorModel> wireEditor = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<MigrationSettingsEditorModel> migrationEditor = new ReadOnlyObjectWrapper<>();
     private final List<ReadOnlyObjectWrapper<?>> editors = List.of(qosEditor, workloadEditor, sizeEditor,
+            memoryQosEditor, memoryActivityEditor, hostMemoryEditor,
             hostPolicyEditor, pinningEditor, hardwareEditor, nicEditor, dirtyRateEditor, networkEditor, switchEditor,
             portGroupEditor, wireEditor, migrationEditor, deviceEditor);
     /** The editors {@link #show()} chooses, by slot; the slots not in it show none. */
@@ -79,6 +83,21 @@ public final class PropertiesViewModel {
     /** The QoS editor of the selected VM, or null when no VM is selected. */
     public ReadOnlyObjectProperty<VmQosEditorModel> qosEditorProperty() {
         return qosEditor.getReadOnlyProperty();
+    }
+
+    /** The memory QoS editor (shares, limit, reservation) of the selected VM, or null. */
+    public ReadOnlyObjectProperty<VmMemoryQosEditorModel> memoryQosEditorProperty() {
+        return memoryQosEditor.getReadOnlyProperty();
+    }
+
+    /** The memory activity editor (demand, rates, content) of the selected VM, or null. */
+    public ReadOnlyObjectProperty<MemoryActivityEditorModel> memoryActivityEditorProperty() {
+        return memoryActivityEditor.getReadOnlyProperty();
+    }
+
+    /** The memory policy editor of the selected host, or null. */
+    public ReadOnlyObjectProperty<HostMemoryPolicyEditorModel> hostMemoryEditorProperty() {
+        return hostMemoryEditor.getReadOnlyProperty();
     }
 
     /** The workload editor of the selected VM, or null when no VM is selected. */
@@ -212,6 +231,7 @@ public final class PropertiesViewModel {
         rows.setAll(describe.host(h));
         keep(hostPolicyEditor, e -> e.isFor(h), () -> new HostCpuPolicyEditorModel(i18n, editor, h));
         keep(hardwareEditor, e -> e.isFor(h), () -> new HostHardwareEditorModel(i18n, editor, h));
+        keep(hostMemoryEditor, e -> e.isFor(h), () -> new HostMemoryPolicyEditorModel(i18n, editor, h));
     }
 
     private void showVm(VmSpec v) {
@@ -219,6 +239,8 @@ public final class PropertiesViewModel {
         heading.set(i18n.format("props.heading.vm", v.name()));
         rows.setAll(describe.vm(v, h));
         keep(qosEditor, e -> e.isFor(v), () -> new VmQosEditorModel(i18n, editor, v));
+        keep(memoryQosEditor, e -> e.isFor(v), () -> new VmMemoryQosEditorModel(i18n, editor, v));
+        keep(memoryActivityEditor, e -> e.isFor(v), () -> new MemoryActivityEditorModel(i18n, editor, v));
         keep(workloadEditor, e -> e.isFor(v), () -> new WorkloadEditorModel(i18n, editor, v));
         keep(sizeEditor, e -> e.isFor(v), () -> new VmSizeEditorModel(i18n, editor, v));
         keep(pinningEditor, e -> e.isFor(v, h), () -> new PinningEditorModel(i18n, editor, v, h));

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.virtlab.engine.cpu.Pinning;
 import org.virtlab.engine.cpu.Workload;
+import org.virtlab.engine.memory.host.HostMemoryPolicy;
+import org.virtlab.engine.memory.host.MemoryQos;
 import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
@@ -53,6 +55,7 @@ final class PropertyRows {
         out.add(fixedRow(cpu, "props.quantum",
                 String.format(Locale.ROOT, "%.1f ms", h.cpuPolicy().quantumMicros() / 1000.0)));
         out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(h.memoryMib())));
+        memoryPolicy(out, h.memoryPolicy());
         return out;
     }
 
@@ -67,6 +70,7 @@ final class PropertyRows {
         out.add(row(cpu, "props.workload", describe(v.workload())));
         out.add(row(cpu, "props.pinning", describe(v.pinning())));
         out.add(row(i18n.get("props.category.memory"), "props.memory", Formats.memory(v.memoryMib())));
+        memory(out, v);
         out.add(row(i18n.get("props.category.migration"), "props.dirtyRate", mibPerSecond(v.dirtyMibPerSecond())));
         return out;
     }
@@ -154,6 +158,28 @@ final class PropertyRows {
         out.add(row(migration, "props.downtimeLimit", m.downtimeLimitMillis() + " ms"));
         out.add(row(migration, "props.maxRounds", Integer.toString(m.maxRounds())));
         return out;
+    }
+
+    /** A VM's memory QoS and demand: "Normal: 20,480", "none", "512 MiB", "1024 MiB". */
+    private void memory(List<PropertyRow> out, VmSpec v) {
+        String memory = i18n.get("props.category.memory");
+        MemoryQos q = v.memoryQos();
+        String level = VmMemoryQosEditorModel.levelLabel(i18n, q.shares().level());
+        out.add(row(memory, "props.memoryShares", i18n.format("props.memoryShares.value", level,
+                VmMemoryQosEditorModel.grouped(q.sharesTotal(v.memoryMib())))));
+        out.add(row(memory, "props.memoryLimit", q.limited() ? q.limitMib() + " MiB" : i18n.get("props.none")));
+        out.add(row(memory, "props.memoryReservation", q.reservationMib() + " MiB"));
+        out.add(row(memory, "props.memoryDemand", v.memoryActivity().demandMib() + " MiB"));
+    }
+
+    /** A host's memory states, page sharing and idle tax: "6 / 4 / 2 / 1 %", "Always", "75 %". */
+    private void memoryPolicy(List<PropertyRow> out, HostMemoryPolicy p) {
+        String memory = i18n.get("props.category.memory");
+        out.add(row(memory, "props.memoryStates", NumberField.format(p.highPercent()) + " / "
+                + NumberField.format(p.softPercent()) + " / " + NumberField.format(p.hardPercent()) + " / "
+                + NumberField.format(p.lowPercent()) + " %"));
+        out.add(row(memory, "props.pageSharing", i18n.get("memPolicy.sharing." + p.sharing().name())));
+        out.add(row(memory, "props.idleTax", NumberField.format(p.idleTaxPercent()) + " %"));
     }
 
     /** "64 MiB/s", "12.5 MiB/s". */

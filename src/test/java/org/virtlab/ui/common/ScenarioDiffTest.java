@@ -2,13 +2,17 @@ package org.virtlab.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.virtlab.engine.Simulation;
+import org.virtlab.engine.Simulations;
 import org.virtlab.engine.TestScenarios;
 import org.virtlab.engine.cpu.SetWorkload;
+import org.virtlab.engine.cpu.Shares;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.memory.PageSize;
 import org.virtlab.engine.io.Coalescing;
@@ -18,6 +22,14 @@ import org.virtlab.engine.io.IoMode;
 import org.virtlab.engine.io.IoWorkload;
 import org.virtlab.engine.io.SetIoMode;
 import org.virtlab.engine.io.SetIoWorkload;
+import org.virtlab.engine.memory.host.HostMemoryPolicy;
+import org.virtlab.engine.memory.host.MemoryActivity;
+import org.virtlab.engine.memory.host.MemoryQos;
+import org.virtlab.engine.memory.host.MemorySnapshot;
+import org.virtlab.engine.memory.host.SetHostMemoryPolicy;
+import org.virtlab.engine.memory.host.SetMemoryActivity;
+import org.virtlab.engine.memory.host.SetMemoryQos;
+import org.virtlab.engine.memory.host.SharingMode;
 import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.LocalizedText;
@@ -31,11 +43,13 @@ import org.virtlab.engine.model.TlbSettings;
 import org.virtlab.engine.model.TranslationSettings;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.engine.model.VmSpec;
+import org.virtlab.scenario.Lessons;
 
 /**
  * Which edits a running simulation follows by inputs, and which inputs. The engine has no network
  * subsystem, so the topology's networks, switches and wires change with no input; so do names, the
- * lesson's steps, duration, view and positions. Dirty rates and migration settings restart it.
+ * lesson's steps, duration, view and positions. Dirty rates and migration settings restart it. Memory QoS,
+ * memory activity and host memory policies follow by inputs, but for an OS image or maxPageSharing.
  */
 class ScenarioDiffTest {
     private final Scenario s = TestScenarios.networked();
@@ -96,6 +110,93 @@ class ScenarioDiffTest {
         // Simulations.of hands both to MigrationSubsystem when it builds it; no input changes them later
         assertFalse(ScenarioDiff.runtimeOnly(s, s.withVm(web().withDirtyMibPerSecond(500))));
         assertFalse(ScenarioDiff.runtimeOnly(s, s.withMigration(MigrationSettings.QEMU_DEFAULTS)));
+    }
+
+    @Test
+    void aVmsMemoryQosFollowsByItsInputAndUndoReplaysTheOld() {
+        MemoryQos high = new MemoryQos(Shares.HIGH, 1_536, 512);
+        Scenario to = s.withVm(web().withMemoryQos(high));
+        assertTrue(ScenarioDiff.runtimeOnly(s, to));
+        assertEquals(List.of(new SetMemoryQos("web", high)), ScenarioDiff.inputs(s, to));
+        // web has no memoryQos in TestScenarios.networked(): VmSpec gives it MemoryQos.DEFAULT
+        assertEquals(List.of(new SetMemoryQos("web", MemoryQos.DEFAULT)), ScenarioDiff.inputs(to, s), "undo");
+    }
+
+    @Test
+    void aVmsMemoryActivityFollowsByItsInputAndUndoReplaysTheOld() {
+        MemoryActivity busy = MemoryActivity.unique(1_024).withWriteMibPerSecond(64).withContent(10, 30, "default")
+                .withActivePercent(40);
+        Scenario to = s.withVm(web().withMemoryActivity(busy));
+        assertTrue(ScenarioDiff.runtimeOnly(s, to));
+        assertEquals(List.of(new SetMemoryActivity("web", busy)), ScenarioDiff.inputs(s, to));
+        assertEquals(List.of(new SetMemoryActivity("web", MemoryActivity.DEFAULT)), ScenarioDiff.inputs(to, s), "undo");
+    }
+
+    @Test
+    void aHostsMemoryPolicyFollowsByItsInputAndUndoReplaysTheOld() {
+        HostSpec h1 = s.host("h1").orElseThrow();
+        HostMemoryPolicy policy = HostMemoryPolicy.DEFAULT.withThresholds(10, 8, 5, 3)
+                .withSharing(SharingMode.UNDER_PRESSURE, 400, 10).withIdleTaxPercent(0);
+        Scenario to = s.withHost(h1.withMemoryPolicy(policy));
+        assertTrue(ScenarioDiff.runtimeOnly(s, to));
+        assertEquals(List.of(new SetHostMemoryPolicy("h1", policy)), ScenarioDiff.inputs(s, to));
+        assertEquals(List.of(new SetHostMemoryPolicy("h1", HostMemoryPolicy.DEFAULT)), ScenarioDiff.inputs(to, s),
+                "undo");
+    }
+
+    @Test
+    void memoryEditsWithOthersAreOneInputEachHostsFirst() {
+        MemoryQos reserved = new MemoryQos(Shares.NORMAL, MemoryQos.NO_LIMIT, 256);
+        HostMemoryPolicy taxFree = HostMemoryPolicy.DEFAULT.withIdleTaxPercent(0);
+        Scenario to = s.withHost(s.host("h2").orElseThrow().withMemoryPolicy(taxFree))
+                .withVm(web().withName("Front end").withWorkload(new Workload.Constant(90)).withMemoryQos(reserved)
+                        .withMemoryActivity(MemoryActivity.unique(512)));
+        // the order inputs() documents: hosts, then per VM its CPU QoS, workload, memory QoS, memory activity
+        assertEquals(List.of(new SetHostMemoryPolicy("h2", taxFree), new SetWorkload("web", new Workload.Constant(90)),
+                new SetMemoryQos("web", reserved), new SetMemoryActivity("web", MemoryActivity.unique(512))),
+                ScenarioDiff.inputs(s, to));
+    }
+
+    @Test
+    void anotherOsImageOrMaxPageSharingRestarts() {
+        // MemorySubsystem refuses SetMemoryActivity with another image ("a running VM's image cannot become");
+        // HostFrames.setPolicy refuses another maxPageSharing ("fixed while the simulation runs")
+        assertFalse(ScenarioDiff.runtimeOnly(s, s.withVm(web().withMemoryActivity(
+                MemoryActivity.unique(512).withContent(0, 50, "ubuntu-22.04")))));
+        HostMemoryPolicy p = HostMemoryPolicy.DEFAULT;
+        HostMemoryPolicy moreSharing = new HostMemoryPolicy(p.highPercent(), p.softPercent(), p.hardPercent(),
+                p.lowPercent(), p.sharing(), p.pagesToScan(), p.sleepMillis(), 512, p.balloonMibPerSecond(),
+                p.balloonMaxPercent(), p.swapOutMibPerSecond(), p.swapInMicros(), p.idleTaxPercent());
+        assertFalse(ScenarioDiff.runtimeOnly(s, s.withHost(s.host("h1").orElseThrow().withMemoryPolicy(moreSharing))));
+    }
+
+    @Test
+    void theRunningEngineTakesTheMemoryInputsAndRefusesWhatRestarts() throws Exception {
+        Scenario qos = Lessons.load("mem-qos").scenario();
+        Simulation sim = Simulations.of(qos);
+        sim.runUntil(Scenario.MICROS_PER_SECOND);
+        VmSpec vm3b = qos.vm("vm3b").orElseThrow();
+        Scenario unlimited = qos.withVm(vm3b.withMemoryQos(new MemoryQos(vm3b.memoryQos().shares(), MemoryQos.NO_LIMIT,
+                0))).withHost(qos.host("host2").orElseThrow().withMemoryPolicy(HostMemoryPolicy.DEFAULT
+                .withIdleTaxPercent(50)));
+        ScenarioDiff.inputs(qos, unlimited).forEach(sim::submit);
+        sim.runUntil(sim.nowMicros() + qos.tickMicros());
+        MemorySnapshot m = sim.snapshot().find(MemorySnapshot.class).orElseThrow();
+        // virtualization.md §2, the article: without the limit, shares 1:2:3 of 24 GiB → 4 / 8 / 12 GiB
+        assertEquals(4_096, m.vm("vm1b").grantedMib(), 1e-6);
+        assertEquals(12_288, m.vm("vm3b").grantedMib(), 1e-6);
+
+        ScenarioDiff.inputs(unlimited, qos).forEach(sim::submit); // undo
+        sim.runUntil(sim.nowMicros() + qos.tickMicros());
+        m = sim.snapshot().find(MemorySnapshot.class).orElseThrow();
+        // the lesson's limit again: VM 3 capped at 8 GiB, the other 16 GiB split 1:2 (MemoryLessonsTest)
+        assertEquals(8_192, m.vm("vm3b").grantedMib(), 1e-6);
+        assertEquals(16_384 / 3.0, m.vm("vm1b").grantedMib(), 1e-6);
+
+        VmSpec vm1 = qos.vm("vm1").orElseThrow();
+        sim.submit(new SetMemoryActivity("vm1", vm1.memoryActivity().withContent(0, 0, "other-image")));
+        assertThrows(IllegalArgumentException.class, () -> sim.runUntil(sim.nowMicros() + qos.tickMicros()),
+                "which is why ScenarioDiff restarts for a new image");
     }
 
     @Test
