@@ -69,8 +69,11 @@ final class RunSummary implements SimulationObserver {
                 for (CpuSnapshot.Refusal r : host.refusals()) {
                     ObjectNode rn = refused.addObject();
                     rn.put("vm", r.vmId());
+                    rn.put("resource", r.resource().name().toLowerCase(java.util.Locale.ROOT));
                     rn.put("reservationMhz", r.reservationMhz());
                     rn.put("unreservedMhz", r.unreservedMhz());
+                    rn.put("reservationMib", r.reservationMib());
+                    rn.put("unreservedMib", r.unreservedMib());
                 }
                 if (lastMemory != null) {
                     MemorySnapshot.HostMemory m = lastMemory.host(host.hostId());

@@ -2,6 +2,7 @@ package org.virtlab.engine.cpu;
 
 import java.util.List;
 import org.virtlab.engine.SubsystemSnapshot;
+import org.virtlab.engine.alloc.Admission;
 
 /**
  * CPU allocation after a tick: per VM and per host, the last tick's rates and cumulative counters since
@@ -61,7 +62,7 @@ public record CpuSnapshot(List<VmCpu> vms, List<HostCpu> hosts) implements Subsy
     /**
      * @param capacityMhz cores × clock, with hyper-threading's factor where both threads of a core are busy
      * @param usedMhz     sum of the use in the last tick of the VMs running on it
-     * @param refusals    VMs admission control kept powered off, with the numbers
+     * @param refusals    VMs admission control kept powered off (CPU or memory), with the numbers
      * @param vmIds       the VMs in the order {@link Slice#vm()} numbers them: the host's, then those that arrived
      *                    by live migration; a VM that left by live migration keeps its number (its past slices
      *                    stay in the history), so this may name VMs no longer here: {@link VmCpu#hostId()} says
@@ -79,7 +80,38 @@ public record CpuSnapshot(List<VmCpu> vms, List<HostCpu> hosts) implements Subsy
         }
     }
 
-    /** Power-on refused: the VM's reservation does not fit in what the host has left unreserved. */
-    public record Refusal(String vmId, long reservationMhz, long unreservedMhz) {
+    /**
+     * Power-on refused by the host's admission control: the VM's CPU or memory reservation does not fit in what
+     * the host has left unreserved ({@link Admission}: CPU checked first).
+     *
+     * @param admission the VM's reservations and what was unreserved, both resources
+     */
+    public record Refusal(String vmId, Admission admission) {
+        public Refusal {
+            if (admission.fits()) {
+                throw new IllegalArgumentException("VM " + vmId + " fits: a refusal needs a reservation that does not");
+            }
+        }
+
+        /** What the refusal is for: {@link Admission.Resource#CPU} or {@link Admission.Resource#MEMORY}. */
+        public Admission.Resource resource() {
+            return admission.refused();
+        }
+
+        public long reservationMhz() {
+            return admission.reservationMhz();
+        }
+
+        public long unreservedMhz() {
+            return admission.unreservedMhz();
+        }
+
+        public long reservationMib() {
+            return admission.reservationMib();
+        }
+
+        public long unreservedMib() {
+            return admission.unreservedMib();
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.virtlab.engine.Input;
 import org.virtlab.engine.StepContext;
 import org.virtlab.engine.Subsystem;
 import org.virtlab.engine.SubsystemSnapshot;
+import org.virtlab.engine.alloc.Admission;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -18,12 +19,16 @@ import org.virtlab.engine.model.VmSpec;
  * {@link FluidAllocator} and publishes a {@link CpuSnapshot}. Accepts {@link SetCpuQos} and
  * {@link SetReservationMode}.
  *
- * <h2>Admission control</h2>
- * At the start, host by host in scenario order, a VM powers on only if its reservation fits in what is
- * still unreserved: cores × clock (no hyper-threading bonus) minus the reservations of the VMs already on.
- * Otherwise it stays off for the whole run, with a {@link CpuSnapshot.Refusal}, no demand and no use. A
- * {@link SetCpuQos} that would raise a running VM's reservation beyond what is unreserved is refused
- * (as vSphere refuses it); on a VM that is off it is recorded, and the VM stays off.
+ * <h2>Admission control: CPU and memory, one decision</h2>
+ * This subsystem owns whether a VM is powered on; the memory and migration subsystems read it here. At the
+ * start, host by host in scenario order, a VM powers on only if both its reservations fit ({@link Admission}):
+ * its CPU reservation in cores × clock (no hyper-threading bonus) and its memory reservation in the host's
+ * memory, each minus the reservations of the VMs already on. Otherwise it stays off for the whole run, with a
+ * {@link CpuSnapshot.Refusal} saying which reservation did not fit and by how much, no demand, no use and no
+ * memory. A {@link SetCpuQos}, or a memory reservation reported by the memory subsystem
+ * ({@link #setMemoryReservation}), that would raise a running VM's reservation beyond what is unreserved is
+ * refused (as vSphere refuses it); on a VM that is off it is recorded, and the VM stays off. Live migration asks
+ * {@link #admission} for the target.
  *
  * <h2>Ready, steal, limited (fluid)</h2>
  * In a fluid model the part of a tick a VM's vCPUs were runnable but not running is the MHz it wanted and
@@ -66,6 +71,8 @@ public final class CpuSubsystem implements Subsystem {
     private final HostSpec[] hosts;
     private final double[] hostMhzPerCore;
     private final long[] reservableMhz;
+    /** Per host: its memory, all of which admission control may reserve. */
+    private final long[] reservableMib;
     /** Per host; replaced when a VM arrives on a host it never ran on (one more slot). */
     private final FluidAllocator[] allocators;
     private final List<List<CpuSnapshot.Refusal>> refusals;
@@ -83,6 +90,8 @@ public final class CpuSubsystem implements Subsystem {
     private boolean[] paused;
 
     private CpuQos[] qos;
+    /** Each VM's memory reservation (the memory subsystem reports changes); copied on write. */
+    private long[] memoryReservationMib;
     private ReservationMode[] modes;
     private double[] demandMhz;
     private double[] usedMhz;
@@ -132,6 +141,7 @@ public final class CpuSubsystem implements Subsystem {
         poweredOn = new boolean[n];
         paused = new boolean[n];
         qos = new CpuQos[n];
+        memoryReservationMib = new long[n];
         hostIds = new String[hosts.size()];
         this.hosts = hosts.toArray(new HostSpec[0]);
         hostMhzPerCore = new double[hosts.size()];
@@ -148,6 +158,7 @@ public final class CpuSubsystem implements Subsystem {
             hostOf[i] = indexOf(hostIds, vm.hostId());
             localIndex[i] = counts[hostOf[i]]++;
             qos[i] = vm.cpuQos();
+            memoryReservationMib[i] = vm.memoryQos().reservationMib();
         }
         schedulers = slices ? new SliceScheduler[hostIds.length] : null;
         sliceAllocation = new double[hostIds.length][];
@@ -158,6 +169,7 @@ public final class CpuSubsystem implements Subsystem {
         hostVms = new int[hostIds.length][];
         hostVmIds = new String[hostIds.length][];
         reservableMhz = new long[hostIds.length];
+        reservableMib = new long[hostIds.length];
         allocators = new FluidAllocator[hostIds.length];
         modes = new ReservationMode[hostIds.length];
         refusals = new ArrayList<>();
@@ -171,6 +183,7 @@ public final class CpuSubsystem implements Subsystem {
             }
             hostVmIds[h] = idsOf(hostVms[h]);
             reservableMhz[h] = (long) host.cpu().cores() * host.cpu().mhzPerCore();
+            reservableMib[h] = host.memoryMib();
             hostCores[h] = host.cpu().cores();
             hostThreads[h] = host.cpu().threadsPerCore();
             modes[h] = host.cpuPolicy().reservationMode();
@@ -249,21 +262,35 @@ public final class CpuSubsystem implements Subsystem {
         return ids;
     }
 
-    /** Power-on in scenario order: each reservation must fit in what is still unreserved. */
+    /** Power-on in scenario order: each VM's reservations must fit in what is still unreserved. */
     private List<CpuSnapshot.Refusal> admit(int h) {
         List<CpuSnapshot.Refusal> refused = new ArrayList<>();
-        long reserved = 0;
         for (int i : hostVms[h]) {
-            long r = qos[i].reservationMhz();
-            long unreserved = reservableMhz[h] - reserved;
-            if (r > unreserved) {
-                refused.add(new CpuSnapshot.Refusal(vmIds[i], r, unreserved));
-            } else {
+            Admission a = admission(i, h);
+            if (a.fits()) {
                 poweredOn[i] = true;
-                reserved += r;
+            } else {
+                refused.add(new CpuSnapshot.Refusal(vmIds[i], a));
             }
         }
         return List.copyOf(refused);
+    }
+
+    /**
+     * VM i's reservations against what host h has unreserved now (i's own, if it is on there, not counted); for
+     * i = −1, no VM's: just what is unreserved.
+     */
+    private Admission admission(int i, int h) {
+        long reservedMhz = 0;
+        long reservedMib = 0;
+        for (int j : hostVms[h]) {
+            if (j != i && poweredOn[j] && hostOf[j] == h) {
+                reservedMhz += qos[j].reservationMhz();
+                reservedMib += memoryReservationMib[j];
+            }
+        }
+        return new Admission(i < 0 ? 0 : qos[i].reservationMhz(), reservableMhz[h] - reservedMhz,
+                i < 0 ? 0 : memoryReservationMib[i], reservableMib[h] - reservedMib);
     }
 
     @Override
@@ -379,7 +406,7 @@ public final class CpuSubsystem implements Subsystem {
             }
             int h = hostOf[i];
             if (poweredOn[i]) {
-                long unreserved = reservableMhz[h] - reservedOn(h) + qos[i].reservationMhz();
+                long unreserved = admission(i, h).unreservedMhz();
                 if (set.qos().reservationMhz() > unreserved) {
                     throw new IllegalArgumentException("reservation of " + set.qos().reservationMhz() + " MHz for VM "
                             + set.vmId() + " does not fit: " + unreserved + " MHz unreserved on host " + hostIds[h]);
@@ -403,16 +430,6 @@ public final class CpuSubsystem implements Subsystem {
         return false;
     }
 
-    /** The reservations of the powered-on VMs running on host h now. */
-    private long reservedOn(int h) {
-        long reserved = 0;
-        for (int i : hostVms[h]) {
-            if (poweredOn[i] && hostOf[i] == h) {
-                reserved += qos[i].reservationMhz();
-            }
-        }
-        return reserved;
-    }
 
     // ---- live migration: read and moved by the migration subsystem (see the class comment) ----
 
@@ -456,8 +473,49 @@ public final class CpuSubsystem implements Subsystem {
      * bonus) minus the reservations of the powered-on VMs running there, the rule applied at the start.
      */
     public long unreservedMhz(String hostId) {
+        return admission(-1, host(hostId)).unreservedMhz();
+    }
+
+    /** The host's memory minus the memory reservations of the powered-on VMs running there now. */
+    public long unreservedMib(String hostId) {
+        return admission(-1, host(hostId)).unreservedMib();
+    }
+
+    /** The VM's memory reservation now, as admission control counts it. */
+    public long memoryReservationMib(String vmId) {
+        return memoryReservationMib[vm(vmId)];
+    }
+
+    /**
+     * Admission control's decision for the VM on a host it does not run on now (live migration's target): its
+     * CPU and memory reservations against what that host has unreserved.
+     */
+    public Admission admission(String vmId, String hostId) {
+        int i = vm(vmId);
         int h = host(hostId);
-        return reservableMhz[h] - reservedOn(h);
+        if (h == hostOf[i]) {
+            throw new IllegalArgumentException("VM " + vmId + " already runs on host " + hostId);
+        }
+        return admission(i, h);
+    }
+
+    /**
+     * The memory subsystem reports a new memory reservation for the VM (a {@link
+     * org.virtlab.engine.memory.host.SetMemoryQos} it accepted) before it applies it. A running VM's reservation
+     * must fit in its host's unreserved memory, as at power-on, else this throws and nothing changes; an off VM's
+     * is recorded and it stays off. Takes effect at once, like an input.
+     */
+    public void setMemoryReservation(String vmId, long reservationMib) {
+        int i = vm(vmId);
+        if (poweredOn[i]) {
+            long unreserved = admission(i, hostOf[i]).unreservedMib();
+            if (reservationMib > unreserved) {
+                throw new IllegalArgumentException("memory reservation of " + reservationMib + " MiB for VM " + vmId
+                        + " does not fit: " + unreserved + " MiB unreserved on host " + hostIds[hostOf[i]]);
+            }
+        }
+        memoryReservationMib = memoryReservationMib.clone(); // saved states share the old array
+        memoryReservationMib[i] = reservationMib;
     }
 
     /**
@@ -576,7 +634,7 @@ public final class CpuSubsystem implements Subsystem {
 
     @Override
     public Object saveState() {
-        return new State(qos, modes, demandMhz.clone(), usedMhz.clone(), entitlementMhz.clone(),
+        return new State(qos, memoryReservationMib, modes, demandMhz.clone(), usedMhz.clone(), entitlementMhz.clone(),
                 hostCapacityMhz.clone(), hostUsedMhz.clone(), usedMhzMicros.clone(), demandMhzMicros.clone(),
                 entitlementMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(), hostUsedMhzMicros.clone(),
                 readyVcpus.clone(), limitedVcpus.clone(), schedulerStates(),
@@ -587,6 +645,7 @@ public final class CpuSubsystem implements Subsystem {
     public void restore(Object savedState) {
         State s = (State) savedState;
         qos = s.qos;
+        memoryReservationMib = s.memoryReservationMib;
         modes = s.modes;
         demandMhz = s.demandMhz.clone();
         usedMhz = s.usedMhz.clone();
@@ -643,10 +702,10 @@ public final class CpuSubsystem implements Subsystem {
     }
 
     /**
-     * Saved state; qos and modes are copied on write, the other arrays are copies (the rows of hostVms are
-     * never written, only replaced).
+     * Saved state; qos, memory reservations and modes are copied on write, the other arrays are copies (the rows
+     * of hostVms are never written, only replaced).
      */
-    private record State(CpuQos[] qos, ReservationMode[] modes, double[] demandMhz, double[] usedMhz,
+    private record State(CpuQos[] qos, long[] memoryReservationMib, ReservationMode[] modes, double[] demandMhz, double[] usedMhz,
                          double[] entitlementMhz, double[] hostCapacityMhz, double[] hostUsedMhz,
                          double[] usedMhzMicros, double[] demandMhzMicros, double[] entitlementMhzMicros,
                          double[] readyMicros, double[] limitedMicros, double[] hostUsedMhzMicros,

@@ -63,7 +63,10 @@ final class Layout {
      */
     static long map(long address, int pageShift, long memoryBytes, int context) {
         long frames = (memoryBytes - DATA_AREA) >>> pageShift;
-        long frame = Math.floorMod((address >>> pageShift) + CONTEXT_FRAME_STRIDE * context, frames);
+        // never negative (addresses and contexts are not), so % is floorMod; most pages need no division at all,
+        // which a TLB miss, computing two of these, notices
+        long page = (address >>> pageShift) + CONTEXT_FRAME_STRIDE * context;
+        long frame = page < frames ? page : page % frames;
         return DATA_AREA + (frame << pageShift) + (address & ((1L << pageShift) - 1));
     }
 }

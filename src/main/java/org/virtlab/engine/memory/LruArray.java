@@ -4,17 +4,13 @@ import java.util.Arrays;
 
 /**
  * A set-associative cache with least-recently-used replacement, held in parallel primitive arrays (no
- * object per entry): the store behind the {@link Tlb} and the page-walk cache. An entry matches on a key
- * and a tag (the address space it belongs to); the set is chosen by the key's low bits (as a TLB indexes
- * by the page number's low bits) or, when {@code hashSets}, by a Fibonacci hash of the key. Recency is an
- * access stamp per entry; stamp 0 marks an empty entry.
+ * object per entry): the store behind the {@link Tlb}. An entry matches on a key and a tag (the address
+ * space it belongs to); the set is chosen by the key's low bits (as a TLB indexes by the page number's low
+ * bits). Recency is an access stamp per entry; stamp 0 marks an empty entry.
  */
 final class LruArray {
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-
     private final int ways;
     private final int setMask;
-    private final boolean hashSets;
     private final long[] keys;
     private final int[] tags;
     private final long[] values;
@@ -23,17 +19,12 @@ final class LruArray {
 
     /** {@code entries / ways} sets; the caller guarantees that is a power of two. */
     LruArray(int entries, int ways) {
-        this(entries, ways, false);
-    }
-
-    LruArray(int entries, int ways, boolean hashSets) {
         int sets = entries / ways;
         if (ways < 1 || sets * ways != entries || Integer.bitCount(sets) != 1) {
             throw new IllegalArgumentException("entries / ways must be a power of two, was " + entries + " / " + ways);
         }
         this.ways = ways;
         this.setMask = sets - 1;
-        this.hashSets = hashSets;
         this.keys = new long[entries];
         this.tags = new int[entries];
         this.values = new long[entries];
@@ -53,8 +44,7 @@ final class LruArray {
     }
 
     private int base(long key) {
-        long mixed = hashSets ? (key * GOLDEN) >>> 40 : key;
-        return (int) (mixed & setMask) * ways;
+        return (int) (key & setMask) * ways;
     }
 
     /** The slot holding (key, tag), marked most recently used; -1 if absent. */

@@ -34,6 +34,11 @@ public enum MigrationReason {
      */
     TARGET_RESERVATION,
     /**
+     * The VM's memory reservation does not fit in what the target has unreserved (its memory minus the memory
+     * reservations of its powered-on VMs), checked like {@link #TARGET_RESERVATION} (which is checked first).
+     */
+    TARGET_MEMORY_RESERVATION,
+    /**
      * The pre-copy rounds never shrink: the VM dirties memory at least as fast as the migration sends it
      * (ρ = dirty rate ÷ bandwidth ≥ 1), so no round left little enough for the downtime limit.
      */

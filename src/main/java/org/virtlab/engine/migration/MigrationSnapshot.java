@@ -3,6 +3,7 @@ package org.virtlab.engine.migration;
 import java.util.List;
 import java.util.Optional;
 import org.virtlab.engine.SubsystemSnapshot;
+import org.virtlab.engine.alloc.Admission;
 
 /**
  * The live migrations after a tick: those under way and the last {@link MigrationSubsystem#MAX_FINISHED}
@@ -89,12 +90,32 @@ public record MigrationSnapshot(MigrationSettings settings, List<Migration> migr
     }
 
     /**
-     * The VM's CPU reservation against what the target had unreserved (cores × clock minus the reservations of
-     * its powered-on VMs), the rule admission control applies at power-on.
+     * The VM's CPU and memory reservations against what the target had unreserved (cores × clock, and its
+     * memory, minus the reservations of its powered-on VMs): the decision admission control makes at power-on
+     * ({@link Admission}).
      */
-    public record AdmissionCheck(CheckPoint at, long atMicros, long reservationMhz, long unreservedMhz) {
+    public record AdmissionCheck(CheckPoint at, long atMicros, Admission admission) {
         public boolean fits() {
-            return reservationMhz <= unreservedMhz;
+            return admission.fits();
+        }
+
+        /**
+         * Why the target refuses: {@link MigrationReason#TARGET_RESERVATION} (CPU, checked first) or
+         * {@link MigrationReason#TARGET_MEMORY_RESERVATION}; {@link MigrationReason#NONE} when it fits.
+         */
+        public MigrationReason reason() {
+            Admission.Resource refused = admission.refused();
+            return refused == Admission.Resource.CPU ? MigrationReason.TARGET_RESERVATION
+                    : refused == Admission.Resource.MEMORY ? MigrationReason.TARGET_MEMORY_RESERVATION
+                    : MigrationReason.NONE;
+        }
+
+        public long reservationMhz() {
+            return admission.reservationMhz();
+        }
+
+        public long unreservedMhz() {
+            return admission.unreservedMhz();
         }
     }
 }

@@ -178,7 +178,7 @@ public final class MigrationSubsystem implements Subsystem {
         MigrationSnapshot.AdmissionCheck check = admission(r.vmId, r.targetHostId, MigrationSnapshot.CheckPoint.SWITCH_OVER, end);
         r.check(check);
         if (!check.fits()) {
-            return r.toSnapshot(thresholdMib, end, MigrationPhase.FAILED, MigrationReason.TARGET_RESERVATION);
+            return r.toSnapshot(thresholdMib, end, MigrationPhase.FAILED, check.reason());
         }
         double inflowMib = leftMib + r.dirtyMibPerSecond * restMicros / 1_000_000;
         double sentMib = Math.min(settings.bandwidthMibPerSecond() * restMicros / 1_000_000, inflowMib);
@@ -202,16 +202,17 @@ public final class MigrationSubsystem implements Subsystem {
         r.check(check);
         if (!check.fits()) {
             cpu.setPaused(r.vmId, false); // it goes on where it was
-            return r.toSnapshot(thresholdMib, end, MigrationPhase.FAILED, MigrationReason.TARGET_RESERVATION);
+            return r.toSnapshot(thresholdMib, end, MigrationPhase.FAILED, check.reason());
         }
         cpu.move(r.vmId, r.targetHostId);
         cpu.setPaused(r.vmId, false);
         return r.toSnapshot(thresholdMib, end, MigrationPhase.DONE, MigrationReason.NONE);
     }
 
+    /** The target's admission control, CPU and memory in one decision ({@link CpuSubsystem#admission}). */
     private MigrationSnapshot.AdmissionCheck admission(String vmId, String hostId, MigrationSnapshot.CheckPoint at,
                                                        long atMicros) {
-        return new MigrationSnapshot.AdmissionCheck(at, atMicros, cpu.reservationMhz(vmId), cpu.unreservedMhz(hostId));
+        return new MigrationSnapshot.AdmissionCheck(at, atMicros, cpu.admission(vmId, hostId));
     }
 
     private void finish(MigrationSnapshot.Migration m) {
@@ -258,7 +259,7 @@ public final class MigrationSubsystem implements Subsystem {
             MigrationSnapshot.AdmissionCheck check =
                     admission(s.vmId(), s.targetHostId(), MigrationSnapshot.CheckPoint.START, nowMicros);
             if (!check.fits()) {
-                refuse(s.vmId(), source, s.targetHostId(), MigrationReason.TARGET_RESERVATION, List.of(check));
+                refuse(s.vmId(), source, s.targetHostId(), check.reason(), List.of(check));
                 return;
             }
             underWay.add(new MigrationRun(nextSerial++, s.vmId(), source, s.targetHostId(), memoryMib[i],

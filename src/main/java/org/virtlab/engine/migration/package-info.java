@@ -23,8 +23,9 @@
  *   <li>No auto-converge (QEMU can throttle the guest's vCPUs until the rounds shrink), no post-copy.</li>
  *   <li>Only memory is sent: CPU and device state take no time, so a VM that dirties nothing would stop for no
  *   time at all; the pause lasts at least one tick anyway.</li>
- *   <li>The target's CPU admission control is asked at the start, at switch-over and at completion, but nothing
- *   is reserved on the target meanwhile (vSphere reserves the destination from the start).</li>
+ *   <li>The target's admission control (CPU and memory reservations) is asked at the start, at switch-over and at
+ *   completion, but nothing is reserved on the target meanwhile (vSphere reserves the destination from the
+ *   start).</li>
  *   <li>A VM with a passthrough device cannot be migrated this way (§5); VMs have no devices yet, so the reason
  *   {@link org.virtlab.engine.migration.MigrationReason#PASSTHROUGH} exists but nothing produces it.</li>
  * </ul>

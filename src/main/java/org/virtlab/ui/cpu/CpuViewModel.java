@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.virtlab.charts.CpuUsageChart;
+import org.virtlab.engine.alloc.Admission;
 import org.virtlab.engine.cpu.CpuDerivation;
 import org.virtlab.engine.cpu.CpuSampler;
 import org.virtlab.engine.cpu.CpuSnapshot;
@@ -213,6 +214,10 @@ public final class CpuViewModel {
     private String refusal(CpuSnapshot cpu, String vmId) {
         for (CpuSnapshot.HostCpu h : cpu.hosts()) {
             for (CpuSnapshot.Refusal r : h.refusals()) {
+                if (r.vmId().equals(vmId) && r.resource() == Admission.Resource.MEMORY) {
+                    return i18n.format("cpu.state.refusedMemory", Formats.memory(r.reservationMib()),
+                            Formats.memory(Math.max(0, r.unreservedMib())));
+                }
                 if (r.vmId().equals(vmId)) {
                     return i18n.format("cpu.state.refused", Formats.ghz(r.reservationMhz()), Formats.ghz(r.unreservedMhz()));
                 }

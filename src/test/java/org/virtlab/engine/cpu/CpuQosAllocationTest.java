@@ -10,6 +10,7 @@ import static org.virtlab.engine.cpu.CpuScenarios.busy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.virtlab.engine.Simulation;
+import org.virtlab.engine.alloc.Admission;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
 import org.virtlab.engine.model.VmSpec;
@@ -48,7 +49,10 @@ class CpuQosAllocationTest {
                         CpuScenarios.vm("vm3", 24, new Workload.Constant(100), 1_000, 8_000))), 3);
         CpuSnapshot snap = CpuScenarios.cpu(sim);
         // virtualization.md §1: "power-on is refused when unreserved capacity can't cover it"
-        assertEquals(List.of(new CpuSnapshot.Refusal("vm2", 10_000, 8_000)), snap.hosts().get(0).refusals());
+        // (the host's 65,536 MiB of memory, none of it reserved: memory fits)
+        assertEquals(List.of(new CpuSnapshot.Refusal("vm2", new Admission(10_000, 8_000, 0, 65_536))),
+                snap.hosts().get(0).refusals());
+        assertEquals(Admission.Resource.CPU, snap.hosts().get(0).refusals().get(0).resource());
         CpuSnapshot.VmCpu vm2 = CpuScenarios.vm(sim, "vm2");
         assertFalse(vm2.poweredOn());
         assertEquals(0, vm2.demandMhz());

@@ -17,6 +17,7 @@ import static org.virtlab.engine.migration.MigrationScenarios.vmCpu;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.virtlab.engine.Simulation;
+import org.virtlab.engine.alloc.Admission;
 import org.virtlab.engine.cpu.CpuQos;
 import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Pinning;
@@ -29,6 +30,14 @@ import org.virtlab.engine.model.Scenario;
 
 /** Refusals, aborts and cancels: reasons with their numbers in the snapshot, never an exception. */
 class MigrationRefusalTest {
+    /**
+     * A check where only CPU is reserved: no VM here reserves memory, and h2 has 65,536 MiB
+     * (MigrationScenarios.h2), all of it unreserved.
+     */
+    private static Admission cpuOnly(long reservationMhz, long unreservedMhz) {
+        return new Admission(reservationMhz, unreservedMhz, 0, 65_536);
+    }
+
     private static final MigrationSettings QEMU = MigrationSettings.QEMU_DEFAULTS;
 
     @Test
@@ -67,10 +76,12 @@ class MigrationRefusalTest {
         assertEquals("", all.get(1).sourceHostId()); // the unknown VM runs nowhere
         assertEquals(H2, all.get(4).sourceHostId()); // off sits on h2
         // big: 9000 MHz reserved against h2's 8000 MHz unreserved, asked at the start
-        assertEquals(List.of(new AdmissionCheck(CheckPoint.START, 0, 9_000, 8_000)), all.get(6).admissionChecks());
+        assertEquals(List.of(new AdmissionCheck(CheckPoint.START, 0, cpuOnly(9_000, 8_000))),
+                all.get(6).admissionChecks());
         assertFalse(all.get(6).admissionChecks().get(0).fits());
         // app fits: 2000 MHz of 8000
-        assertEquals(List.of(new AdmissionCheck(CheckPoint.START, 0, 2_000, 8_000)), all.get(7).admissionChecks());
+        assertEquals(List.of(new AdmissionCheck(CheckPoint.START, 0, cpuOnly(2_000, 8_000))),
+                all.get(7).admissionChecks());
         assertEquals(1, migrations(sim).underWay().size());
     }
 
@@ -93,8 +104,8 @@ class MigrationRefusalTest {
         assertEquals(MigrationPhase.FAILED, large.phase());
         assertEquals(MigrationReason.TARGET_RESERVATION, large.reason());
         assertEquals(21_000_000, large.elapsedMicros());
-        assertEquals(List.of(new AdmissionCheck(CheckPoint.START, 0, 5_000, 8_000),
-                new AdmissionCheck(CheckPoint.SWITCH_OVER, 21_000_000, 5_000, 3_000)), large.admissionChecks());
+        assertEquals(List.of(new AdmissionCheck(CheckPoint.START, 0, cpuOnly(5_000, 8_000)),
+                new AdmissionCheck(CheckPoint.SWITCH_OVER, 21_000_000, cpuOnly(5_000, 3_000))), large.admissionChecks());
         assertEquals(0, large.downtimeMicros()); // never paused
         assertEquals(32, large.remainingMib()); // what was left to send
         sim.step();
@@ -118,7 +129,7 @@ class MigrationRefusalTest {
         assertEquals(10_625_000, m.elapsedMicros());
         assertEquals(List.of(CheckPoint.START, CheckPoint.SWITCH_OVER, CheckPoint.COMPLETION),
                 m.admissionChecks().stream().map(AdmissionCheck::at).toList());
-        assertEquals(new AdmissionCheck(CheckPoint.COMPLETION, 10_625_000, 2_000, 1_000), m.admissionChecks().get(2));
+        assertEquals(new AdmissionCheck(CheckPoint.COMPLETION, 10_625_000, cpuOnly(2_000, 1_000)), m.admissionChecks().get(2));
         assertEquals(125_000, m.downtimeMicros()); // it was paused all the same
         sim.step();
         CpuSnapshot.VmCpu app = vmCpu(cpu(sim), "app");

@@ -21,7 +21,7 @@ public record MemorySnapshot(List<VmMemory> vms, List<HostMemory> hosts) impleme
      * One VM. Its configured pages are each in exactly one state: {@code untouched + private + shared + ballooned
      * + swapped = configured}.
      *
-     * @param poweredOn        false when CPU admission control kept it off: it touches nothing
+     * @param poweredOn        false when admission control (CPU or memory reservation) kept it off: it touches nothing
      * @param demandPages      what the guest wants in use now
      * @param consumedPages    host frames charged to it: its private pages and, of each shared frame, the part
      *                         of the frame's pages it maps (shared frames ÷ sharing pages, host-wide, per shared page)

@@ -29,8 +29,10 @@ import org.virtlab.engine.model.VmSpec;
  *   <li>Entitlements, and the host's new state from its free memory.</li>
  * </ol>
  * Registered after the {@link CpuSubsystem}, whose placement, power and pause state it reads: a VM kept off by
- * CPU admission control touches nothing; a VM paused for a migration's stop-and-copy does nothing and its
- * balloon cannot move. It draws nothing from the simulation's random generator.
+ * admission control (its CPU or its memory reservation did not fit; one decision, made there) touches nothing; a
+ * VM paused for a migration's stop-and-copy does nothing and its balloon cannot move. A {@link SetMemoryQos}
+ * reports the new reservation to the CPU subsystem's admission control first, which refuses a running VM's
+ * reservation beyond its host's unreserved memory. It draws nothing from the simulation's random generator.
  *
  * <p>State: per VM its pages and counters, per host its frames and sharing, all copied on save (page arrays
  * chunk by chunk, copy-on-write), so rewinding restores them exactly.
@@ -243,6 +245,7 @@ public final class MemorySubsystem implements Subsystem {
                 throw new IllegalArgumentException("reservationMib must be between 0 and " + configuredMib + " (VM "
                         + q.vmId() + "'s memory), was " + q.qos().reservationMib());
             }
+            cpu.setMemoryReservation(q.vmId(), q.qos().reservationMib()); // admission control's check and books
             g.setQos(q.qos());
             return true;
         }

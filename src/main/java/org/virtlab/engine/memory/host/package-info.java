@@ -38,7 +38,11 @@
  *   <li>Freed guest memory stays on the host until a balloon takes it (no free page reporting).</li>
  *   <li>Shared frames are charged to the VMs that map them in proportion to their pages, host-wide.</li>
  *   <li>No memory compression (ESX's hard state compresses before swapping), no large pages, no NUMA.</li>
- *   <li>Memory reservations are not checked at power-on (the CPU's admission control is).</li>
+ *   <li>Admission control checks a VM's memory reservation against the host's memory minus the reservations of
+ *   its powered-on VMs, at power-on, for a running VM's new reservation and for a live migration's target, as
+ *   vSphere does, but counts no per-VM overhead memory and keeps nothing back for the hypervisor. A reservation
+ *   guarantees admission, not frames: reclamation still treats it as the floor of the VM's entitlement, kept
+ *   once touched.</li>
  *   <li>Live migration moves the VM's memory with it in one tick; balloon and untouched pages stay so.</li>
  * </ul>
  */
