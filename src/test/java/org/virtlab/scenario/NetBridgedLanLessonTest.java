@@ -18,6 +18,7 @@ import org.virtlab.engine.net.NetState;
 import org.virtlab.engine.net.NetSwitch;
 import org.virtlab.engine.net.NetTopology;
 import org.virtlab.engine.net.PacketTracer;
+import org.virtlab.engine.net.PhysicalLan;
 import org.virtlab.engine.net.Protocol;
 import org.virtlab.engine.net.Rewrite;
 import org.virtlab.engine.net.Trace;
@@ -70,6 +71,10 @@ class NetBridgedLanLessonTest {
                 topology.leases().stream().map(l -> l.nic() + " " + Ip.format(l.ip())).toList());
         assertTrue(topology.leases().stream().allMatch(l -> l.server().equals("router dhcp 10.0.0.1")));
         assertEquals("network", lesson.view().tab());
+        // The goal's range, the router's DHCP pool 10.0.0.100–10.0.0.254.
+        assertEquals(List.of(100, 254), List.of(PhysicalLan.FIRST_LAN_LEASE_OCTET, PhysicalLan.LAST_LAN_LEASE_OCTET));
+        assertTrue(lesson.goal().en().contains("10.0.0.100–10.0.0.254"));
+        assertTrue(lesson.goal().zh().contains("10.0.0.100–10.0.0.254"));
     }
 
     @Test

@@ -145,6 +145,9 @@ class NetFourModelsLessonTest {
         Trace fromPc = tracer.trace("lan-pc", "host1", Protocol.ICMP, 0);
         assertEquals(Ip.of(10, 0, 0, 11), last(fromPc.request().hops()).headers().dstIp());
         assertEquals(Ip.of(10, 0, 0, 50), last(fromPc.request().hops()).headers().srcIp());
+        // The goal's Internet server, 203.0.113.10 (TEST-NET-3, RFC 5737).
+        Trace out = tracer.trace("br1", "internet", Protocol.ICMP, 0);
+        assertEquals(Ip.of(203, 0, 113, 10), last(out.request().hops()).headers().dstIp());
     }
 
     @Test

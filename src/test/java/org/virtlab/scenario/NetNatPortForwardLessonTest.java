@@ -69,6 +69,12 @@ class NetNatPortForwardLessonTest {
         assertEquals(List.of("web:nic0 192.168.122.10", "client1:nic0 192.168.122.2", "client2:nic0 192.168.122.3"),
                 state.topology().leases().stream().map(l -> l.nic() + " " + Ip.format(l.ip())).toList());
         assertEquals("network", lesson.view().tab());
+        // The goal's port range: libvirt's masquerade rules, --to-ports 1024-65535.
+        assertEquals(List.of(1024, 65535), List.of(Conntrack.MIN_NAT_PORT, Conntrack.MAX_NAT_PORT));
+        for (String text : List.of(lesson.goal().en(), lesson.goal().zh())) {
+            assertTrue(text.contains("1024–65535") && text.contains("10.0.0.11") && text.contains("192.168.122.10")
+                    && text.contains("8080"), text);
+        }
     }
 
     @Test

@@ -107,7 +107,10 @@ class NetRoutedReturnRouteLessonTest {
         assertEquals(Rewrite.Kind.REVERSE, back.rewrites().get(0).kind());
         assertEquals(Ip.of(192, 168, 100, 2), back.rewrites().get(0).toIp(), "translated back to 192.168.100.2");
         assertEquals("dropped: no-route (reply)", lab1.summary());
-        assertTrue(tracer.trace("lab2", "internet", Protocol.ICMP, 0).delivered());
+        Trace lab2 = tracer.trace("lab2", "internet", Protocol.ICMP, 0);
+        assertTrue(lab2.delivered());
+        assertEquals(Rewrite.Kind.MASQUERADE, lab2.request().hops().stream().filter(h -> h.device().equals("router"))
+                .findFirst().orElseThrow().rewrites().get(0).kind(), "the router masquerades both");
     }
 
     @Test
