@@ -32,7 +32,8 @@ class LessonsTest {
     void theLessonsFollowTheDefaultInCourseOrder() {
         assertEquals(List.of("default", "cpu-shares", "cpu-reservation", "cpu-idle-neighbour", "cpu-limit",
                 "cpu-hyperthreading", "cpu-pinning", "mem-page-walk", "mem-tlb-vpid", "mem-large-pages", "mem-zero-pages",
-                "mem-page-sharing", "mem-balloon-swap", "mem-qos", "mem-idle-tax", "network-models", "migration-precopy",
+                "mem-page-sharing", "mem-balloon-swap", "mem-qos", "mem-idle-tax", "network-models",
+                "net-four-models", "net-nat-port-forward", "net-routed-return-route", "net-bridged-lan", "net-dvs-vlans", "migration-precopy",
                 "io-emulation-vs-virtio", "io-virtqueue-anatomy", "io-event-idx", "io-passthrough-iommu"),
                 Lessons.ids());
     }
