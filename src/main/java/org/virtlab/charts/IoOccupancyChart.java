@@ -43,15 +43,15 @@ public final class IoOccupancyChart {
     /**
      * The texts, translated by the caller.
      *
-     * @param ceiling  a ceiling's legend entry from the device's name and the queue size
+     * @param ceiling  a ceiling's legend entry from the device's short name and the queue size
      * @param offScale the same for a ceiling above the chart
      */
     public record Labels(String title, String timeAxis, String valueAxis, BiFunction<String, String, String> ceiling,
                          BiFunction<String, String, String> offScale) {
     }
 
-    /** A device's line: its name in the legend and its colour, 0xRRGGBB. */
-    public record Line(String name, int rgb) {
+    /** A device's line: its name in the legend, its short name (for its ceiling's entry) and colour, 0xRRGGBB. */
+    public record Line(String name, String shortName, int rgb) {
     }
 
     public IoOccupancyChart(Labels labels) {
@@ -66,6 +66,8 @@ public final class IoOccupancyChart {
         plot = new XYPlot(data, time, count, renderer);
         chart = new JFreeChart(labels.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        // beside the plot: the tab's chart area is wide and low, a legend under it would take half its height
+        chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
     }
 
     public JFreeChart chart() {
@@ -186,7 +188,7 @@ public final class IoOccupancyChart {
             }
             double c = k < ceilings.length ? ceilings[k] : Double.NaN;
             String size = Double.isNaN(c) ? "" : Long.toString(Math.round(c));
-            return (c > upper ? labels.offScale() : labels.ceiling()).apply(lines.get(k).name(), size);
+            return (c > upper ? labels.offScale() : labels.ceiling()).apply(lines.get(k).shortName(), size);
         }
     }
 }

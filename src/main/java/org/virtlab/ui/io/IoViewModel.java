@@ -175,8 +175,10 @@ public final class IoViewModel {
         baseline.clear();
         flashDevice = null;
         lastWindowStart = -1;
-        devices.setAll(newScenario.devices().stream().map(IoDeviceSpec::id).toList());
         String keep = focus.get();
+        // no focus while the list changes: a device box that loses its value with the old list gets it back
+        focus.set(null);
+        devices.setAll(newScenario.devices().stream().map(IoDeviceSpec::id).toList());
         focus.set(keep != null && newScenario.device(keep).isPresent() ? keep : defaultFocus(newScenario));
         controls.show(newScenario, focus.get());
         ring.set(null);

@@ -37,7 +37,7 @@ final class OccupancyFeed {
         for (IoDeviceSpec d : scenario.devices()) {
             ModeKind m = ModeKind.of(d.mode());
             int nth = seen.merge(m, 1, Integer::sum) - 1;
-            lines.add(new IoOccupancyChart.Line(label.apply(d.id()), IoColours.rgb(IoColours.modeShade(m, nth))));
+            lines.add(new IoOccupancyChart.Line(label.apply(d.id()), d.id(), IoColours.rgb(IoColours.modeShade(m, nth))));
         }
         ids = scenario.devices().stream().map(IoDeviceSpec::id).toList();
         lastStartMicros = -1;
