@@ -60,6 +60,7 @@ public final class IoOccupancyChart {
         time.setAutoRangeIncludesZero(false);
         NumberAxis count = new NumberAxis(labels.valueAxis());
         count.setAutoRange(false);
+        count.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole descriptors and requests
         count.setRange(0, 1);
         renderer.setDrawSeriesLineAsPath(true); // one path per line, not one shape per segment
         renderer.setLegendItemLabelGenerator(new Legend());

@@ -67,7 +67,7 @@ class IoGalleryTest {
     /**
      * {@code io-occupancy(-zh).png}: the ring occupancy chart of io-emulation-vs-virtio after six simulated seconds,
      * with a virtio disk added to the IDE VM; {@code io-device-add(-zh).png}: the IDE VM's device section with the
-     * Add device menu open.
+     * Add device menu open; {@code io-device-none(-zh).png}: the NVMe VM after its only device was removed.
      */
     @ParameterizedTest
     @ValueSource(strings = {"en", "zh"})
@@ -99,6 +99,19 @@ class IoGalleryTest {
                 () -> app.shell().viewModel().io().occupancyChart().pointCount() == 60);
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.write(robot, stage.getScene(), "io-occupancy" + suffix);
+
+        // the NVMe VM's only device removed with its button: the section offers Add device alone
+        robot.interact(() -> app.shell().viewModel().selection().select("nvme-vm"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#deviceRemove").queryButton().getText().endsWith("nvme0"));
+        robot.interact(() -> PanelScroll.scrollTo(robot.lookup("#deviceAdd").query()));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        robot.clickOn("#deviceRemove");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#deviceNone").query().isVisible()
+                && app.shell().viewModel().scenario().device("nvme0").isEmpty());
+        robot.interact(() -> PanelScroll.scrollTo(robot.lookup("#deviceAdd").query()));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.write(robot, stage.getScene(), "io-device-none" + suffix);
     }
 
     /** The Add device menu's virtio disk, as the bundles name it. */

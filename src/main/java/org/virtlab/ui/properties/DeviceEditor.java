@@ -48,7 +48,8 @@ final class DeviceEditor {
         remove.setId("deviceRemove");
         remove.textProperty().bind(model.removeText());
         remove.setTooltip(new Tooltip(i18n.get("device.remove.help")));
-        remove.disableProperty().bind(model.hasDevices().not());
+        remove.visibleProperty().bind(model.hasDevices()); // nothing to remove: only Add device shows
+        remove.managedProperty().bind(model.hasDevices());
         remove.setOnAction(e -> model.remove());
         FlowPane actions = new FlowPane(8, 4, add, remove);
         actions.setAlignment(Pos.CENTER_LEFT);
