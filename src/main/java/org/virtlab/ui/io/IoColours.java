@@ -42,6 +42,25 @@ final class IoColours {
         };
     }
 
+    /**
+     * The colour of the {@code nth} device (from 0) of mode {@code m} in a chart of every device: the mode's colour,
+     * then darker and lighter shades of it by turns, so devices of one mode stay apart and of its colour.
+     */
+    static Color modeShade(ModeKind m, int nth) {
+        Color base = mode(m);
+        if (nth == 0) {
+            return base;
+        }
+        double step = Math.min(0.6, 0.3 * ((nth + 1) / 2));
+        return nth % 2 == 1 ? base.interpolate(Color.BLACK, step) : base.interpolate(Color.WHITE, step);
+    }
+
+    /** {@code c} as 0xRRGGBB, for a chart drawn outside JavaFX. */
+    static int rgb(Color c) {
+        return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
     /** {@code c} mixed with white: a cell's background, light enough for dark text. */
     static Color tint(Color c, double amount) {
         return c.interpolate(Color.WHITE, amount);

@@ -141,7 +141,12 @@ public final class IoView {
         compareTab.setId("ioCompareTab");
         Tab costTab = new Tab(i18n.get("io.tab.cost"), cost);
         costTab.setId("ioCostTab");
-        TabPane charts = new TabPane(timelineTab, compareTab, costTab);
+        ChartViewer occupancy = new ChartViewer(vm.occupancyChart().chart());
+        occupancy.setId("ioOccupancyChart");
+        Tab occupancyTab = new Tab(i18n.get("io.tab.occupancy"), occupancy);
+        occupancyTab.setId("ioOccupancyTab");
+        occupancyTab.setTooltip(new Tooltip(i18n.get("io.tab.occupancy.help")));
+        TabPane charts = new TabPane(timelineTab, compareTab, costTab, occupancyTab);
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("ioCharts");
 

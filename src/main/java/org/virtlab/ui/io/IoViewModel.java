@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.virtlab.charts.IoCostChart;
+import org.virtlab.charts.IoOccupancyChart;
 import org.virtlab.engine.io.CostStep;
 import org.virtlab.engine.io.IoDeviceSpec;
 import org.virtlab.engine.io.IoMode;
@@ -28,7 +29,7 @@ import org.virtlab.ui.sim.SimulationRunner;
  * The I/O tab's state, from the simulation's published {@link IoSnapshot}: the device in focus (the selected VM's
  * first device, or the one picked in the tab) with its virtqueue laid out for the animator and its counters; the
  * exit timeline of every device; the devices side by side over the last metrics window; and where a request's time
- * goes per device, since its mode last changed. The live controls are {@link #controls()}.
+ * goes per device, since its mode last changed; how full each device's ring is over time. The live controls are {@link #controls()}.
  *
  * <p>Like the CPU tab it works only while showing ({@link #setShowing}); the cost chart and the comparison follow the
  * 100 ms metrics windows, the ring and the timeline every frame.
@@ -38,6 +39,8 @@ public final class IoViewModel {
     private final Selection selection;
     private final IoControlsModel controls;
     private final IoCostChart costChart;
+    private final IoOccupancyChart occupancyChart;
+    private final OccupancyFeed occupancy;
     private final ObservableList<String> devices = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<String> focus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RingData> ring = new ReadOnlyObjectWrapper<>();
@@ -65,6 +68,11 @@ public final class IoViewModel {
         costChart = new IoCostChart(i18n.get("io.cost.title"), i18n.get("io.cost.axis"), List.of(
                 i18n.get("io.where.guest"), i18n.get("io.where.exit"), i18n.get("io.where.host"),
                 i18n.get("io.where.device"), i18n.get("io.where.wait")));
+        occupancyChart = new IoOccupancyChart(new IoOccupancyChart.Labels(i18n.get("io.occupancy.title"),
+                i18n.get("io.occupancy.time"), i18n.get("io.occupancy.axis"),
+                (name, size) -> i18n.format("io.occupancy.ceiling", name, size),
+                (name, size) -> i18n.format("io.occupancy.ceiling.off", name, size)));
+        occupancy = new OccupancyFeed(occupancyChart);
         selection.selectedIdProperty().addListener((obs, was, now) -> followSelection(now));
     }
 
@@ -74,6 +82,11 @@ public final class IoViewModel {
 
     public IoCostChart costChart() {
         return costChart;
+    }
+
+    /** How full each device's ring is over simulated time, from every metrics window since the start. */
+    public IoOccupancyChart occupancyChart() {
+        return occupancyChart;
     }
 
     /** The devices' ids, in scenario order: what the tab's device box offers. */
@@ -147,6 +160,7 @@ public final class IoViewModel {
     public void setShowing(boolean showing) {
         this.showing = showing;
         costChart.setLive(showing);
+        occupancyChart.setLive(showing);
         if (showing && shown != null) {
             lastWindowStart = -1;
             draw(shown);
@@ -161,8 +175,10 @@ public final class IoViewModel {
         baseline.clear();
         flashDevice = null;
         lastWindowStart = -1;
-        devices.setAll(newScenario.devices().stream().map(IoDeviceSpec::id).toList());
         String keep = focus.get();
+        // no focus while the list changes: a device box that loses its value with the old list gets it back
+        focus.set(null);
+        devices.setAll(newScenario.devices().stream().map(IoDeviceSpec::id).toList());
         focus.set(keep != null && newScenario.device(keep).isPresent() ? keep : defaultFocus(newScenario));
         controls.show(newScenario, focus.get());
         ring.set(null);
@@ -171,6 +187,7 @@ public final class IoViewModel {
         timeline.set(TimelineData.EMPTY);
         comparison.set(List.of());
         costChart.update(List.of(), new double[IoCostChart.PARTIES][0], new String[IoCostChart.PARTIES][0]);
+        occupancy.reset(newScenario, this::deviceLabel);
     }
 
     /** The scenario after an edit the simulation follows without starting over. */
@@ -184,6 +201,7 @@ public final class IoViewModel {
         shown = state;
         Optional<IoSnapshot> io = state.snapshot().find(IoSnapshot.class);
         io.ifPresent(this::trackChanges);
+        io.ifPresent(occupancy::feed); // every window, shown or not: the chart keeps a minute
         if (showing) {
             draw(state);
         }

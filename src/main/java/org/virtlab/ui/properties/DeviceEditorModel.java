@@ -3,13 +3,17 @@ package org.virtlab.ui.properties;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.virtlab.engine.io.Coalescing;
 import org.virtlab.engine.io.EmulatedModel;
 import org.virtlab.engine.io.IoDeviceSpec;
@@ -31,7 +35,8 @@ import org.virtlab.ui.io.ModeKind;
  * way of I/O virtualization with that way's settings, and interrupt coalescing. {@link #commit()} checks every field
  * shown against the model's ranges and rules and only then hands the new device to the editor as one edit:
  * {@link org.virtlab.ui.common.ScenarioDiff} decides whether the running simulation follows by inputs (a new mode or
- * workload of the same kind) or starts again (another kind of requests, coalescing).
+ * workload of the same kind) or starts again (another kind of requests, coalescing). {@link #add} and {@link #remove}
+ * add a device of a {@link DeviceTemplate} to the VM or take the one shown away, each one edit that restarts it.
  */
 public final class DeviceEditorModel {
     /** The guest's loop. */
@@ -40,7 +45,9 @@ public final class DeviceEditorModel {
     private final I18n i18n;
     private final ScenarioEditor editor;
     private final String vmId;
-    private final List<String> deviceIds;
+    private final ObservableList<String> deviceIds = FXCollections.observableArrayList();
+    private final BooleanBinding hasDevices = Bindings.isNotEmpty(deviceIds);
+    private final StringBinding removeText;
     private List<IoDeviceSpec> shown;
 
     private final ObjectProperty<String> device = new SimpleObjectProperty<>();
@@ -63,11 +70,12 @@ public final class DeviceEditorModel {
     private final NumberField coalesceCompletions = new NumberField("device.coalesceCompletions");
     private final NumberField coalesceDelay = new NumberField("device.coalesceDelay");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final BooleanBinding closed = loop.isEqualTo(Loop.CLOSED);
-    private final BooleanBinding emulated = mode.isEqualTo(ModeKind.EMULATED);
-    private final BooleanBinding virtio = mode.isEqualTo(ModeKind.VIRTIO);
-    private final BooleanBinding passthrough = mode.isEqualTo(ModeKind.PASSTHROUGH);
-    private final BooleanBinding open = closed.not();
+    // each false while the VM has no device: the form shows none of its rows then
+    private final BooleanBinding closed = loop.isEqualTo(Loop.CLOSED).and(hasDevices);
+    private final BooleanBinding emulated = mode.isEqualTo(ModeKind.EMULATED).and(hasDevices);
+    private final BooleanBinding virtio = mode.isEqualTo(ModeKind.VIRTIO).and(hasDevices);
+    private final BooleanBinding passthrough = mode.isEqualTo(ModeKind.PASSTHROUGH).and(hasDevices);
+    private final BooleanBinding open = loop.isEqualTo(Loop.OPEN).and(hasDevices);
     /** The settings of the device's ways it did not have, while the form is open: so a switch back restores them. */
     private IoMode lastEmulated;
     private IoMode.Virtio lastVirtio;
@@ -78,10 +86,12 @@ public final class DeviceEditorModel {
         this.editor = editor;
         this.vmId = vm.id();
         this.shown = editor.scenario().devicesOf(vm.id());
-        this.deviceIds = shown.stream().map(IoDeviceSpec::id).toList();
+        deviceIds.setAll(shown.stream().map(IoDeviceSpec::id).toList());
+        removeText = Bindings.createStringBinding(() -> device.get() == null ? i18n.get("device.remove.none")
+                : i18n.format("device.remove", device.get()), device);
         device.addListener((obs, was, now) -> load());
         mode.addListener((obs, was, now) -> modeChosen(now));
-        device.set(deviceIds.get(0));
+        device.set(deviceIds.isEmpty() ? null : deviceIds.get(0));
     }
 
     /** Whether this editor still shows {@code vm}'s devices as they are (so the panel can keep it, and its focus). */
@@ -89,8 +99,70 @@ public final class DeviceEditorModel {
         return vm.id().equals(vmId) && s.devicesOf(vmId).equals(shown);
     }
 
-    public List<String> deviceIds() {
+    /** The VM's devices' ids, in scenario order; empty when it has none (only Add device is offered then). */
+    public ObservableList<String> deviceIds() {
         return deviceIds;
+    }
+
+    /** Whether the VM has a device to edit. */
+    public BooleanBinding hasDevices() {
+        return hasDevices;
+    }
+
+    /** "Remove vda": the Remove button's text for the device in the form. */
+    public StringBinding removeText() {
+        return removeText;
+    }
+
+    /** The kinds of device {@link #add} offers, in the menu's order. */
+    public List<DeviceTemplate> templates() {
+        return List.of(DeviceTemplate.values());
+    }
+
+    /**
+     * Adds a device of that kind to the VM as one edit (a new device restarts the simulation at 0 s:
+     * {@link org.virtlab.ui.common.ScenarioDiff}) and shows it in the form. Returns its id.
+     */
+    public String add(DeviceTemplate kind) {
+        Scenario s = editor.scenario();
+        IoDeviceSpec added = kind.create(s, vmId);
+        List<IoDeviceSpec> all = new java.util.ArrayList<>(s.devices());
+        all.add(insertionPoint(s), added);
+        Scenario next = s.withDevices(all);
+        shown = next.devicesOf(vmId); // this editor stays the VM's across the edit, showing the new device
+        editor.restructure(next);
+        deviceIds.setAll(shown.stream().map(IoDeviceSpec::id).toList());
+        device.set(added.id());
+        return added.id();
+    }
+
+    /** After the devices of this VM and of the VMs before it: the I/O tab lists the devices in the VMs' order. */
+    private int insertionPoint(Scenario s) {
+        List<String> vms = s.vms().stream().map(VmSpec::id).toList();
+        int mine = vms.indexOf(vmId);
+        int at = 0;
+        for (int i = 0; i < s.devices().size(); i++) {
+            if (vms.indexOf(s.devices().get(i).vmId()) <= mine) {
+                at = i + 1;
+            }
+        }
+        return at;
+    }
+
+    /** Removes the device in the form as one edit (restarting the simulation); the form shows the VM's next one. */
+    public boolean remove() {
+        String id = device.get();
+        if (id == null || editor.scenario().device(id).isEmpty()) {
+            return false;
+        }
+        Scenario next = editor.scenario().without(id);
+        shown = next.devicesOf(vmId);
+        editor.restructure(next);
+        int at = Math.max(0, deviceIds.indexOf(id) - 1);
+        deviceIds.setAll(shown.stream().map(IoDeviceSpec::id).toList());
+        error.set("");
+        device.set(deviceIds.isEmpty() ? null : deviceIds.get(Math.min(at, deviceIds.size() - 1)));
+        return true;
     }
 
     public ObjectProperty<String> deviceProperty() {
@@ -196,6 +268,9 @@ public final class DeviceEditorModel {
 
     /** The label of a choice, from the bundle: "device.requests.block_read", "io.mode.virtio", ... */
     public String label(Object choice) {
+        if (choice instanceof DeviceTemplate t) {
+            return i18n.get(t.key());
+        }
         if (choice instanceof ModeKind m) {
             return i18n.get(m.key());
         }

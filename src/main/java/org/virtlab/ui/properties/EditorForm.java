@@ -76,12 +76,23 @@ final class EditorForm {
 
     /** A label across both columns and, under it, the control across both: for a control wider than a field. */
     Label stacked(String key, Region control) {
+        return stacked(key, control, null);
+    }
+
+    /** {@link #stacked(String, Region)} shown only while {@code shown} is true, or always if it is null. */
+    Label stacked(String key, Region control, ObservableBooleanValue shown) {
         Label label = new Label(i18n.get(key));
         label.setTooltip(new Tooltip(i18n.get(key + ".help")));
         label.setWrapText(true);
         label.setLabelFor(control);
         wide(label);
         wide(control);
+        if (shown != null) {
+            for (Node n : new Node[] {label, control}) {
+                n.visibleProperty().bind(shown);
+                n.managedProperty().bind(shown);
+            }
+        }
         return label;
     }
 

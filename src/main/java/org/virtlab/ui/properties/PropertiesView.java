@@ -16,7 +16,7 @@ import org.virtlab.ui.i18n.I18n;
 /**
  * The right-hand panel: the selection's properties grouped by category, and under them the editors of
  * the selection (a VM's CPU QoS, workload, memory QoS, memory activity, name and size, pinning, network
- * adapters and dirty rate; a host's CPU policy, name and hardware, memory policy; a network's, switch's or port group's form; a wire's Disconnect;
+ * adapters, dirty rate and I/O devices; a host's CPU policy, name and hardware, memory policy; a network's, switch's or port group's form; a wire's Disconnect;
  * the lesson's migration settings), all in one scroll pane.
  */
 public final class PropertiesView {

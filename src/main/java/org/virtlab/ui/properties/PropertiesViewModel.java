@@ -125,7 +125,7 @@ public final class PropertiesViewModel {
         return dirtyRateEditor.getReadOnlyProperty();
     }
 
-    /** The I/O devices editor of the selected VM, or null when no VM with a device is selected. */
+    /** The I/O devices editor of the selected VM (with Add device, also for a VM without one), or null. */
     public ReadOnlyObjectProperty<DeviceEditorModel> deviceEditorProperty() {
         return deviceEditor.getReadOnlyProperty();
     }
@@ -248,9 +248,7 @@ public final class PropertiesViewModel {
         keep(nicEditor, e -> e.isFor(v, offered), () -> new NicListEditorModel(i18n, editor, v));
         long bandwidth = scenario.migration().bandwidthMibPerSecond();
         keep(dirtyRateEditor, e -> e.isFor(v, bandwidth), () -> new DirtyRateEditorModel(i18n, editor, v));
-        if (!scenario.devicesOf(v.id()).isEmpty()) {
-            keep(deviceEditor, e -> e.isFor(v, scenario), () -> new DeviceEditorModel(i18n, editor, v));
-        }
+        keep(deviceEditor, e -> e.isFor(v, scenario), () -> new DeviceEditorModel(i18n, editor, v));
     }
 
     /** Shows the editor the slot has if it still shows the element as it is, otherwise a new one. */
