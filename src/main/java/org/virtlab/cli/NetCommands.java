@@ -1,5 +1,8 @@
 package org.virtlab.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +26,15 @@ final class NetCommands {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private NetCommands() {
+    }
+
+    /** A JSON tree as indented text, ending in a newline: what {@code --json} prints. */
+    static String indented(ObjectNode root) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree could not be written", e);
+        }
     }
 
     /** The protocol spelled {@code icmp}, {@code tcp} or {@code udp}; empty (reported) otherwise. */

@@ -1,22 +1,15 @@
 package org.virtlab.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.net.DropReason;
-import org.virtlab.engine.net.NetTopology;
-import org.virtlab.engine.net.Protocol;
 import org.virtlab.engine.net.Reachability;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code virtlab reach SCENARIO [--proto icmp|tcp|udp] [--port P] [--json]}: which endpoint reaches which, one
@@ -27,34 +20,19 @@ final class ReachCommand extends LocalizedCommand implements Callable<Integer> {
     /** One letter per reason in the text matrix; lower case when the reply was the one dropped. */
     private static final String LETTERS = "NAIFXTPM";
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", descriptionKey = "net.scenario")
-    Path scenarioFile;
-
-    @Option(names = "--proto", paramLabel = "PROTO", defaultValue = "icmp", descriptionKey = "net.proto")
-    String proto;
-
-    @Option(names = "--port", paramLabel = "P", descriptionKey = "net.port")
-    Integer port;
+    @Mixin
+    NetProbeOptions probeOptions;
 
     @Option(names = "--json", descriptionKey = "reach.json")
     boolean json;
 
     @Override
     public Integer call() {
-        Optional<Protocol> protocol = NetCommands.protocol(this, proto);
-        if (protocol.isEmpty()) {
+        Optional<NetProbeOptions.Probe> probe = probeOptions.probe(this);
+        if (probe.isEmpty()) {
             return VirtLabCommand.EXIT_INVALID;
         }
-        int dstPort = NetCommands.port(this, protocol.get(), port);
-        if (dstPort < 0) {
-            return VirtLabCommand.EXIT_INVALID;
-        }
-        Optional<Scenario> scenario = readScenario(scenarioFile);
-        Optional<NetTopology> topology = scenario.flatMap(s -> NetCommands.topology(this, s));
-        if (topology.isEmpty()) {
-            return VirtLabCommand.EXIT_INVALID;
-        }
-        Reachability r = Reachability.of(topology.get(), 0, protocol.get(), dstPort);
+        Reachability r = Reachability.of(probe.get().topology(), 0, probe.get().protocol(), probe.get().port());
         if (json) {
             out().print(toJson(r));
         } else {
@@ -75,11 +53,7 @@ final class ReachCommand extends LocalizedCommand implements Callable<Integer> {
                 row.put(r.endpoints().get(j), r.cells().get(i).get(j).summary());
             }
         }
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return NetCommands.indented(root);
     }
 
     private void printText(Reachability r) {

@@ -1,26 +1,19 @@
 package org.virtlab.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.net.Hop;
 import org.virtlab.engine.net.Leg;
 import org.virtlab.engine.net.Lookup;
 import org.virtlab.engine.net.NetException;
 import org.virtlab.engine.net.NetState;
-import org.virtlab.engine.net.NetTopology;
 import org.virtlab.engine.net.PacketTracer;
-import org.virtlab.engine.net.Protocol;
 import org.virtlab.engine.net.Rewrite;
 import org.virtlab.engine.net.Trace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code virtlab trace SCENARIO --from A --to B [--proto icmp|tcp|udp] [--port P] [--json]}: one probe and its
@@ -30,42 +23,28 @@ import picocli.CommandLine.Parameters;
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false)
 final class TraceCommand extends LocalizedCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", descriptionKey = "net.scenario")
-    Path scenarioFile;
-
     @Option(names = "--from", required = true, paramLabel = "A", descriptionKey = "trace.from")
     String from;
 
     @Option(names = "--to", required = true, paramLabel = "B", descriptionKey = "trace.to")
     String to;
 
-    @Option(names = "--proto", paramLabel = "PROTO", defaultValue = "icmp", descriptionKey = "net.proto")
-    String proto;
-
-    @Option(names = "--port", paramLabel = "P", descriptionKey = "net.port")
-    Integer port;
+    @Mixin
+    NetProbeOptions probeOptions;
 
     @Option(names = "--json", descriptionKey = "trace.json")
     boolean json;
 
     @Override
     public Integer call() {
-        Optional<Protocol> protocol = NetCommands.protocol(this, proto);
-        if (protocol.isEmpty()) {
-            return VirtLabCommand.EXIT_INVALID;
-        }
-        int dstPort = NetCommands.port(this, protocol.get(), port);
-        if (dstPort < 0) {
-            return VirtLabCommand.EXIT_INVALID;
-        }
-        Optional<Scenario> scenario = readScenario(scenarioFile);
-        Optional<NetTopology> topology = scenario.flatMap(s -> NetCommands.topology(this, s));
-        if (topology.isEmpty()) {
+        Optional<NetProbeOptions.Probe> probe = probeOptions.probe(this);
+        if (probe.isEmpty()) {
             return VirtLabCommand.EXIT_INVALID;
         }
         Trace trace;
         try {
-            trace = new PacketTracer(new NetState(topology.get(), 0)).trace(from, to, protocol.get(), dstPort);
+            trace = new PacketTracer(new NetState(probe.get().topology(), 0))
+                    .trace(from, to, probe.get().protocol(), probe.get().port());
         } catch (NetException e) {
             err().println(NetCommands.refusal(this, e));
             return VirtLabCommand.EXIT_INVALID;
@@ -123,10 +102,6 @@ final class TraceCommand extends LocalizedCommand implements Callable<Integer> {
             root.set("reply", NetCommands.json(trace.reply()));
         }
         root.put("result", trace.summary());
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written", e);
-        }
+        return NetCommands.indented(root);
     }
 }

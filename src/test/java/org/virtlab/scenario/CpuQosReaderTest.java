@@ -1,14 +1,13 @@
 package org.virtlab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.virtlab.scenario.ScenarioFixtures.at;
 import static org.virtlab.scenario.ScenarioFixtures.english;
+import static org.virtlab.scenario.ScenarioFixtures.json;
+import static org.virtlab.scenario.ScenarioFixtures.onlyProblem;
 import static org.virtlab.scenario.ScenarioFixtures.problemsAfter;
+import static org.virtlab.scenario.ScenarioFixtures.read;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
@@ -31,28 +30,6 @@ import org.virtlab.engine.model.VmSpec;
  * has 4 vCPUs, VM 1 ("db") 8.
  */
 class CpuQosReaderTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static Scenario read(Consumer<ObjectNode> change) throws ScenarioException {
-        return ScenarioReader.read(ScenarioFixtures.changed(change), ScenarioFixtures.SOURCE);
-    }
-
-    /** The one problem of the changed fixture; it must be found by the reader, not by a model constructor. */
-    private static Problem onlyProblem(Consumer<ObjectNode> change) {
-        List<Problem> problems = problemsAfter(change);
-        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        assertNotEquals("model.refused", problems.get(0).key(), "the reader must check before the model does");
-        return problems.get(0);
-    }
-
     private static Consumer<ObjectNode> vm0(String field, String value) {
         return root -> at(root, "/vms/0").set(field, json(value));
     }

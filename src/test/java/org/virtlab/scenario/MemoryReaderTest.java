@@ -2,16 +2,13 @@ package org.virtlab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.virtlab.scenario.ScenarioFixtures.at;
 import static org.virtlab.scenario.ScenarioFixtures.english;
-import static org.virtlab.scenario.ScenarioFixtures.problemsAfter;
+import static org.virtlab.scenario.ScenarioFixtures.json;
+import static org.virtlab.scenario.ScenarioFixtures.onlyProblem;
+import static org.virtlab.scenario.ScenarioFixtures.read;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -30,27 +27,6 @@ import org.virtlab.engine.model.VmSpec;
  * {@code memoryActivity}. In the fixture VM 0 ("web") has 4096 MiB.
  */
 class MemoryReaderTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static Scenario read(Consumer<ObjectNode> change) throws ScenarioException {
-        return ScenarioReader.read(ScenarioFixtures.changed(change), ScenarioFixtures.SOURCE);
-    }
-
-    private static Problem onlyProblem(Consumer<ObjectNode> change) {
-        List<Problem> problems = problemsAfter(change);
-        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        assertNotEquals("model.refused", problems.get(0).key(), "the reader must check before the model does");
-        return problems.get(0);
-    }
-
     private static Consumer<ObjectNode> policy(String value) {
         return root -> at(root, "/hosts/0").set("memoryPolicy", json(value));
     }

@@ -1,6 +1,8 @@
 package org.virtlab.scenario;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.virtlab.engine.TestScenarios;
+import org.virtlab.engine.model.Scenario;
 
 /** A small valid scenario document, and ways to break it and read the problems. */
 final class ScenarioFixtures {
@@ -63,6 +66,28 @@ final class ScenarioFixtures {
         } catch (JsonProcessingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** {@code text} as a JSON tree, for a change to set. */
+    static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The valid document after {@code change}, read. */
+    static Scenario read(Consumer<ObjectNode> change) throws ScenarioException {
+        return ScenarioReader.read(changed(change), SOURCE);
+    }
+
+    /** The one problem of the changed document; it must be found by the reader, not by a model constructor. */
+    static Problem onlyProblem(Consumer<ObjectNode> change) {
+        List<Problem> problems = problemsAfter(change);
+        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
+        assertNotEquals("model.refused", problems.get(0).key(), "the reader must check before the model does");
+        return problems.get(0);
     }
 
     static ObjectNode at(ObjectNode root, String pointer) {

@@ -2,16 +2,11 @@ package org.virtlab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.virtlab.scenario.ScenarioFixtures.english;
-import static org.virtlab.scenario.ScenarioFixtures.problemsAfter;
+import static org.virtlab.scenario.ScenarioFixtures.json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -24,29 +19,16 @@ import org.virtlab.engine.model.TranslationSettings;
 
 /** The optional {@code translation} section: the Memory tab's page-walk animator and TLB experiment. */
 class TranslationReaderTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
-    private static JsonNode json(String text) {
-        try {
-            return MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static Consumer<ObjectNode> translation(String value) {
         return root -> root.set("translation", json(value));
     }
 
     private static Scenario read(String value) throws ScenarioException {
-        return ScenarioReader.read(ScenarioFixtures.changed(translation(value)), ScenarioFixtures.SOURCE);
+        return ScenarioFixtures.read(translation(value));
     }
 
     private static Problem onlyProblem(String value) {
-        List<Problem> problems = problemsAfter(translation(value));
-        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
-        assertNotEquals("model.refused", problems.get(0).key(), "the reader must check before the model does");
-        return problems.get(0);
+        return ScenarioFixtures.onlyProblem(translation(value));
     }
 
     @Test

@@ -1,22 +1,22 @@
 package org.virtlab.ui.cpu;
 
+import java.util.function.Function;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import org.jfree.chart.fx.ChartViewer;
-import org.virtlab.charts.ChartStyle;
+import org.virtlab.ui.common.VmTableColumns;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -50,6 +50,7 @@ public final class CpuView {
         table.getColumns().add(column(i18n, "cpu.col.steal", "cpu.col.steal.help", VmCpuRow::stealProperty));
         table.getColumns().add(column(i18n, "cpu.col.limited", "cpu.col.limited.help", VmCpuRow::limitedProperty));
         table.getColumns().add(column(i18n, "cpu.col.state", "cpu.col.state.help", VmCpuRow::stateProperty));
+        VmTableColumns.explainHeaders(table, Tooltip::new);
         table.setPlaceholder(new Label(i18n.get("cpu.table.empty")));
         table.setFixedCellSize(30);
 
@@ -79,34 +80,14 @@ public final class CpuView {
     }
 
     private static TableColumn<VmCpuRow, String> nameColumn(I18n i18n) {
-        TableColumn<VmCpuRow, String> c = new TableColumn<>(i18n.get("cpu.col.vm"));
-        c.setCellValueFactory(cell -> cell.getValue().nameProperty());
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null || getTableRow() == null || getTableRow().getItem() == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                java.awt.Color awt = (java.awt.Color) ChartStyle.vmColour(getTableRow().getItem().colourIndex());
-                setGraphic(new Rectangle(10, 10, Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue())));
-                setText(item);
-            }
-        });
+        TableColumn<VmCpuRow, String> c = VmTableColumns.name(i18n.get("cpu.col.vm"));
         c.setPrefWidth(110);
         return c;
     }
 
     private static TableColumn<VmCpuRow, String> column(I18n i18n, String key, String help,
-            java.util.function.Function<VmCpuRow, javafx.beans.value.ObservableValue<String>> value) {
-        TableColumn<VmCpuRow, String> c = new TableColumn<>();
-        Label header = new Label(i18n.get(key));
-        header.setTooltip(new javafx.scene.control.Tooltip(i18n.get(help)));
-        c.setGraphic(header);
-        c.setCellValueFactory(cell -> value.apply(cell.getValue()));
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            Function<VmCpuRow, ObservableValue<String>> value) {
+        TableColumn<VmCpuRow, String> c = VmTableColumns.value(i18n.get(key), i18n.get(help), value);
         c.setMinWidth(78);
         return c;
     }

@@ -2,12 +2,10 @@ package org.virtlab.ui.cpu;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.virtlab.ui.common.VmRow;
 
 /** One line of the CPU tab's table: a VM's averages over the last sample window, formatted. */
-public final class VmCpuRow {
-    private final String vmId;
-    private final int colourIndex;
-    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+public final class VmCpuRow extends VmRow {
     private final ReadOnlyStringWrapper demand = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper entitlement = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper used = new ReadOnlyStringWrapper("");
@@ -17,17 +15,7 @@ public final class VmCpuRow {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
 
     VmCpuRow(String vmId, String name, int colourIndex) {
-        this.vmId = vmId;
-        this.colourIndex = colourIndex;
-        this.name.set(name);
-    }
-
-    public String vmId() {
-        return vmId;
-    }
-
-    public int colourIndex() {
-        return colourIndex;
+        super(vmId, name, colourIndex);
     }
 
     void set(String demandText, String entitlementText, String usedText, String readyText, String stealText,
@@ -39,10 +27,6 @@ public final class VmCpuRow {
         ready.set(readyText);
         steal.set(stealText);
         state.set(stateText);
-    }
-
-    public ReadOnlyStringProperty nameProperty() {
-        return name.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty demandProperty() {

@@ -4,11 +4,9 @@ import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -19,11 +17,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.jfree.chart.fx.ChartViewer;
-import org.virtlab.charts.ChartStyle;
+import org.virtlab.ui.common.VmTableColumns;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -94,7 +90,7 @@ public final class OvercommitView {
         table.getColumns().add(column(i18n, "granted", VmMemoryRow::grantedProperty));
         table.getColumns().add(column(i18n, "cowFaults", VmMemoryRow::cowFaultsProperty));
         table.getColumns().add(column(i18n, "swapIns", VmMemoryRow::swapInsProperty));
-        headerTooltips(table);
+        VmTableColumns.explainHeaders(table, OvercommitView::tip);
         table.setPlaceholder(new Label(i18n.get("overcommit.table.empty")));
         table.setFixedCellSize(30);
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -181,64 +177,20 @@ public final class OvercommitView {
     }
 
     private static TableColumn<VmMemoryRow, String> nameColumn(I18n i18n) {
-        TableColumn<VmMemoryRow, String> c = new TableColumn<>(i18n.get("overcommit.col.vm"));
-        c.setCellValueFactory(cell -> cell.getValue().nameProperty());
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null || getTableRow() == null || getTableRow().getItem() == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                java.awt.Color awt = (java.awt.Color) ChartStyle.vmColour(getTableRow().getItem().colourIndex());
-                setGraphic(new Rectangle(10, 10, Color.rgb(awt.getRed(), awt.getGreen(), awt.getBlue())));
-                setText(item);
-            }
-        });
+        TableColumn<VmMemoryRow, String> c = VmTableColumns.name(i18n.get("overcommit.col.vm"));
         c.setPrefWidth(80);
         c.setMinWidth(70);
         return c;
     }
 
+    /** A column of numbers, as narrow as its header in 12 px bold (memory.css): ten fit a projected window. */
     private static TableColumn<VmMemoryRow, String> column(I18n i18n, String name,
             Function<VmMemoryRow, ObservableValue<String>> value) {
-        TableColumn<VmMemoryRow, String> c = new TableColumn<>(i18n.get("overcommit.col." + name));
+        TableColumn<VmMemoryRow, String> c = VmTableColumns.value(i18n.get("overcommit.col." + name),
+                i18n.get("overcommit.col." + name + ".help"), value);
         c.setId("overcommitCol-" + name);
-        c.setUserData(i18n.get("overcommit.col." + name + ".help"));
-        c.setCellValueFactory(cell -> value.apply(cell.getValue()));
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
-        c.setMinWidth(headerWidth(c.getText()));
+        c.setMinWidth(VmTableColumns.headerWidth(c.getText()));
         c.setPrefWidth(c.getMinWidth());
         return c;
-    }
-
-    /**
-     * Wide enough for a header in 12 px bold (memory.css), so none hides behind an ellipsis: about 7.6 px per Latin
-     * letter (11.5 for m and w), 12.5 per Chinese character, plus the header's padding.
-     */
-    private static double headerWidth(String text) {
-        double w = 14;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            w += ch >= 0x2E80 ? 12.5 : "mwMW".indexOf(ch) >= 0 ? 11.5 : 7.6;
-        }
-        return Math.ceil(w);
-    }
-
-    /**
-     * Gives each column header its help as tooltip, once the table has made its headers (a header's own text
-     * lays out better than a label put in as its graphic).
-     */
-    private static void headerTooltips(TableView<VmMemoryRow> table) {
-        table.skinProperty().addListener((obs, was, now) -> javafx.application.Platform.runLater(() -> {
-            for (Node n : table.lookupAll(".column-header")) {
-                if (n instanceof javafx.scene.control.skin.TableColumnHeader h
-                        && h.getTableColumn() != null && h.getTableColumn().getUserData() instanceof String help) {
-                    Tooltip.install(h, tip(help));
-                }
-            }
-        }));
     }
 }

@@ -2,12 +2,10 @@ package org.virtlab.ui.memory;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.virtlab.ui.common.VmRow;
 
 /** One line of the overcommit table: a VM's memory at the latest moment, formatted (MiB, counts). */
-public final class VmMemoryRow {
-    private final String vmId;
-    private final int colourIndex;
-    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
+public final class VmMemoryRow extends VmRow {
     private final ReadOnlyStringWrapper configured = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper touched = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper consumed = new ReadOnlyStringWrapper("");
@@ -19,18 +17,7 @@ public final class VmMemoryRow {
     private final ReadOnlyStringWrapper swapIns = new ReadOnlyStringWrapper("");
 
     VmMemoryRow(String vmId, String name, int colourIndex) {
-        this.vmId = vmId;
-        this.colourIndex = colourIndex;
-        this.name.set(name);
-    }
-
-    public String vmId() {
-        return vmId;
-    }
-
-    /** The VM's place in the scenario: its colour in every chart. */
-    public int colourIndex() {
-        return colourIndex;
+        super(vmId, name, colourIndex);
     }
 
     void set(String configuredText, String touchedText, String consumedText, String sharedText,
@@ -44,10 +31,6 @@ public final class VmMemoryRow {
         granted.set(grantedText);
         cowFaults.set(cowFaultsText);
         swapIns.set(swapInsText);
-    }
-
-    public ReadOnlyStringProperty nameProperty() {
-        return name.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty configuredProperty() {
