@@ -27,6 +27,7 @@ import org.virtlab.ui.i18n.I18n;
 public final class DeviceTablesModel {
     private final I18n i18n;
     private final ObservableList<String> devices = FXCollections.observableArrayList();
+    private final ObservableList<String> devicesView = FXCollections.unmodifiableObservableList(devices);
     private final ObjectProperty<String> chosen = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper chosenIsSwitch = new ReadOnlyBooleanWrapper();
     private final ObservableList<List<String>> macRows = FXCollections.observableArrayList();
@@ -44,7 +45,7 @@ public final class DeviceTablesModel {
 
     /** The machines, then the switches, by the engine's names. */
     public ObservableList<String> devices() {
-        return FXCollections.unmodifiableObservableList(devices);
+        return devicesView;
     }
 
     /** "Web 1 (VM)", "virbr0 (Linux bridge · Host 1)". */

@@ -16,7 +16,8 @@ import org.virtlab.engine.net.Rewrite;
  * @param number   its place in its leg, from 1
  * @param deviceId the engine's name of the device ({@code host1/virbr0})
  * @param device   the device's name as the diagram shows it ("Web 1", "virbr0", "router")
- * @param caption  what the device is ("Linux bridge · Host 1")
+ * @param kindText what the device is ("Linux bridge")
+ * @param caption  what the device is, and where ("Linux bridge · Host 1")
  * @param ports    "vnet0 → virbr0", with "·" where the packet started or ended
  * @param macs     Ethernet source → destination
  * @param vlan     the 802.1Q tag on the wire, "—" untagged
@@ -24,7 +25,7 @@ import org.virtlab.engine.net.Rewrite;
  * @param lookups  the lookups in words, in order
  * @param rewrites the address translations made here
  */
-public record HopRow(boolean reply, int number, String deviceId, String device, DeviceKind kind, String caption, String ports,
+public record HopRow(boolean reply, int number, String deviceId, String device, DeviceKind kind, String kindText, String caption, String ports,
                      String macs, String vlan, String ips, List<String> lookups, List<RewriteText> rewrites) {
 
     public HopRow {
@@ -49,7 +50,7 @@ public record HopRow(boolean reply, int number, String deviceId, String device, 
             rewrites.add(new RewriteText(texts.rewriteKind(r), NetTexts.address(r.fromIp(), r.fromPort()),
                     NetTexts.address(r.toIp(), r.toPort())));
         }
-        return new HopRow(reply, number, hop.device(), texts.device(hop.device(), hop.kind()), hop.kind(),
+        return new HopRow(reply, number, hop.device(), texts.device(hop.device(), hop.kind()), hop.kind(), texts.kind(hop.kind()),
                 texts.deviceCaption(hop.device(), hop.kind()), ports,
                 Mac.format(h.srcMac()) + " → " + Mac.format(h.dstMac()),
                 h.vlan() == 0 ? "—" : String.valueOf(h.vlan()), texts.ips(h), lookups, rewrites);

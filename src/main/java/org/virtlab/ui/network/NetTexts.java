@@ -53,18 +53,6 @@ final class NetTexts {
         }
     }
 
-    /** A short label for the heat map's rows: "web1:nic0" stays technical, the name comes first. */
-    String endpointShort(Endpoint e) {
-        switch (e.kind()) {
-            case VM_NIC: {
-                NetIface nic = topology.nodes().get(e.node()).ifaces().get(e.iface());
-                return vmName(topology.nodes().get(e.node()).name()) + " · " + nic.name();
-            }
-            default:
-                return endpoint(e);
-        }
-    }
-
     /** A network's or a port group's name, the id if the scenario has neither. */
     String segmentName(String id) {
         if (id == null) {
@@ -94,9 +82,35 @@ final class NetTexts {
                 String sw = afterSlash(device);
                 return scenario.switchSpec(sw).map(SwitchSpec::name).orElse(sw);
             }
+            case LAN_MACHINE:
+                return i18n.get("network.endpoint.lanPc");
+            case INTERNET:
+                return i18n.get("network.endpoint.internet");
+            case ROUTER:
+                return i18n.get("network.device.router");
+            case PHYSICAL_SWITCH:
+                return device.equals("wan-switch") ? i18n.get("network.device.wan") : i18n.get("network.device.lan");
             default:
                 return device;
         }
+    }
+
+    /**
+     * A name the engine puts in a verdict (a machine, a switch, a network) as the diagram shows it; anything
+     * else (an address, a MAC) as it is.
+     */
+    String named(String name) {
+        if (topology != null) {
+            int n = topology.nodeIndex(name);
+            if (n >= 0) {
+                return device(name, topology.nodes().get(n).kind());
+            }
+            int s = topology.switchIndex(name);
+            if (s >= 0) {
+                return device(name, topology.switches().get(s).kind());
+            }
+        }
+        return scenario.network(name).map(NetworkSpec::name).orElse(name);
     }
 
     /** The small line of a device's box: its kind, and for a switch on a host, which host. */
@@ -134,15 +148,15 @@ final class NetTexts {
 
     /** The drop reason with its parameters as a sentence. */
     String reason(Verdict v) {
-        return i18n.format("net.drop." + v.reason().name(), v.params().toArray());
+        return i18n.format("net.drop." + v.reason().name(), v.params().stream().map(this::named).toArray());
     }
 
     /** "Delivered to internet." or "Dropped at host1: host1 has no route to 10.0.0.50." */
     String verdict(Verdict v) {
         if (v.delivered()) {
-            return i18n.format("net.delivered", v.device());
+            return i18n.format("net.delivered", named(v.device()));
         }
-        return i18n.format("net.dropped", v.device(), reason(v));
+        return i18n.format("net.dropped", named(v.device()), reason(v));
     }
 
     /** "192.168.122.2:32768 → 203.0.113.10:80"; for ICMP the addresses and the echo id. */

@@ -44,6 +44,8 @@ public final class NetworkViewModel {
 
     private final I18n i18n;
     private final ObservableList<String> endpoints = FXCollections.observableArrayList();
+    /** Made once: a wrapper made per call would be collected with the listeners a view puts on it. */
+    private final ObservableList<String> endpointsView = FXCollections.unmodifiableObservableList(endpoints);
     private final ObjectProperty<String> from = new SimpleObjectProperty<>();
     private final ObjectProperty<String> to = new SimpleObjectProperty<>();
     private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(Protocol.ICMP);
@@ -53,6 +55,7 @@ public final class NetworkViewModel {
     private final BooleanBinding canSend;
 
     private final ObservableList<HopRow> hops = FXCollections.observableArrayList();
+    private final ObservableList<HopRow> hopsView = FXCollections.unmodifiableObservableList(hops);
     private final ReadOnlyIntegerWrapper requestHops = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
@@ -188,7 +191,7 @@ public final class NetworkViewModel {
 
     /** Every endpoint's id, in the engine's order: hosts, VM NICs, the LAN machine, the Internet. */
     public ObservableList<String> endpoints() {
-        return FXCollections.unmodifiableObservableList(endpoints);
+        return endpointsView;
     }
 
     /** "Web 1 · nic0 (default)". */
@@ -330,7 +333,7 @@ public final class NetworkViewModel {
 
     /** The last trace's hops: the request's, then the reply's. */
     public ObservableList<HopRow> hops() {
-        return FXCollections.unmodifiableObservableList(hops);
+        return hopsView;
     }
 
     /** How many of {@link #hops()} are the request's. */

@@ -69,7 +69,7 @@ public final class ReachModel {
         Reachability r = Reachability.of(topology, 0, protocol, port);
         List<String> labels = new ArrayList<>();
         for (String id : r.endpoints()) {
-            labels.add(texts.endpointShort(topology.endpoint(id)));
+            labels.add(texts.endpoint(topology.endpoint(id)));
         }
         List<List<Cell>> rows = new ArrayList<>();
         for (int i = 0; i < r.endpoints().size(); i++) {
@@ -81,7 +81,7 @@ public final class ReachModel {
                 String to = texts.endpoint(topology.endpoint(r.endpoints().get(j)));
                 String tip = c.delivered() ? i18n.format("network.reach.tip.delivered", from, to)
                         : i18n.format(c.inReply() ? "network.reach.tip.replyDropped" : "network.reach.tip.dropped", from,
-                        to, c.device(), i18n.get("net.reason." + c.reason().name()));
+                        to, texts.named(c.device()), i18n.get("net.reason." + c.reason().name()));
                 row.add(new Cell(r.endpoints().get(i), r.endpoints().get(j), o, tip));
             }
             rows.add(row);
@@ -89,5 +89,4 @@ public final class ReachModel {
         String what = texts.protocol(protocol) + (protocol == Protocol.ICMP ? "" : " " + port);
         matrix.set(new Matrix(r.endpoints(), labels, rows, i18n.format("network.reach.title", what)));
     }
-
 }

@@ -56,7 +56,7 @@ class NetworkViewModelTest {
         List<HopRow> hops = vm.hops();
         // The request: web1 → virbr0 → host1 → LAN switch → router → WAN switch → internet (the engine's
         // PhysicalLan: the router sits between the LAN and the WAN); the reply comes back the same way.
-        assertEquals(List.of("Web 1", "virbr0", "Host 1", "lan-switch", "router", "wan-switch", "internet"),
+        assertEquals(List.of("Web 1", "virbr0", "Host 1", "LAN", "Router", "WAN", "Internet"),
                 hops.subList(0, 7).stream().map(HopRow::device).toList());
         assertEquals(7, vm.requestHopsProperty().get());
         assertEquals(14, hops.size());
@@ -80,7 +80,7 @@ class NetworkViewModelTest {
         assertEquals(List.of(new HopRow.RewriteText("reply translated back: destination", "10.0.0.11:32768",
                 "192.168.122.2:32768")), back.rewrites());
         assertEquals("ICMP echo from Web 1 · nic0 (default) to Internet", vm.tracedProperty().get());
-        assertEquals("Delivered to web1.", vm.replyVerdictProperty().get());
+        assertEquals("Delivered to Web 1.", vm.replyVerdictProperty().get());
     }
 
     @Test
@@ -100,7 +100,7 @@ class NetworkViewModelTest {
         }
         assertEquals(13, vm.stepProperty().get());
         assertFalse(vm.playingProperty().get(), "Play stops at the end");
-        assertEquals("Reply, hop 7 of 7: Web 1 (VM). Delivered to web1.", vm.currentBinding().get());
+        assertEquals("Reply, hop 7 of 7: Web 1 (VM). Delivered to Web 1.", vm.currentBinding().get());
         vm.stepBack();
         assertEquals(12, vm.stepProperty().get());
         vm.rewind();
@@ -117,14 +117,14 @@ class NetworkViewModelTest {
             int last = vm.requestHopsProperty().get() - 1;
             assertTrue(vm.isDropAt(last));
             assertEquals(vm.hops().size() - 1, last, "no reply after a dropped request");
-            String expected = locale == Locale.ENGLISH ? "Dropped at router: router has no route to 192.168.122.2."
-                    : "在 router 被丢弃：router 没有到 192.168.122.2 的路由。";
+            String expected = locale == Locale.ENGLISH ? "Dropped at Router: Router has no route to 192.168.122.2."
+                    : "在 路由器 被丢弃：路由器 没有到 192.168.122.2 的路由。";
             assertEquals(expected, vm.requestVerdictProperty().get());
         }
         NetworkViewModel vm = model(Locale.SIMPLIFIED_CHINESE);
         send(vm, "internet", "host1");
         // The router masquerades the LAN behind its WAN address and forwards no port (PhysicalLan).
-        assertEquals("在 router 被丢弃：router 拒绝进入 \"wan\" 的新连接：NAT 之后只有应答和端口转发能进入。",
+        assertEquals("在 路由器 被丢弃：路由器 拒绝进入 \"wan\" 的新连接：NAT 之后只有应答和端口转发能进入。",
                 vm.requestVerdictProperty().get());
     }
 
@@ -207,7 +207,7 @@ class NetworkViewModelTest {
         assertEquals(ReachModel.Outcome.DELIVERED, m.cells().get(web1).get(internet).outcome());
         ReachModel.Cell in = m.cells().get(lanPc).get(web1);
         assertEquals(ReachModel.Outcome.DROPPED, in.outcome());
-        assertEquals("LAN PC → Web 1 · nic0 (default): dropped at router: no route", in.tooltip());
+        assertEquals("LAN PC → Web 1 · nic0 (default): dropped at Router: no route", in.tooltip());
         // Routed network "lab" without the router's route back: the request arrives, the reply is lost
         // (libvirt formatnetwork.html, routed mode; the lesson's third step).
         int web2 = m.ids().indexOf("web2:nic0");
