@@ -18,6 +18,7 @@ import org.virtlab.ui.shell.ShellView;
 /**
  * The Network tab on the lesson network-models, for the gallery: {@code network-tab(-en|-zh).png} with an echo from
  * Web 1 (NAT network "default") to the Internet at Host 1, where the masquerade happens (hop 3 of 7), and
+ * {@code network-tables(-en|-zh).png} with Host 1's routes, ARP cache and conntrack after that echo, and
  * {@code network-reach(-en|-zh).png} with the reachability heat map.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -53,6 +54,11 @@ class NetworkGalleryTest {
         WaitForAsyncUtils.waitForFxEvents(3);
         assertEquals(2, network.stepProperty().get(), "at Host 1, where the masquerade is");
         Screenshots.write(robot, stage.getScene(), "network-tab" + suffix);
+
+        robot.clickOn("#networkTablesTab");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertEquals("host1", network.tables().chosenProperty().get(), "the tables follow the packet");
+        Screenshots.write(robot, stage.getScene(), "network-tables" + suffix);
 
         robot.clickOn("#networkReachTab");
         WaitForAsyncUtils.waitForFxEvents(3);
