@@ -78,6 +78,8 @@ public final class NetworkViewModel {
     /** The simulation's time last seen: the network's clock moves on by the difference. */
     private long lastSimMicros;
     private boolean showing;
+    /** The matrix no longer belongs to the network or the sender's protocol and port. */
+    private boolean reachStale = true;
 
     public NetworkViewModel(I18n i18n) {
         this.i18n = i18n;
@@ -94,10 +96,10 @@ public final class NetworkViewModel {
                 tables.choose(hops.get(i).deviceId()); // the tables follow the packet
             }
         });
-        protocol.addListener((obs, was, now) -> reach.recompute(topology, texts, now, port()));
+        protocol.addListener((obs, was, now) -> reachChanged());
         portText.addListener((obs, was, now) -> {
             if (portProblem().isEmpty() && protocol.get() != Protocol.ICMP) {
-                reach.recompute(topology, texts, protocol.get(), port());
+                reachChanged();
             }
         });
     }
@@ -136,12 +138,24 @@ public final class NetworkViewModel {
         lastSimMicros = nowMicros;
     }
 
-    /** Whether the tab is on screen: the device tables follow the clock only then. */
+    /**
+     * Whether the tab is on screen: the device tables follow the clock, and the reachability matrix (one probe per
+     * pair of endpoints: 40,000 for 200) is worked out, only then.
+     */
     public void setShowing(boolean showing) {
         this.showing = showing;
         if (showing && state != null) {
             tables.refresh(topology, state, texts);
         }
+        if (showing && reachStale) {
+            reachStale = false;
+            reach.recompute(topology, texts, protocol.get(), port());
+        }
+    }
+
+    private void reachChanged() {
+        reachStale = true;
+        setShowing(showing);
     }
 
     /** Keeps the network's memory and the sender when the window is rebuilt in another language. */
@@ -184,7 +198,7 @@ public final class NetworkViewModel {
             clearTrace();
         }
         tables.show(topology, state, texts);
-        reach.recompute(topology, texts, protocol.get(), port());
+        reachChanged();
     }
 
     // ---- the sender --------------------------------------------------------------------------------------

@@ -198,6 +198,8 @@ class NetworkViewModelTest {
     @Test
     void theHeatMapMatchesTheEngineAndAClickLoadsThePair() throws Exception {
         NetworkViewModel vm = model(Locale.ENGLISH);
+        assertEquals(ReachModel.Matrix.EMPTY, vm.reach().matrixProperty().get(), "worked out only when shown");
+        vm.setShowing(true);
         ReachModel.Matrix m = vm.reach().matrixProperty().get();
         assertEquals(13, m.ids().size());
         int web1 = m.ids().indexOf("web1:nic0");
@@ -215,5 +217,10 @@ class NetworkViewModelTest {
         vm.choosePair(in.from(), in.to());
         assertEquals("lan-pc", vm.fromProperty().get());
         assertEquals("web1:nic0", vm.toProperty().get());
+        // With the sender's protocol: the matrix follows it (the same topology, TCP to port 22).
+        vm.protocolProperty().set(Protocol.TCP);
+        vm.portTextProperty().set("22");
+        assertEquals("Reachability with TCP SYN 22: from the row to the column, on a network that has seen no traffic",
+                vm.reach().matrixProperty().get().title());
     }
 }
