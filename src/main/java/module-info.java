@@ -42,6 +42,7 @@ module org.virtlab {
     exports org.virtlab.ui.cpu;
     exports org.virtlab.ui.memory;
     exports org.virtlab.ui.io;
+    exports org.virtlab.ui.network;
     exports org.virtlab.ui.properties;
     exports org.virtlab.ui.palette;
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
-import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -26,6 +25,7 @@ import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.io.IoView;
 import org.virtlab.ui.memory.MemoryTabView;
+import org.virtlab.ui.network.NetworkView;
 import org.virtlab.ui.palette.PaletteView;
 import org.virtlab.ui.properties.PropertiesView;
 import org.virtlab.ui.topology.TopologyView;
@@ -45,6 +45,7 @@ public final class ShellView {
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
     private final MemoryTabView memoryView;
+    private final NetworkView networkView;
     /** Writes unsaved work to the recovery copy every minute. */
     private final javafx.animation.Timeline autosave;
 
@@ -75,7 +76,11 @@ public final class ShellView {
         tabs.getTabs().add(ioTab);
         viewModel.io().setShowing(ioTab.isSelected());
         ioTab.selectedProperty().addListener((obs, was, now) -> viewModel.io().setShowing(now));
-        tabs.getTabs().add(tab("network", notYet("tab.network.notYet")));
+        networkView = new NetworkView(viewModel.network(), i18n);
+        Tab networkTab = tab("network", networkView.root());
+        tabs.getTabs().add(networkTab);
+        viewModel.network().setShowing(networkTab.isSelected());
+        networkTab.selectedProperty().addListener((obs, was, now) -> viewModel.network().setShowing(now));
         showTab(viewModel.tabProperty().get());
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
             if (now.intValue() >= 0) {
@@ -133,6 +138,7 @@ public final class ShellView {
         frames.stop();
         autosave.stop();
         memoryView.dispose();
+        networkView.dispose();
     }
 
     void selectTab(int index) {
@@ -151,14 +157,6 @@ public final class ShellView {
         return tab;
     }
 
-    private javafx.scene.Node notYet(String key) {
-        Label label = new Label(i18n.get(key));
-        label.getStyleClass().add("tab-note");
-        label.setWrapText(true);
-        BorderPane pane = new BorderPane(label);
-        pane.setPadding(new Insets(24));
-        return pane;
-    }
 
     // ---- dialogs and file choosers, used by the menu -------------------------------------------------
 

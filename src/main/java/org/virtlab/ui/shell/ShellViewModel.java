@@ -40,6 +40,7 @@ import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.io.IoViewModel;
 import org.virtlab.ui.memory.MemoryViewModel;
 import org.virtlab.ui.memory.OvercommitViewModel;
+import org.virtlab.ui.network.NetworkViewModel;
 import org.virtlab.ui.properties.PropertiesViewModel;
 import org.virtlab.ui.sim.SimulationRunner;
 import org.virtlab.ui.sim.Speed;
@@ -58,6 +59,7 @@ public final class ShellViewModel implements ScenarioEditor {
     private final CpuViewModel cpu;
     private final MemoryViewModel memory;
     private final IoViewModel io;
+    private final NetworkViewModel network;
     private final OvercommitViewModel overcommit;
     private final PropertiesViewModel properties;
 
@@ -86,6 +88,8 @@ public final class ShellViewModel implements ScenarioEditor {
     /** Set when a structural edit restarted the simulation; the status bar says so once. */
     private boolean restarted;
     private SimulationRunner.State shownState;
+    /** Set when a structural edit restarted the simulation: the network keeps what it learned (not on a Reset). */
+    private boolean networkCarries;
 
     public ShellViewModel(I18n i18n, SimulationRunner runner) {
         this(i18n, runner, UserFiles.standard());
@@ -100,6 +104,7 @@ public final class ShellViewModel implements ScenarioEditor {
         cpu = new CpuViewModel(i18n, selection);
         memory = new MemoryViewModel(i18n);
         io = new IoViewModel(i18n, selection, this);
+        network = new NetworkViewModel(i18n);
         overcommit = new OvercommitViewModel(i18n, selection, this);
         properties = new PropertiesViewModel(i18n, selection, this);
         speed.set(runner.state().speed());
@@ -125,6 +130,11 @@ public final class ShellViewModel implements ScenarioEditor {
 
     public IoViewModel io() {
         return io;
+    }
+
+    /** The Network tab: packets sent hop by hop through the scenario's networks. */
+    public NetworkViewModel network() {
+        return network;
     }
 
     /** The Memory tab's overcommit view: host memory under pressure, live. */
@@ -231,6 +241,7 @@ public final class ShellViewModel implements ScenarioEditor {
         file.set(previous.file.get());
         tab.set(previous.tab.get());
         memory.carryOverFrom(previous.memory);
+        network.carryOverFrom(previous.network);
         overcommit.carryOverFrom(previous.overcommit);
         saved = previous.saved;
         history = previous.history;
@@ -265,6 +276,7 @@ public final class ShellViewModel implements ScenarioEditor {
                     topology.reset(after);
                     cpu.edited(after);
                     overcommit.edited(after);
+                    network.edited(after); // the moved VM's NICs announce themselves
                     dirty.set(!after.equals(saved));
                     updateTitle(after);
                 }
@@ -296,6 +308,7 @@ public final class ShellViewModel implements ScenarioEditor {
         }
         scenario = to;
         restarted = true;
+        networkCarries = true;
         runner.restart(to);
         dirty.set(!to.equals(saved));
         updateTitle(to);
@@ -317,6 +330,7 @@ public final class ShellViewModel implements ScenarioEditor {
         cpu.edited(edited);
         io.edited(edited);
         overcommit.edited(edited);
+        network.edited(edited);
         dirty.set(!edited.equals(saved));
         updateTitle(edited);
     }
@@ -466,6 +480,12 @@ public final class ShellViewModel implements ScenarioEditor {
             cpu.reset(scenario);
             memory.reset(scenario);
             io.reset(scenario);
+            if (networkCarries) {
+                network.restartedAfterEdit(scenario);
+            } else {
+                network.reset(scenario);
+            }
+            networkCarries = false;
             overcommit.reset(scenario);
             properties.reset(scenario);
             updateTitle(scenario);
@@ -481,6 +501,7 @@ public final class ShellViewModel implements ScenarioEditor {
             topology.update(state.snapshot());
             cpu.update(state);
             io.update(state);
+            network.update(state.snapshot().nowMicros());
             overcommit.update(state);
             nowMicros.set(state.snapshot().nowMicros());
             timeText.set(Formats.seconds(state.snapshot().nowMicros()));

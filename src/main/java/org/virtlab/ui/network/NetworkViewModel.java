@@ -1,0 +1,487 @@
+package org.virtlab.ui.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.virtlab.engine.model.Scenario;
+import org.virtlab.engine.net.Endpoint;
+import org.virtlab.engine.net.Hop;
+import org.virtlab.engine.net.NetException;
+import org.virtlab.engine.net.NetState;
+import org.virtlab.engine.net.NetTopology;
+import org.virtlab.engine.net.PacketTracer;
+import org.virtlab.engine.net.Protocol;
+import org.virtlab.engine.net.Trace;
+import org.virtlab.ui.i18n.I18n;
+
+/**
+ * The Network tab's state: the scenario's network ({@link NetTopology}) and what its traffic taught it
+ * ({@link NetState}, owned here and moved on with the simulation's time, so that MAC learning, ageing and
+ * connection tracking carry from one send to the next); the sender (from, to, protocol, port); the last trace
+ * as rows, with a step position that moves the packet hop by hop, request then reply; the tables of one device
+ * ({@link DeviceTablesModel}) and the reachability matrix ({@link ReachModel}).
+ *
+ * <p>Traces run on the FX thread: one takes microseconds. Play does not own a timer: the view's animation calls
+ * {@link #tick()} while {@link #playingProperty()} is true.
+ */
+public final class NetworkViewModel {
+    /** TCP's default port in the sender, as {@code virtlab trace} defaults to (HTTP). */
+    static final String DEFAULT_PORT = "80";
+
+    private final I18n i18n;
+    private final ObservableList<String> endpoints = FXCollections.observableArrayList();
+    /** Made once: a wrapper made per call would be collected with the listeners a view puts on it. */
+    private final ObservableList<String> endpointsView = FXCollections.unmodifiableObservableList(endpoints);
+    private final ObjectProperty<String> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<Protocol> protocol = new SimpleObjectProperty<>(Protocol.ICMP);
+    private final StringProperty portText = new SimpleStringProperty(DEFAULT_PORT);
+    private final StringBinding portError;
+    private final ReadOnlyStringWrapper topologyError = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canSend;
+
+    private final ObservableList<HopRow> hops = FXCollections.observableArrayList();
+    private final ObservableList<HopRow> hopsView = FXCollections.unmodifiableObservableList(hops);
+    private final ReadOnlyIntegerWrapper requestHops = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper traced = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper requestVerdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper replyVerdict = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper requestDropped = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper replyDropped = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canStepBack = step.greaterThan(0);
+    private final BooleanBinding canStepForward;
+    private final StringBinding current;
+
+    private final DeviceTablesModel tables;
+    private final ReachModel reach;
+
+    private Scenario scenario;
+    private NetTopology topology;
+    private NetState state;
+    private NetTexts texts;
+    /** The simulation's time last seen: the network's clock moves on by the difference. */
+    private long lastSimMicros;
+    private boolean showing;
+    /** The matrix no longer belongs to the network or the sender's protocol and port. */
+    private boolean reachStale = true;
+
+    public NetworkViewModel(I18n i18n) {
+        this.i18n = i18n;
+        this.tables = new DeviceTablesModel(i18n);
+        this.reach = new ReachModel(i18n);
+        portError = Bindings.createStringBinding(() -> portProblem().orElse(""), portText, protocol);
+        canSend = Bindings.createBooleanBinding(() -> topology != null && from.get() != null && to.get() != null
+                && portProblem().isEmpty(), from, to, portText, protocol, topologyError);
+        canStepForward = Bindings.createBooleanBinding(() -> step.get() >= 0 && step.get() < hops.size() - 1, step, hops);
+        current = Bindings.createStringBinding(this::currentText, step, hops);
+        step.addListener((obs, was, now) -> {
+            int i = now.intValue();
+            if (i >= 0 && i < hops.size()) {
+                tables.choose(hops.get(i).deviceId()); // the tables follow the packet
+            }
+        });
+        protocol.addListener((obs, was, now) -> reachChanged());
+        portText.addListener((obs, was, now) -> {
+            if (portProblem().isEmpty() && protocol.get() != Protocol.ICMP) {
+                reachChanged();
+            }
+        });
+    }
+
+    // ---- the simulation ---------------------------------------------------------------------------------
+
+    /** A new run of a scenario (opened, or reset): a network that has seen no traffic. */
+    public void reset(Scenario newScenario) {
+        lastSimMicros = 0;
+        build(newScenario, null);
+    }
+
+    /** The scenario after an edit: what the network learned carries over ({@link NetState#carriedTo}). */
+    public void edited(Scenario edited) {
+        build(edited, state);
+    }
+
+    /**
+     * The simulation started over after a structural edit: the network keeps what it learned, its own clock runs
+     * on from where it was while the simulation's starts again from 0.
+     */
+    public void restartedAfterEdit(Scenario edited) {
+        lastSimMicros = 0;
+        build(edited, state);
+    }
+
+    /** The simulation's time: the network's clock follows it, so learned MACs and NAT entries age. */
+    public void update(long nowMicros) {
+        if (nowMicros > lastSimMicros && state != null) {
+            long seconds = state.nowMicros() / 1_000_000;
+            state.advance(nowMicros - lastSimMicros);
+            if (showing && state.nowMicros() / 1_000_000 != seconds) {
+                tables.refresh(topology, state, texts);
+            }
+        }
+        lastSimMicros = nowMicros;
+    }
+
+    /**
+     * Whether the tab is on screen: the device tables follow the clock, and the reachability matrix (one probe per
+     * pair of endpoints: 40,000 for 200) is worked out, only then.
+     */
+    public void setShowing(boolean showing) {
+        this.showing = showing;
+        if (showing && state != null) {
+            tables.refresh(topology, state, texts);
+        }
+        if (showing && reachStale) {
+            reachStale = false;
+            reach.recompute(topology, texts, protocol.get(), port());
+        }
+    }
+
+    private void reachChanged() {
+        reachStale = true;
+        setShowing(showing);
+    }
+
+    /** Keeps the network's memory and the sender when the window is rebuilt in another language. */
+    public void carryOverFrom(NetworkViewModel previous) {
+        if (previous.scenario == null) {
+            return;
+        }
+        lastSimMicros = previous.lastSimMicros;
+        build(previous.scenario, previous.state);
+        protocol.set(previous.protocol.get());
+        portText.set(previous.portText.get());
+        from.set(previous.from.get());
+        to.set(previous.to.get());
+    }
+
+    private void build(Scenario next, NetState carried) {
+        scenario = next;
+        stop();
+        try {
+            topology = NetTopology.of(next);
+            state = carried == null ? new NetState(topology, 0) : carried.carriedTo(topology);
+            texts = new NetTexts(i18n, next, topology);
+            topologyError.set("");
+        } catch (NetException e) {
+            topology = null;
+            state = null;
+            texts = null;
+            topologyError.set(i18n.format("network.cannotBuild", new NetTexts(i18n, next, null).refusal(e)));
+        }
+        List<String> ids = new ArrayList<>();
+        if (topology != null) {
+            topology.endpoints().forEach(e -> ids.add(e.id()));
+        }
+        String keepFrom = from.get();
+        String keepTo = to.get();
+        endpoints.setAll(ids);
+        from.set(ids.contains(keepFrom) ? keepFrom : ids.isEmpty() ? null : ids.get(0));
+        to.set(ids.contains(keepTo) ? keepTo : ids.isEmpty() ? null : ids.get(ids.size() - 1));
+        if (carried == null) {
+            clearTrace();
+        }
+        tables.show(topology, state, texts);
+        reachChanged();
+    }
+
+    // ---- the sender --------------------------------------------------------------------------------------
+
+    /** Every endpoint's id, in the engine's order: hosts, VM NICs, the LAN machine, the Internet. */
+    public ObservableList<String> endpoints() {
+        return endpointsView;
+    }
+
+    /** "Web 1 · nic0 (default)". */
+    public String endpointLabel(String id) {
+        if (topology == null || id == null) {
+            return id == null ? "" : id;
+        }
+        return texts.endpoint(topology.endpoint(id));
+    }
+
+    public ObjectProperty<String> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<String> toProperty() {
+        return to;
+    }
+
+    public ObjectProperty<Protocol> protocolProperty() {
+        return protocol;
+    }
+
+    public String protocolLabel(Protocol p) {
+        return i18n.get("network.protocol." + p.name());
+    }
+
+    /** The destination port as typed (TCP and UDP). */
+    public StringProperty portTextProperty() {
+        return portText;
+    }
+
+    /** Why the typed port is refused; empty when it is taken (and always for ICMP, which has none). */
+    public StringBinding portErrorBinding() {
+        return portError;
+    }
+
+    public BooleanBinding portDisabledBinding() {
+        return protocol.isEqualTo(Protocol.ICMP);
+    }
+
+    /** Why the scenario's network cannot be built; empty when it can. */
+    public ReadOnlyStringProperty topologyErrorProperty() {
+        return topologyError.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canSendBinding() {
+        return canSend;
+    }
+
+    private java.util.Optional<String> portProblem() {
+        if (protocol.get() == Protocol.ICMP) {
+            return java.util.Optional.empty();
+        }
+        String text = portText.get() == null ? "" : portText.get().strip();
+        try {
+            int p = Integer.parseInt(text);
+            if (p >= 1 && p <= 65535) {
+                return java.util.Optional.empty();
+            }
+        } catch (NumberFormatException e) {
+            // refused below, with the range
+        }
+        return java.util.Optional.of(i18n.format("network.port.error", text));
+    }
+
+    private int port() {
+        return protocol.get() == Protocol.ICMP || portProblem().isPresent() ? 0 : Integer.parseInt(portText.get().strip());
+    }
+
+    /** Loads a pair into the sender (a click on the reachability matrix). */
+    public void choosePair(String fromId, String toId) {
+        from.set(fromId);
+        to.set(toId);
+    }
+
+    /**
+     * Sends the probe as chosen, on the network as its traffic so far left it, and shows its first hop.
+     * Returns whether it was sent (not when the sender's choices are refused).
+     */
+    public boolean send() {
+        if (!canSend.get()) {
+            return false;
+        }
+        Trace trace;
+        try {
+            trace = new PacketTracer(state).trace(from.get(), to.get(), protocol.get(), port());
+        } catch (NetException e) {
+            topologyError.set(texts.refusal(e));
+            return false;
+        }
+        show(trace);
+        return true;
+    }
+
+    private void show(Trace trace) {
+        stop();
+        List<HopRow> rows = new ArrayList<>();
+        int n = 1;
+        for (Hop h : trace.request().hops()) {
+            rows.add(HopRow.of(texts, false, n++, h));
+        }
+        requestHops.set(rows.size());
+        if (trace.reply() != null) {
+            n = 1;
+            for (Hop h : trace.reply().hops()) {
+                rows.add(HopRow.of(texts, true, n++, h));
+            }
+        }
+        String what = protocol(trace);
+        traced.set(i18n.format("network.traced", what, texts.endpoint(topology.endpoint(trace.from())),
+                texts.endpoint(topology.endpoint(trace.to()))));
+        requestVerdict.set(texts.verdict(trace.request().verdict()));
+        requestDropped.set(!trace.request().verdict().delivered());
+        replyVerdict.set(trace.reply() == null ? "" : texts.verdict(trace.reply().verdict()));
+        replyDropped.set(trace.reply() != null && !trace.reply().verdict().delivered());
+        step.set(-1);
+        hops.setAll(rows);
+        step.set(0);
+        tables.refresh(topology, state, texts);
+    }
+
+    private String protocol(Trace trace) {
+        String p = texts.protocol(trace.protocol());
+        return trace.port() == 0 ? p : p + " " + trace.port();
+    }
+
+    private void clearTrace() {
+        step.set(-1);
+        hops.clear();
+        requestHops.set(0);
+        traced.set("");
+        requestVerdict.set("");
+        replyVerdict.set("");
+        requestDropped.set(false);
+        replyDropped.set(false);
+    }
+
+    // ---- the walk ----------------------------------------------------------------------------------------
+
+    /** The last trace's hops: the request's, then the reply's. */
+    public ObservableList<HopRow> hops() {
+        return hopsView;
+    }
+
+    /** How many of {@link #hops()} are the request's. */
+    public ReadOnlyIntegerProperty requestHopsProperty() {
+        return requestHops.getReadOnlyProperty();
+    }
+
+    /** The hop the packet is at, an index into {@link #hops()}; -1 before anything was sent. */
+    public ReadOnlyIntegerProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    /** "ICMP from Web 1 · nic0 (default) to Internet". */
+    public ReadOnlyStringProperty tracedProperty() {
+        return traced.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty requestVerdictProperty() {
+        return requestVerdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty replyVerdictProperty() {
+        return replyVerdict.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty requestDroppedProperty() {
+        return requestDropped.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty replyDroppedProperty() {
+        return replyDropped.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canStepBackBinding() {
+        return canStepBack;
+    }
+
+    public BooleanBinding canStepForwardBinding() {
+        return canStepForward;
+    }
+
+    public ReadOnlyBooleanProperty playingProperty() {
+        return playing.getReadOnlyProperty();
+    }
+
+    /** What happens at the current hop, in a sentence; at a leg's last hop, how it ended. */
+    public StringBinding currentBinding() {
+        return current;
+    }
+
+    public void stepForward() {
+        if (canStepForward.get()) {
+            step.set(step.get() + 1);
+        }
+    }
+
+    public void stepBack() {
+        stop();
+        if (canStepBack.get()) {
+            step.set(step.get() - 1);
+        }
+    }
+
+    /** Back to the first hop of the request. */
+    public void rewind() {
+        stop();
+        if (!hops.isEmpty()) {
+            step.set(0);
+        }
+    }
+
+    /** Starts the packet moving (from the start, if it had arrived) or pauses it. */
+    public void togglePlay() {
+        if (playing.get()) {
+            stop();
+            return;
+        }
+        if (hops.isEmpty()) {
+            return;
+        }
+        if (!canStepForward.get()) {
+            step.set(0);
+        }
+        playing.set(true);
+    }
+
+    /** One frame of Play: the next hop, and a stop at the end. */
+    public void tick() {
+        if (!playing.get()) {
+            return;
+        }
+        stepForward();
+        if (!canStepForward.get()) {
+            stop();
+        }
+    }
+
+    private void stop() {
+        playing.set(false);
+    }
+
+    /** Whether the hop at {@code index} is where its leg ended with a drop. */
+    public boolean isDropAt(int index) {
+        if (index < 0 || index >= hops.size()) {
+            return false;
+        }
+        boolean lastOfRequest = index == requestHops.get() - 1;
+        boolean lastOfReply = index == hops.size() - 1 && hops.get(index).reply();
+        return (lastOfRequest && requestDropped.get()) || (lastOfReply && replyDropped.get());
+    }
+
+    private String currentText() {
+        int i = step.get();
+        if (i < 0 || i >= hops.size()) {
+            return topology == null ? "" : i18n.get("network.current.none");
+        }
+        HopRow h = hops.get(i);
+        int legSize = h.reply() ? hops.size() - requestHops.get() : requestHops.get();
+        String where = i18n.format(h.reply() ? "network.current.reply" : "network.current.request", h.number(),
+                legSize, h.device(), h.caption());
+        boolean lastOfLeg = h.number() == legSize;
+        if (lastOfLeg) {
+            return where + " " + (h.reply() ? replyVerdict.get() : requestVerdict.get());
+        }
+        return where;
+    }
+
+    // ---- the other panels --------------------------------------------------------------------------------
+
+    public DeviceTablesModel tables() {
+        return tables;
+    }
+
+    public ReachModel reach() {
+        return reach;
+    }
+}

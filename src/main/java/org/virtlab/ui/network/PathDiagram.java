@@ -1,0 +1,139 @@
+package org.virtlab.ui.network;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.virtlab.ui.i18n.I18n;
+
+/**
+ * The trace's path as two rows of boxes: the request's devices left to right, the reply's under them right to
+ * left (so that a device the reply passes again sits under itself). The packet is the box with the envelope;
+ * boxes it has passed are tinted, a drop is marked ✗ with its reason under the diagram.
+ */
+final class PathDiagram {
+    /** Two lines of the caption's 11 px text. */
+    private static final double CAPTION_HEIGHT = 30;
+    private final NetworkViewModel vm;
+    private final I18n i18n;
+    private final GridPane grid = new GridPane();
+    private final List<VBox> boxes = new ArrayList<>();
+    private final Label reason = new Label();
+    private final VBox root;
+
+    PathDiagram(NetworkViewModel vm, I18n i18n) {
+        this.vm = vm;
+        this.i18n = i18n;
+        grid.setId("networkPath");
+        grid.getStyleClass().add("net-path");
+        grid.setHgap(0);
+        grid.setVgap(10);
+        reason.setId("networkDropReason");
+        reason.getStyleClass().add("net-drop-reason");
+        reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
+        reason.managedProperty().bind(reason.visibleProperty());
+        root = new VBox(6, grid, reason);
+        vm.hops().addListener((javafx.collections.ListChangeListener<HopRow>) c -> rebuild());
+        vm.stepProperty().addListener((obs, was, now) -> mark());
+        rebuild();
+    }
+
+    VBox root() {
+        return root;
+    }
+
+    private void rebuild() {
+        grid.getChildren().clear();
+        boxes.clear();
+        List<HopRow> hops = vm.hops();
+        int n = vm.requestHopsProperty().get();
+        int m = hops.size() - n;
+        int columns = Math.max(n, m);
+        if (hops.isEmpty()) {
+            mark();
+            return;
+        }
+        Label request = legLabel("network.request");
+        grid.add(request, 0, 0);
+        if (m > 0) {
+            grid.add(legLabel("network.reply"), 0, 1);
+        }
+        for (int i = 0; i < hops.size(); i++) {
+            HopRow h = hops.get(i);
+            int leg = h.reply() ? 1 : 0;
+            int place = h.reply() ? columns - 1 - (i - n) : i;
+            VBox box = box(h, i);
+            boxes.add(box);
+            grid.add(box, 1 + 2 * place, leg);
+            boolean last = h.reply() ? i == hops.size() - 1 : i == n - 1;
+            if (!last) {
+                Label arrow = new Label(h.reply() ? "←" : "→");
+                arrow.getStyleClass().add("net-arrow");
+                int at = h.reply() ? 2 * place : 2 + 2 * place;
+                grid.add(arrow, at, leg);
+                GridPane.setHalignment(arrow, HPos.CENTER);
+            }
+        }
+        mark();
+    }
+
+    private Label legLabel(String key) {
+        Label l = new Label(i18n.get(key));
+        l.getStyleClass().add("net-leg");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private VBox box(HopRow h, int index) {
+        Label name = new Label(h.device());
+        name.getStyleClass().add("net-box-name");
+        name.setWrapText(true);
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        Label caption = new Label(h.kindText());
+        caption.getStyleClass().add("net-box-caption");
+        caption.setWrapText(true);
+        caption.setMinHeight(CAPTION_HEIGHT); // two lines: a wrapped label's preferred height counts one
+        caption.setAlignment(Pos.TOP_CENTER);
+        Label packet = new Label();
+        packet.getStyleClass().add("net-box-packet");
+        VBox box = new VBox(1, packet, name, caption);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.getStyleClass().addAll("net-box", "net-kind-" + h.kind().name().toLowerCase(java.util.Locale.ROOT));
+        box.setId("networkHop-" + index);
+        box.setPrefWidth(86);
+        box.setMinWidth(86);
+        box.setMaxWidth(110);
+        Tooltip.install(box, new Tooltip(h.device() + " — " + h.caption() + "\n" + h.ports()));
+        return box;
+    }
+
+    private void mark() {
+        int step = vm.stepProperty().get();
+        for (int i = 0; i < boxes.size(); i++) {
+            VBox box = boxes.get(i);
+            box.getStyleClass().removeAll("net-box-current", "net-box-passed", "net-box-dropped");
+            Label packet = (Label) box.getChildren().get(0);
+            boolean drop = vm.isDropAt(i) && i <= step;
+            if (i == step) {
+                box.getStyleClass().add("net-box-current");
+            } else if (i < step) {
+                box.getStyleClass().add("net-box-passed");
+            }
+            if (drop) {
+                box.getStyleClass().add("net-box-dropped");
+            }
+            packet.setText(drop ? "✗" : i == step ? "✉" : "");
+        }
+        boolean atDrop = vm.isDropAt(step);
+        String verdict = step >= 0 && step < vm.hops().size() && vm.hops().get(step).reply()
+                ? vm.replyVerdictProperty().get() : vm.requestVerdictProperty().get();
+        reason.setText(atDrop ? "✗ " + verdict : "");
+        reason.setVisible(atDrop);
+    }
+}
