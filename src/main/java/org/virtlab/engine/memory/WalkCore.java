@@ -110,6 +110,9 @@ final class WalkCore {
                     walkCache, Purpose.TRANSLATE, out);
         }
         int hostTag = PageWalkCache.hostTag(vm);
+        if (out == null && walkCache != null) {
+            return countNested(bits, vm, process, context, hostTag, walkCache);
+        }
         int count = 0;
         for (int level = startLevel(firstLevels, firstLeaf, bits, context, walkCache); level >= firstLeaf; level--) {
             long entry = Layout.entryAddress(PageTableKind.GUEST, level, bits, process);
@@ -128,6 +131,52 @@ final class WalkCore {
         long data = guestPhysical(bits, process);
         return count + walkTables(PageTableKind.HOST, hostLevels, hostLeaf, data, data, vm, hostTag, walkCache,
                 Purpose.LOCATE_DATA, out);
+    }
+
+    /**
+     * {@link #walk} of nested paging behind a page-walk cache, counting only: the same lookups and fills in the
+     * same order, unrolled over the guest levels (at most 5) so that each guest level's host walk is code of
+     * its own, whose branches the processor predicts apart (the host walks of the upper guest tables hit the
+     * cache at the PD, of the lowest at the PDPT, of the data at the PML4).
+     */
+    private int countNested(long bits, int vm, int process, int context, int hostTag, PageWalkCache walkCache) {
+        int level = startLevel(firstLevels, firstLeaf, bits, context, walkCache);
+        int count = 0;
+        if (level >= firstLeaf) {
+            count += guestLevel(level--, bits, process, context, hostTag, walkCache);
+            if (level >= firstLeaf) {
+                count += guestLevel(level--, bits, process, context, hostTag, walkCache);
+                if (level >= firstLeaf) {
+                    count += guestLevel(level--, bits, process, context, hostTag, walkCache);
+                    if (level >= firstLeaf) {
+                        count += guestLevel(level--, bits, process, context, hostTag, walkCache);
+                        if (level >= firstLeaf) {
+                            count += guestLevel(level, bits, process, context, hostTag, walkCache);
+                        }
+                    }
+                }
+            }
+        }
+        return count + hostWalk(guestPhysical(bits, process), hostTag, walkCache);
+    }
+
+    /** One guest level of {@link #countNested}: the host walk of its entry, the entry, its fill. */
+    private int guestLevel(int level, long bits, int process, int context, int hostTag, PageWalkCache walkCache) {
+        int count = hostWalk(Layout.entryAddress(PageTableKind.GUEST, level, bits, process), hostTag, walkCache) + 1;
+        if (level > firstLeaf) {
+            walkCache.remember(level, bits, context);
+        }
+        return count;
+    }
+
+    /** A counting host walk behind the page-walk cache, as {@link #walkTables} makes it. */
+    private int hostWalk(long guestPhysical, int hostTag, PageWalkCache walkCache) {
+        int cached = walkCache.lowestCachedLevel(hostLevels, hostLeaf, guestPhysical, hostTag);
+        int start = cached == 0 ? hostLevels : cached - 1;
+        for (int level = start; level > hostLeaf; level--) {
+            walkCache.remember(level, guestPhysical, hostTag);
+        }
+        return start - hostLeaf + 1;
     }
 
     /** One dimension: tables that live in host-physical memory (native, shadow, host). */

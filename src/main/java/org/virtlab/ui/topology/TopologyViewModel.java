@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.virtlab.engine.SimulationSnapshot;
+import org.virtlab.engine.alloc.Admission;
 import org.virtlab.engine.cpu.CpuDemandSnapshot;
 import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Pinning;
@@ -448,8 +449,9 @@ public final class TopologyViewModel {
     /**
      * What dropping VM {@code vmId} on host {@code hostId} would do. A VM that is running (the simulation has
      * started and the VM is powered on) migrates live; a stopped one just moves. Either way the target's
-     * admission control applies: the VM's CPU reservation must fit in what the target has unreserved
-     * (cores × clock minus the reservations of the VMs on it), and the target must have enough logical CPUs;
+     * admission control applies ({@link Admission}, the engine's rule): the VM's CPU reservation must fit in
+     * what the target has unreserved (cores × clock minus the reservations of the VMs on it), its memory
+     * reservation in the target's memory minus theirs, and the target must have enough logical CPUs;
      * a VM pinned to logical CPUs stays where its CPUs are.
      */
     public MoveCheck checkMove(String vmId, String hostId) {
@@ -479,14 +481,26 @@ public final class TopologyViewModel {
             // what live migration would refuse (MigrationReason.PASSTHROUGH, virtualization.md §5)
             return new MoveCheck(false, true, i18n.format("move.passthrough", vm.name()));
         }
-        long reservable = (long) host.cpu().cores() * host.cpu().mhzPerCore();
-        long reserved = s.vmsOn(hostId).stream()
+        List<VmSpec> holding = s.vmsOn(hostId).stream()
                 .filter(v -> !live || poweredOn.getOrDefault(v.id(), true))
-                .mapToLong(v -> v.cpuQos().reservationMhz()).sum();
-        long wanted = vm.cpuQos().reservationMhz();
-        if (wanted > 0 && reserved + wanted > reservable) {
-            return new MoveCheck(false, live, i18n.format("move.admission", vm.name(), Formats.ghz(wanted),
-                    host.name(), Formats.ghz(Math.max(0, reservable - reserved))));
+                .toList();
+        long reservableMhz = (long) host.cpu().cores() * host.cpu().mhzPerCore();
+        long reservedMhz = holding.stream().mapToLong(v -> v.cpuQos().reservationMhz()).sum();
+        long reservedMib = holding.stream().mapToLong(v -> v.memoryQos().reservationMib()).sum();
+        // the engine's rule, as at power-on and for a live migration's arrival (CpuSubsystem.admission)
+        Admission admission = new Admission(vm.cpuQos().reservationMhz(), reservableMhz - reservedMhz,
+                vm.memoryQos().reservationMib(), host.memoryMib() - reservedMib);
+        switch (admission.refused()) {
+            case CPU:
+                return new MoveCheck(false, live, i18n.format("move.admission", vm.name(),
+                        Formats.ghz(admission.reservationMhz()), host.name(),
+                        Formats.ghz(Math.max(0, admission.unreservedMhz()))));
+            case MEMORY:
+                return new MoveCheck(false, live, i18n.format("move.admissionMemory", vm.name(),
+                        Formats.memory(admission.reservationMib()), host.name(),
+                        Formats.memory(Math.max(0, admission.unreservedMib()))));
+            default:
+                break;
         }
         return new MoveCheck(true, live, i18n.format(live ? "move.live" : "move.cold", vm.name(), host.name()));
     }

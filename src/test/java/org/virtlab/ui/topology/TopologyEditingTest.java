@@ -178,6 +178,33 @@ class TopologyEditingTest {
     }
 
     @Test
+    void aMoveIsRefusedWhenTheVmsMemoryReservationDoesNotFitTheTarget() {
+        topology.drop(TopologyViewModel.PaletteItem.HOST, null, 800, 60); // host2: 32 GiB, nothing reserved
+        Scenario before = shell.scenario();
+        VmSpec db = before.vm("db").orElseThrow();
+        // host2 cut to 3 GiB and db reserving 4 GiB of memory, no CPU: the memory reservation cannot fit what
+        // host2 has unreserved (3072 MiB), which admission control refuses as live migration would
+        // (engine.alloc.Admission; MigrationReason.TARGET_MEMORY_RESERVATION; virtualization.md §2, memory QoS
+        // "limit / shares / reservation as for CPU")
+        var host2 = before.host("host2").orElseThrow();
+        shell.restructure(before.withHost(host2.withHardware(host2.name(), host2.cpu(), 3_072))
+                .withVm(db.withMemoryQos(new org.virtlab.engine.memory.host.MemoryQos(
+                        db.memoryQos().shares(), db.memoryQos().limitMib(), 4_096))));
+        TopologyViewModel.MoveCheck check = topology.checkMove("db", "host2");
+        assertFalse(check.allowed());
+        assertTrue(check.message().contains("reserves 4 GiB of memory"), check.message());
+        assertTrue(check.message().contains("has only 3 GiB of memory unreserved"), check.message());
+        Scenario edited = shell.scenario();
+        topology.moveVm("db", "host2");
+        assertEquals(edited, shell.scenario()); // refused: nothing changed
+        // 3 GiB reserved fits 3 GiB exactly (Admission refuses only more than what is unreserved)
+        shell.restructure(edited.withVm(edited.vm("db").orElseThrow().withMemoryQos(
+                new org.virtlab.engine.memory.host.MemoryQos(db.memoryQos().shares(), db.memoryQos().limitMib(),
+                        3_072))));
+        assertTrue(topology.checkMove("db", "host2").allowed(), topology.checkMove("db", "host2").message());
+    }
+
+    @Test
     void aRunningVmWithAPassthroughDeviceIsRefusedUpFront() throws Exception {
         topology.drop(TopologyViewModel.PaletteItem.HOST, null, 800, 60); // host2
         Scenario before = shell.scenario();
