@@ -4,10 +4,11 @@ import java.util.Locale;
 
 /**
  * A port forward into a guest on a NAT network: new connections to the host's LAN address on {@code hostPort}
- * are translated (DNAT) to the guest's address on {@code guestPort}. libvirt does not write these into the
- * network's XML; its wiki shows them as iptables DNAT rules added by a hook (wiki.libvirt.org/Networking.html,
- * "Forwarding Incoming Connections"), and passt-backed interfaces take a {@code <portForward>} element
- * (libvirt.org/formatdomain.html). Without one, a NAT network refuses every new connection from outside.
+ * are translated (DNAT) to the guest's address on {@code guestPort}. A libvirt NAT network has no such element:
+ * "Inbound connections from other networks are all prohibited" (libvirt.org/formatnetwork.html, mode='nat'), so
+ * a forward is an iptables DNAT rule added outside libvirt (by hand or by a hook); passt-backed interfaces take a
+ * {@code <portForward>} element (libvirt.org/formatdomain.html). Without one, a NAT network refuses every new
+ * connection from outside.
  *
  * @param protocol  the transport protocol forwarded
  * @param hostPort  the port on the host's LAN address, 1–65535

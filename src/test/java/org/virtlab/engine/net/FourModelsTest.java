@@ -9,7 +9,7 @@ import org.virtlab.engine.model.NicSpec;
 import org.virtlab.engine.model.Scenario;
 
 /**
- * The truth table of libvirt's four network models (libvirt.org/formatnetwork.html "Connectivity";
+ * The truth table of libvirt's four network models (libvirt.org/formatnetwork.html, the {@code forward} element;
  * wiki.libvirt.org/VirtualNetworking.html; virtualization.md §4), on {@link NetScenarios#fourModels}: one host
  * with a NAT, an isolated, a routed and a bridged network, two guests on each, the LAN machine and the Internet
  * server. Each row: from, to, what comes of an ICMP echo, and the device that delivered or dropped it.
@@ -33,9 +33,9 @@ class FourModelsTest {
 
     @Test
     void isolatedGuestsReachEachOtherAndTheHostAndNothingElse() {
-        // formatnetwork.html: without <forward>, "the guests can talk to each other and the host OS, but
-        // cannot reach any other machines on the LAN"; libvirt's dnsmasq gives an isolated network no default
-        // router (DHCP option 3 empty), so a guest has no route off its subnet. Nothing routes to the subnet.
+        // formatnetwork.html: "If there is no forward element, the network will be isolated from any other
+        // network"; the host's own address on the bridge is on the network, so guests reach it. libvirt's dnsmasq
+        // gives an isolated network no default router, so a guest has no route off its subnet.
         assertTable(NetScenarios.fourModels(), new String[][] {
             {"iso1", "iso2", "delivered @iso1"},
             {"iso1", "host1", "delivered @iso1"},
@@ -49,9 +49,10 @@ class FourModelsTest {
 
     @Test
     void natGuestsReachOutButNobodyConnectsIn() {
-        // formatnetwork.html: mode='nat' "all traffic between guests connected to this network and the physical
-        // network will be forwarded … and the traffic will have its source address NATed to the host's"; the
-        // wiki: "by default, guests … are not accessible from outside" (replies come back through conntrack).
+        // formatnetwork.html, mode='nat': traffic to the physical network is forwarded "after the guest's IP
+        // address is translated to appear as the host machine's public IP address"; "Inbound connections from
+        // other networks are all prohibited; all connections between guests on the same network, and to/from the
+        // host to the guests, are unrestricted and not NATed" (replies come back through conntrack).
         assertTable(NetScenarios.fourModels(), new String[][] {
             {"nat1", "nat2", "delivered @nat1"},
             {"nat1", "host1", "delivered @nat1"},
@@ -65,9 +66,10 @@ class FourModelsTest {
 
     @Test
     void routedGuestsGetOutButRepliesNeedTheLanRoutersRouteBack() {
-        // formatnetwork.html: mode='route' forwards "without NAT"; "the network administrator of the LAN needs
-        // to configure the routers in the LAN with a static route to this subnet" — without it requests leave
-        // and the replies (and anything aimed at the guests) die at the router.
+        // formatnetwork.html, mode='route': forwarded "via the host's IP routing stack, but without having NAT
+        // applied"; "This presumes that the local LAN router has suitable routing table entries to return traffic
+        // to this host" — without them requests leave and the replies (and anything aimed at the guests) die at
+        // the router.
         assertTable(NetScenarios.fourModels(), new String[][] {
             {"routed1", "routed2", "delivered @routed1"},
             {"routed1", "host1", "delivered @routed1"},
@@ -96,8 +98,9 @@ class FourModelsTest {
 
     @Test
     void bridgedGuestsAreHostsOfTheLan() {
-        // formatnetwork.html mode='bridge': the guests are "directly connected to the physical LAN", with LAN
-        // addresses (here from the router's DHCP, 10.0.0.100 on); virtualization.md §4 "the guest is a LAN host".
+        // formatnetwork.html, mode='bridge': "at the IP level, the guest interface appears to be directly
+        // connected to the physical interface", with LAN addresses (here from the router's DHCP, 10.0.0.100 on);
+        // virtualization.md §4: the guest is a LAN host.
         assertTable(NetScenarios.fourModels(), new String[][] {
             {"br1", "br2", "delivered @br1"},
             {"br1", "host1", "delivered @br1"},

@@ -12,8 +12,8 @@ import org.virtlab.engine.model.PortForwardSpec;
 /**
  * libvirt's NAT mode: masquerade behind the host's LAN address with source ports in 1024–65535
  * (libvirt.org/firewall.html: {@code -j MASQUERADE --to-ports 1024-65535}; virtualization.md §4), replies
- * matched through connection tracking, nothing new gets in except through a port forward
- * (wiki.libvirt.org/Networking.html "Forwarding Incoming Connections").
+ * matched through connection tracking; formatnetwork.html, mode='nat': "Inbound connections from other networks are
+ * all prohibited", so nothing new gets in except through a port forward, a DNAT rule libvirt does not add itself.
  */
 class NatTest {
     private static final int HOST1 = Ip.of(10, 0, 0, 11);

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.virtlab.engine.model.NicSpec;
 
 /**
- * libvirt's routed mode without the LAN router's route back (libvirt.org/formatnetwork.html, "Routed network
- * config": the LAN's routers need "a static route to this subnet"; virtualization.md §4: "the LAN router needs a
- * route back to the guest subnet or replies never arrive").
+ * libvirt's routed mode without the LAN router's route back (libvirt.org/formatnetwork.html, mode='route': "This
+ * presumes that the local LAN router has suitable routing table entries to return traffic to this host";
+ * virtualization.md §4: the LAN router needs a route back to the guest subnet or replies never arrive).
  */
 class RoutedReturnRouteTest {
 
