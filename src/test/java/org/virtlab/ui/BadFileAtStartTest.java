@@ -39,7 +39,7 @@ class BadFileAtStartTest {
         FxToolkit.registerPrimaryStage();
         app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--open=" + bad);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()));
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         String text = robot.from(dialog).lookup(".text-area").queryAs(TextArea.class).getText();
         assertTrue(text.startsWith(bad + ": /: "), text);

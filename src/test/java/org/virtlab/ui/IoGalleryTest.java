@@ -57,7 +57,7 @@ class IoGalleryTest {
         Screenshots.write(robot, stage.getScene(), "io-tab-emulated" + suffix);
 
         robot.interact(() -> app.shell().viewModel().selection().select("virtio-vm"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#deviceEditor").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#deviceEditor").tryQuery().isPresent()));
         robot.interact(() -> robot.lookup("#propertyEditors").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         WaitForAsyncUtils.waitForFxEvents(3);
         assertEquals("vda", app.shell().viewModel().io().focusProperty().get(), "the selected VM's device");
@@ -80,7 +80,7 @@ class IoGalleryTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#ioRing").tryQuery().isPresent()
                 && "tab-io".equals(app.shell().tabs().getSelectionModel().getSelectedItem().getId()));
         robot.interact(() -> app.shell().viewModel().selection().select("ide-vm"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#deviceAdd").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#deviceAdd").tryQuery().isPresent()));
         robot.interact(() -> PanelScroll.scrollTo(robot.lookup("#deviceAdd").query()));
         WaitForAsyncUtils.waitForFxEvents(3);
         robot.clickOn("#deviceAdd");

@@ -94,7 +94,7 @@ class MemoryQosEditingTest {
 
         // host 2's VMs lie right of the window's canvas: selected as a click on their card would
         robot.interact(() -> app.shell().viewModel().selection().select("vm3b"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#memQosLimit").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#memQosLimit").tryQuery().isPresent()));
         type("#memQosLimit", "30000");
         // a limit is 1 (or the reservation) to the VM's 24576 MiB: refused where typed, with the range
         assertEquals("Allowed: 1–24576; was 30000", error("#memQosLimitError"));
@@ -132,7 +132,7 @@ class MemoryQosEditingTest {
         start();
         long generation = app.runner().state().generation();
         robot.interact(() -> app.shell().viewModel().selection().select("host2"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#memPolicyHigh").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#memPolicyHigh").tryQuery().isPresent()));
         type("#memPolicySoft", "6");
         // soft must stay below high (6 %, HostMemoryPolicy.DEFAULT)
         assertEquals("Allowed: 0.1 to below 6, the threshold above it; was 6", error("#memPolicySoftError"));

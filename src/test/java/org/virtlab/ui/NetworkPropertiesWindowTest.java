@@ -58,9 +58,9 @@ class NetworkPropertiesWindowTest {
         app.runner().load(Lessons.load("network-models").scenario());
         app.runner().runTo(2_000_000);
         settle();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#vm-test1").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#vm-test1").tryQuery().isPresent()));
         robot.clickOn("#vm-test1");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#nicChoice1").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#nicChoice1").tryQuery().isPresent()));
 
         enter("#sizeName", "Probe");
         settle();

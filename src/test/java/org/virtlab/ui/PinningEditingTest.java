@@ -69,7 +69,7 @@ class PinningEditingTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#vm-pinned-2").tryQuery()
                 .map(n -> n.getScene() != null).orElse(false));
         robot.clickOn(robot.lookup("#vm-pinned-2").queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pinningCpus0").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#pinningCpus0").tryQuery().isPresent()));
         TextField cpus = robot.lookup("#pinningCpus0").queryAs(TextField.class);
         assertEquals("0", cpus.getText());
 

@@ -200,7 +200,7 @@ class PropertyEditorsGalleryTest {
                 app.shell().viewModel().selection().select(id);
             }
         });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(editor).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup(editor).tryQuery().isPresent()));
     }
 
     private void load(String lesson) throws Exception {
@@ -208,20 +208,20 @@ class PropertyEditorsGalleryTest {
         app.runner().runTo(1_000_000);
         assertTrue(app.runner().awaitIdle(30, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#simTime").queryLabeled().getText().equals("1.000 s"));
+                FxConditions.onFx(() -> robot.lookup("#simTime").queryLabeled().getText().equals("1.000 s")));
         WaitForAsyncUtils.waitForFxEvents(5);
     }
 
     private void selectVm(String id) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#vm-" + id).tryQuery()
-                .map(n -> n.getScene() != null).orElse(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#vm-" + id).tryQuery()
+                .map(n -> n.getScene() != null).orElse(false)));
         robot.clickOn(robot.lookup("#vm-" + id).queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#pinningEditor").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#pinningEditor").tryQuery().isPresent()));
     }
 
     private void selectHost(String id) throws Exception {
         robot.clickOn(robot.from(robot.lookup("#host-" + id).queryAs(Node.class)).lookup(".host-title").queryAs(Node.class));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#hostHardwareEditor").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#hostHardwareEditor").tryQuery().isPresent()));
     }
 
     /** Types into a field and presses Enter in it (which applies its form, or shows why not). */

@@ -46,9 +46,9 @@ class QosEditingTest {
         // virtualization.md §1, example 1: shares 1:2:3 of 24 GHz → VM1 gets 4 GHz
         assertEquals(4_000, usedMhz("vm1"), 1);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#vm-vm1").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#vm-vm1").tryQuery().isPresent()));
         robot.clickOn("#vm-vm1");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#qosCustomShares").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#qosCustomShares").tryQuery().isPresent()));
         @SuppressWarnings("unchecked")
         ComboBox<Shares.Level> level = robot.lookup("#qosSharesLevel").queryAs(ComboBox.class);
         assertEquals(Shares.Level.CUSTOM, level.getValue());

@@ -86,7 +86,7 @@ class ScreenshotGalleryTest {
             app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang, "--no-recovery");
             var lesson = Lessons.load("network-models");
             robot.interact(() -> app.shell().openLessonForTest(lesson));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#switch-dvs1").tryQuery().isPresent());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#switch-dvs1").tryQuery().isPresent()));
             robot.clickOn("#topologyFit");
             WaitForAsyncUtils.waitForFxEvents(3);
             Screenshots.write(robot, stage.getScene(), "lesson-network-models-topology" + ("en".equals(lang) ? "" : "-zh"));
@@ -108,7 +108,7 @@ class ScreenshotGalleryTest {
         app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         var lesson = Lessons.load("migration-precopy");
         robot.interact(() -> app.shell().openLessonForTest(lesson));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-host2").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#host-host2").tryQuery().isPresent()));
         app.runner().runTo(1_000_000);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#simTime").queryLabeled().getText().equals("1.000 s"));

@@ -79,7 +79,7 @@ class TopologyDragTest {
         assertTrue(app.runner().awaitIdle(5, TimeUnit.SECONDS));
         assertEquals(vmsBefore + 1, app.runner().state().scenario().vms().size());
         assertEquals("host1", app.runner().state().scenario().vm("vm1").orElseThrow().hostId());
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#vm-vm1").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#vm-vm1").tryQuery().isPresent()));
 
         // Undo takes it back.
         robot.interact(() -> app.shell().tabs().requestFocus());
@@ -109,7 +109,7 @@ class TopologyDragTest {
         FxToolkit.registerPrimaryStage();
         app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         robot.interact(() -> app.shell().openFileForTest(file));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#host-host2").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#host-host2").tryQuery().isPresent()));
     }
 
     @Test
@@ -172,7 +172,7 @@ class TopologyDragTest {
         app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         var lesson = Lessons.load("network-models");
         robot.interact(() -> app.shell().openLessonForTest(lesson));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#net-default").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#net-default").tryQuery().isPresent()));
         // test1's nic1 is not connected; its port is the second on the card's right edge.
         Node port = robot.from(robot.lookup("#vm-test1").queryAs(Node.class)).lookup(".nic-port").queryAll().stream()
                 .skip(1).findFirst().orElseThrow();
@@ -180,7 +180,7 @@ class TopologyDragTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(org.virtlab.engine.model.NicSpec.toNetwork("default"),
                 app.shell().viewModel().scenario().vm("test1").orElseThrow().nics().get(1));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#wire-test1-1").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#wire-test1-1").tryQuery().isPresent()));
         // Ctrl+Z takes the wire back.
         robot.interact(() -> app.shell().tabs().requestFocus());
         robot.press(KeyCode.SHORTCUT, KeyCode.Z).release(KeyCode.Z, KeyCode.SHORTCUT);

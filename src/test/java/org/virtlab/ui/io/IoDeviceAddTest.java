@@ -16,6 +16,7 @@ import org.virtlab.charts.IoOccupancyChart;
 import org.virtlab.scenario.Lessons;
 import org.virtlab.ui.PanelScroll;
 import org.virtlab.ui.VirtLabApp;
+import org.virtlab.ui.FxConditions;
 
 /**
  * The real window on io-emulation-vs-virtio: a device added from the property panel's Add device menu shows in the
@@ -45,7 +46,7 @@ class IoDeviceAddTest {
     @Test
     void aDeviceAddedFromTheMenuJoinsTheTabAndTheOccupancyChartGrowsWhilePlaying() throws Exception {
         robot.interact(() -> app.shell().viewModel().selection().select("ide-vm"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#deviceAdd").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#deviceAdd").tryQuery().isPresent()));
         robot.interact(() -> PanelScroll.scrollTo(robot.lookup("#deviceAdd").query()));
         WaitForAsyncUtils.waitForFxEvents(3);
         robot.clickOn("#deviceAdd");
