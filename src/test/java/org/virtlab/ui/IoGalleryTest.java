@@ -42,7 +42,7 @@ class IoGalleryTest {
                 && "tab-io".equals(app.shell().tabs().getSelectionModel().getSelectedItem().getId()));
         app.runner().runTo(500_000);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#simTime").queryLabeled().getText().equals("0.500 s"));
+                FxConditions.onFx(() -> robot.lookup("#simTime").queryLabeled().getText().equals("0.500 s")));
         WaitForAsyncUtils.waitForFxEvents(3);
         assertEquals("vda", app.shell().viewModel().io().focusProperty().get());
         Screenshots.write(robot, stage.getScene(), "io-tab" + suffix);
@@ -93,7 +93,7 @@ class IoGalleryTest {
         robot.clickOn("#ioOccupancyTab");
         app.runner().runTo(6_000_000);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#simTime").queryLabeled().getText().equals("6.000 s"));
+                FxConditions.onFx(() -> robot.lookup("#simTime").queryLabeled().getText().equals("6.000 s")));
         // one point per 100 ms window (IoSubsystem.WINDOW_MICROS): 60 by 6 s
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> app.shell().viewModel().io().occupancyChart().pointCount() == 60);
@@ -103,7 +103,7 @@ class IoGalleryTest {
         // the NVMe VM's only device removed with its button: the section offers Add device alone
         robot.interact(() -> app.shell().viewModel().selection().select("nvme-vm"));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#deviceRemove").queryButton().getText().endsWith("nvme0"));
+                FxConditions.onFx(() -> robot.lookup("#deviceRemove").queryButton().getText().endsWith("nvme0")));
         robot.interact(() -> PanelScroll.scrollTo(robot.lookup("#deviceAdd").query()));
         WaitForAsyncUtils.waitForFxEvents(3);
         robot.clickOn("#deviceRemove");

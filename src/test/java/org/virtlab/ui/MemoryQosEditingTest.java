@@ -81,7 +81,7 @@ class MemoryQosEditingTest {
         app.runner().runTo(1_000_000);
         assertTrue(app.runner().awaitIdle(10, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#simTime").queryLabeled().getText().equals("1.000 s"));
+                FxConditions.onFx(() -> robot.lookup("#simTime").queryLabeled().getText().equals("1.000 s")));
         WaitForAsyncUtils.waitForFxEvents(5);
     }
 

@@ -101,7 +101,7 @@ class PinningEditingTest {
         assertEquals(Pinning.all(1, List.of(0)), pinning("pinned-2"));
         // the panel shows the pinning as it is again
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#pinningCpus0").queryAs(TextField.class).getText().equals("0"));
+                FxConditions.onFx(() -> robot.lookup("#pinningCpus0").queryAs(TextField.class).getText().equals("0")));
         runOneSecond();
         assertEquals(667, usedMhz("pinned-2"), 1);
     }

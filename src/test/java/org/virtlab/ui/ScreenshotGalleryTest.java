@@ -60,7 +60,7 @@ class ScreenshotGalleryTest {
             app.runner().runTo(3_000_000);
             assertTrue(app.runner().awaitIdle(60, TimeUnit.SECONDS));
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                    () -> robot.lookup("#simTime").queryLabeled().getText().equals("3.000 s"));
+                    FxConditions.onFx(() -> robot.lookup("#simTime").queryLabeled().getText().equals("3.000 s")));
             for (String tab : new String[] {"cpu", "topology"}) {
                 robot.interact(() -> app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf(tab)));
                 WaitForAsyncUtils.waitForFxEvents(3);
@@ -111,14 +111,14 @@ class ScreenshotGalleryTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#host-host2").tryQuery().isPresent()));
         app.runner().runTo(1_000_000);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#simTime").queryLabeled().getText().equals("1.000 s"));
+                FxConditions.onFx(() -> robot.lookup("#simTime").queryLabeled().getText().equals("1.000 s")));
         robot.interact(() -> {
             app.shell().viewModel().topology().moveVm("web", "host2");
             app.shell().viewModel().topology().moveVm("db", "host2");
         });
         app.runner().runTo(40_000_000);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#simTime").queryLabeled().getText().equals("40.000 s"));
+                FxConditions.onFx(() -> robot.lookup("#simTime").queryLabeled().getText().equals("40.000 s")));
         robot.clickOn("#topologyFit");
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.write(robot, stage.getScene(), "lesson-migration-precopy-topology");
@@ -135,7 +135,7 @@ class ScreenshotGalleryTest {
         app.runner().runTo(RUN_MICROS);
         assertTrue(app.runner().awaitIdle(60, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> app.shell() != null && robot.lookup("#simTime").queryLabeled().getText().equals("5.000 s"));
+                FxConditions.onFx(() -> app.shell() != null && robot.lookup("#simTime").queryLabeled().getText().equals("5.000 s")));
         Path dir = Path.of(System.getProperty("virtlab.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         for (int i = 0; i < ShellView.TABS.size(); i++) {
