@@ -2,11 +2,8 @@ package org.virtlab.ui.memory;
 
 import java.util.function.Function;
 import java.util.function.Predicate;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -27,6 +24,7 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.virtlab.engine.memory.PageSize;
 import org.virtlab.ui.common.TextCell;
+import org.virtlab.ui.common.ViewParts;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -64,19 +62,19 @@ public final class MemoryView {
                 labelled(i18n, "memory.hostTables", new HBox(4, hostLevels, hostPage)));
         choices.setAlignment(Pos.CENTER_LEFT);
 
-        Button back = button("memoryStepBack", "mdi2s-skip-previous", i18n.get("memory.stepBack"),
+        Button back = ViewParts.button("memoryStepBack", "mdi2s-skip-previous", i18n.get("memory.stepBack"),
                 i18n.get("memory.stepBack.help"), vm::stepBack);
         back.disableProperty().bind(vm.canStepBackBinding().not());
-        Button step = button("memoryStep", "mdi2s-skip-next", i18n.get("memory.step"), i18n.get("memory.step.help"),
+        Button step = ViewParts.button("memoryStep", "mdi2s-skip-next", i18n.get("memory.step"), i18n.get("memory.step.help"),
                 vm::stepForward);
         step.disableProperty().bind(vm.canStepForwardBinding().not());
-        Button play = button("memoryPlay", "mdi2p-play", i18n.get("memory.play"), i18n.get("memory.play.help"),
+        Button play = ViewParts.button("memoryPlay", "mdi2p-play", i18n.get("memory.play"), i18n.get("memory.play.help"),
                 vm::togglePlay);
         vm.playingProperty().addListener((obs, was, now) -> {
             ((FontIcon) play.getGraphic()).setIconLiteral(now ? "mdi2p-pause" : "mdi2p-play");
             play.setText(i18n.get(now ? "memory.pause" : "memory.play"));
         });
-        Button reset = button("memoryReset", "mdi2r-restart", i18n.get("memory.reset"), i18n.get("memory.reset.help"),
+        Button reset = ViewParts.button("memoryReset", "mdi2r-restart", i18n.get("memory.reset"), i18n.get("memory.reset.help"),
                 vm::reset);
         HBox buttons = new HBox(6, back, step, play, reset);
         FlowPane transport = new FlowPane(16, 6, labelled(i18n, "memory.address", address), buttons);
@@ -89,8 +87,8 @@ public final class MemoryView {
         addresses.setWrapText(true);
         addresses.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox top = new VBox(4, choices, errorLine(vm.choiceErrorProperty(), "memoryChoiceError"),
-                errorLine(vm.addressErrorProperty(), "memoryAddressError"), transport, addresses);
+        VBox top = new VBox(4, choices, ViewParts.errorLine(vm.choiceErrorProperty(), "memoryChoiceError"),
+                ViewParts.errorLine(vm.addressErrorProperty(), "memoryAddressError"), transport, addresses);
         top.setPadding(new Insets(6, 8, 4, 8));
         top.getStyleClass().add("memory-controls");
 
@@ -123,15 +121,7 @@ public final class MemoryView {
         root.setBottom(tlb);
         root.setId("memoryView");
 
-        player = new Timeline(new KeyFrame(FRAME, e -> vm.tick()));
-        player.setCycleCount(Animation.INDEFINITE);
-        vm.playingProperty().addListener((obs, was, now) -> {
-            if (now) {
-                player.playFromStart();
-            } else {
-                player.stop();
-            }
-        });
+        player = ViewParts.player(FRAME, vm::tick, vm.playingProperty());
     }
 
     public Parent root() {
@@ -165,17 +155,6 @@ public final class MemoryView {
         return box;
     }
 
-    private static Button button(String id, String icon, String text, String tip, Runnable action) {
-        FontIcon glyph = new FontIcon(icon);
-        glyph.setIconSize(18);
-        Button b = new Button(text, glyph);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false); // Space belongs to the simulation's play/pause
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
-    }
 
     private static ScrollPane scroll(Region content) {
         ScrollPane pane = new ScrollPane(content);
@@ -203,16 +182,4 @@ public final class MemoryView {
         return box;
     }
 
-    /** A red line shown only while {@code message} is not empty. */
-    static Label errorLine(ObservableStringValue message, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.textProperty().bind(message);
-        l.getStyleClass().add("field-error");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
-    }
 }

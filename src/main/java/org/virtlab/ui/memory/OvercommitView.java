@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.jfree.chart.fx.ChartViewer;
 import org.virtlab.ui.common.VmTableColumns;
+import org.virtlab.ui.common.ViewParts;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -66,7 +67,7 @@ public final class OvercommitView {
         reclaim.textProperty().bind(vm.reclamationTextProperty());
         reclaim.setWrapText(true);
         reclaim.setMinHeight(Region.USE_PREF_SIZE);
-        Label note = MemoryView.errorLine(vm.noteProperty(), "overcommitNote");
+        Label note = ViewParts.errorLine(vm.noteProperty(), "overcommitNote");
         note.getStyleClass().setAll("label", "overcommit-note");
 
         VBox top = new VBox(4, heading, gauge, facts, reclaim, note);
@@ -149,8 +150,8 @@ public final class OvercommitView {
         HBox.setHgrow(done, Priority.ALWAYS);
         row.getChildren().add(done);
 
-        Label error = MemoryView.errorLine(vm.amountErrorProperty(), "overcommitAmountError");
-        Label reason = MemoryView.errorLine(vm.reasonProperty(), "overcommitReason");
+        Label error = ViewParts.errorLine(vm.amountErrorProperty(), "overcommitAmountError");
+        Label reason = ViewParts.errorLine(vm.reasonProperty(), "overcommitReason");
         reason.getStyleClass().setAll("label", "overcommit-reason");
         VBox box = new VBox(2, row, error, reason);
         box.setPadding(new Insets(6, 8, 6, 8));

@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.virtlab.ui.common.TextCell;
+import org.virtlab.ui.common.ViewParts;
 import org.virtlab.ui.i18n.I18n;
 
 /** The TLB experiment: its inputs on one line, then a row per mode with hit-rate and references bars. */
@@ -67,7 +68,7 @@ final class TlbPanelView {
                 MemoryView.labelled(i18n, "memory.tlb.pattern", pattern), sizeBox,
                 MemoryView.labelled(i18n, "memory.tlb.entries", entries), tagged, walkCache);
         inputs.setAlignment(Pos.CENTER_LEFT);
-        Label sizeError = MemoryView.errorLine(tlb.sizeErrorProperty(), "memoryTlbSizeError");
+        Label sizeError = ViewParts.errorLine(tlb.sizeErrorProperty(), "memoryTlbSizeError");
 
         table.setId("memoryTlbTable");
         table.getStyleClass().add("tlb-table");

@@ -1,9 +1,6 @@
 package org.virtlab.ui.network;
 
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -25,6 +22,7 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.virtlab.engine.net.Protocol;
 import org.virtlab.ui.common.TextCell;
+import org.virtlab.ui.common.ViewParts;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -63,26 +61,26 @@ public final class NetworkView {
         port.disableProperty().bind(vm.portDisabledBinding());
         vm.portErrorBinding().addListener((obs, was, now) -> port.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("invalid"), !now.isEmpty()));
-        Button send = button("networkSend", "mdi2s-send", i18n.get("network.send"), i18n.get("network.send.help"),
+        Button send = ViewParts.button("networkSend", "mdi2s-send", i18n.get("network.send"), i18n.get("network.send.help"),
                 vm::send);
         send.disableProperty().bind(vm.canSendBinding().not());
         send.getStyleClass().add("accent");
         send.setDefaultButton(false);
 
-        Button back = button("networkStepBack", "mdi2s-skip-previous", i18n.get("network.stepBack"),
+        Button back = ViewParts.button("networkStepBack", "mdi2s-skip-previous", i18n.get("network.stepBack"),
                 i18n.get("network.stepBack.help"), vm::stepBack);
         back.disableProperty().bind(vm.canStepBackBinding().not());
-        Button step = button("networkStep", "mdi2s-skip-next", i18n.get("network.step"), i18n.get("network.step.help"),
+        Button step = ViewParts.button("networkStep", "mdi2s-skip-next", i18n.get("network.step"), i18n.get("network.step.help"),
                 vm::stepForward);
         step.disableProperty().bind(vm.canStepForwardBinding().not());
-        Button play = button("networkPlay", "mdi2p-play", i18n.get("network.play"), i18n.get("network.play.help"),
+        Button play = ViewParts.button("networkPlay", "mdi2p-play", i18n.get("network.play"), i18n.get("network.play.help"),
                 vm::togglePlay);
         play.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.hops()));
         vm.playingProperty().addListener((obs, was, now) -> {
             ((FontIcon) play.getGraphic()).setIconLiteral(now ? "mdi2p-pause" : "mdi2p-play");
             play.setText(i18n.get(now ? "network.pause" : "network.play"));
         });
-        Button reset = button("networkReset", "mdi2r-restart", i18n.get("network.reset"), i18n.get("network.reset.help"),
+        Button reset = ViewParts.button("networkReset", "mdi2r-restart", i18n.get("network.reset"), i18n.get("network.reset.help"),
                 vm::rewind);
         reset.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.hops()));
 
@@ -97,8 +95,8 @@ public final class NetworkView {
         traced.textProperty().bind(vm.tracedProperty());
         traced.visibleProperty().bind(traced.textProperty().isNotEmpty());
         traced.managedProperty().bind(traced.visibleProperty());
-        VBox top = new VBox(4, ends, how, errorLine(vm.portErrorBinding(), "networkPortError"),
-                errorLine(vm.topologyErrorProperty(), "networkTopologyError"), traced);
+        VBox top = new VBox(4, ends, how, ViewParts.errorLine(vm.portErrorBinding(), "networkPortError"),
+                ViewParts.errorLine(vm.topologyErrorProperty(), "networkTopologyError"), traced);
         top.setPadding(new Insets(6, 8, 4, 8));
         top.getStyleClass().add("net-controls");
 
@@ -123,15 +121,7 @@ public final class NetworkView {
         root.setTop(top);
         root.setCenter(parts);
 
-        player = new Timeline(new KeyFrame(FRAME, e -> vm.tick()));
-        player.setCycleCount(Animation.INDEFINITE);
-        vm.playingProperty().addListener((obs, was, now) -> {
-            if (now) {
-                player.playFromStart();
-            } else {
-                player.stop();
-            }
-        });
+        player = ViewParts.player(FRAME, vm::tick, vm.playingProperty());
     }
 
     public Parent root() {
@@ -164,17 +154,6 @@ public final class NetworkView {
         return box;
     }
 
-    private static Button button(String id, String icon, String text, String tip, Runnable action) {
-        FontIcon glyph = new FontIcon(icon);
-        glyph.setIconSize(18);
-        Button b = new Button(text, glyph);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setFocusTraversable(false); // Space belongs to the simulation's play/pause
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
-    }
 
     private static HBox labelled(I18n i18n, String key, Node control) {
         Label l = new Label(i18n.get(key));
@@ -187,16 +166,5 @@ public final class NetworkView {
         return box;
     }
 
-    private static Label errorLine(ObservableStringValue message, String id) {
-        Label l = new Label();
-        l.setId(id);
-        l.textProperty().bind(message);
-        l.getStyleClass().add("field-error");
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
-    }
 
 }
