@@ -2,7 +2,8 @@
  * VirtLab: a visual simulator for teaching virtualization.
  *
  * <p>Layers point one way: {@code ui -> charts -> engine}, {@code ui -> scenario -> engine},
- * {@code cli -> (charts, scenario, engine)}. The engine is pure Java.
+ * {@code cli -> (experiment, charts, scenario, engine)}, {@code ui -> experiment -> (charts, scenario, engine)}.
+ * The engine is pure Java.
  */
 module org.virtlab {
     requires javafx.controls;
@@ -32,6 +33,7 @@ module org.virtlab {
     exports org.virtlab.text;
     exports org.virtlab.scenario;
     exports org.virtlab.charts;
+    exports org.virtlab.experiment;
     exports org.virtlab.cli;
     exports org.virtlab.ui;
     exports org.virtlab.ui.common;

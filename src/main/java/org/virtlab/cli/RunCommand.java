@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.virtlab.engine.Simulation;
 import org.virtlab.engine.Simulations;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.experiment.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -55,15 +55,15 @@ class LayerRulesTest {
     }
 
     @Test
-    void scenarioAndChartsUseNoJavaFx() {
-        noClasses().that().resideInAnyPackage("org.virtlab.scenario..", "org.virtlab.charts..")
+    void scenarioChartsAndExperimentsUseNoJavaFx() {
+        noClasses().that().resideInAnyPackage("org.virtlab.scenario..", "org.virtlab.charts..", "org.virtlab.experiment..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..")
                 .check(classes);
     }
 
     @Test
-    void scenarioAndChartsDoNotKnowTheUiOrTheCommandLine() {
-        noClasses().that().resideInAnyPackage("org.virtlab.scenario..", "org.virtlab.charts..")
+    void scenarioChartsAndExperimentsDoNotKnowTheUiOrTheCommandLine() {
+        noClasses().that().resideInAnyPackage("org.virtlab.scenario..", "org.virtlab.charts..", "org.virtlab.experiment..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.virtlab.ui..", "org.virtlab.cli..")
                 .check(classes);
     }

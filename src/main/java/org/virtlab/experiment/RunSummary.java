@@ -1,4 +1,4 @@
-package org.virtlab.cli;
+package org.virtlab.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,7 +20,7 @@ import org.virtlab.engine.memory.host.MemorySnapshot;
  * CPU capacity and use and its memory at the end; per VM with I/O devices, each device's totals over the run
  * ({@code io}, absent when the scenario has no devices). Same scenario and seed ⇒ same bytes.
  */
-final class RunSummary implements SimulationObserver {
+public final class RunSummary implements SimulationObserver {
     private final List<String> hostIds = new ArrayList<>();
     private double[] capacityMhzMicros = new double[0];
     private long lastMicros;
@@ -48,7 +48,7 @@ final class RunSummary implements SimulationObserver {
         lastIo = snapshot.find(IoSnapshot.class).orElse(null);
     }
 
-    String toJson(Simulation simulation) {
+    public String toJson(Simulation simulation) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         double micros = simulation.nowMicros();
