@@ -122,6 +122,20 @@ final class PageWalkCache {
         return 0;
     }
 
+    /**
+     * {@link #lowestCachedLevel} for 4-level tables with 4 KiB pages (levels 4, leaf 1): the same answer and
+     * effect, with the levels constant so that each lookup's shifts fold.
+     */
+    int lowestCachedLevelOfFour(long address, int tag) {
+        if (hit(2, address, tag)) {
+            return 2;
+        }
+        if (hit(3, address, tag)) {
+            return 3;
+        }
+        return hit(4, address, tag) ? 4 : 0;
+    }
+
     /** Whether the entry of {@code level} for {@code address} is cached; if so it becomes its set's most recent. */
     private boolean hit(int level, long address, int tag) {
         long key = key(level, address);
