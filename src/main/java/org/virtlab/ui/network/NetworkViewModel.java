@@ -468,6 +468,9 @@ public final class NetworkViewModel {
         int legSize = h.reply() ? hops.size() - requestHops.get() : requestHops.get();
         String where = i18n.format(h.reply() ? "network.current.reply" : "network.current.request", h.number(),
                 legSize, h.device(), h.caption());
+        if (h.arp()) {
+            where += " " + i18n.format("network.current.arp", h.frame(), h.ips());
+        }
         boolean lastOfLeg = h.number() == legSize;
         if (lastOfLeg) {
             return where + " " + (h.reply() ? replyVerdict.get() : requestVerdict.get());
