@@ -35,7 +35,8 @@ import org.virtlab.ui.i18n.I18n;
  * as rows, with a step position that moves the packet hop by hop, request then reply; the tables of one device
  * ({@link DeviceTablesModel}) and the reachability matrix ({@link ReachModel}).
  *
- * <p>Traces run on the FX thread: one takes microseconds. Play does not own a timer: the view's animation calls
+ * <p>Traces run on the FX thread: one takes microseconds. The reachability matrix (40,000 probes for 200
+ * endpoints) runs on {@link ReachModel}'s worker. Play does not own a timer: the view's animation calls
  * {@link #tick()} while {@link #playingProperty()} is true.
  */
 public final class NetworkViewModel {
@@ -82,9 +83,18 @@ public final class NetworkViewModel {
     private boolean reachStale = true;
 
     public NetworkViewModel(I18n i18n) {
+        this(i18n, new ReachModel(i18n));
+    }
+
+    /** With the reachability matrix's threads given: tests run it in place or by hand. */
+    NetworkViewModel(I18n i18n, java.util.concurrent.Executor reachWorker, java.util.concurrent.Executor reachFx) {
+        this(i18n, new ReachModel(i18n, reachWorker, reachFx));
+    }
+
+    private NetworkViewModel(I18n i18n, ReachModel reach) {
         this.i18n = i18n;
         this.tables = new DeviceTablesModel(i18n);
-        this.reach = new ReachModel(i18n);
+        this.reach = reach;
         portError = Bindings.createStringBinding(() -> portProblem().orElse(""), portText, protocol);
         canSend = Bindings.createBooleanBinding(() -> topology != null && from.get() != null && to.get() != null
                 && portProblem().isEmpty(), from, to, portText, protocol, topologyError);

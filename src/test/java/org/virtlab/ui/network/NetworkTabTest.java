@@ -105,6 +105,14 @@ class NetworkTabTest {
     void aHeatMapCellLoadsItsPairIntoTheSender() {
         robot.clickOn("#networkReachTab");
         WaitForAsyncUtils.waitForFxEvents();
+        // Worked out off the FX thread: wait for its cells.
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, org.virtlab.ui.FxConditions.onFx(
+                    () -> !robot.lookup("#networkReach-11-2").queryAll().isEmpty()
+                            && !app.shell().viewModel().network().reach().computingProperty().get()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the heat map never came", e);
+        }
         // Row 12 is lan-pc, column 3 web1:nic0 (NetTopology.endpoints(): hosts, NICs, lan-pc, internet).
         Label cell = robot.lookup("#networkReach-11-2").queryAs(Label.class);
         assertEquals("✗", cell.getText(), "the LAN router has no route into a NAT network");
