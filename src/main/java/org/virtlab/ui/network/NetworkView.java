@@ -96,7 +96,8 @@ public final class NetworkView {
         traced.visibleProperty().bind(traced.textProperty().isNotEmpty());
         traced.managedProperty().bind(traced.visibleProperty());
         VBox top = new VBox(4, ends, how, ViewParts.errorLine(vm.portErrorBinding(), "networkPortError"),
-                ViewParts.errorLine(vm.topologyErrorProperty(), "networkTopologyError"), traced);
+                ViewParts.errorLine(vm.topologyErrorProperty(), "networkTopologyError"),
+                ViewParts.errorLine(vm.unwiredProperty(), "networkUnwired"), traced);
         top.setPadding(new Insets(6, 8, 4, 8));
         top.getStyleClass().add("net-controls");
 

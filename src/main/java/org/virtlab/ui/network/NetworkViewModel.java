@@ -53,6 +53,7 @@ public final class NetworkViewModel {
     private final StringProperty portText = new SimpleStringProperty(DEFAULT_PORT);
     private final StringBinding portError;
     private final ReadOnlyStringWrapper topologyError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unwired = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSend;
 
     private final ObservableList<HopRow> hops = FXCollections.observableArrayList();
@@ -195,6 +196,7 @@ public final class NetworkViewModel {
             texts = null;
             topologyError.set(i18n.format("network.cannotBuild", new NetTexts(i18n, next, null).refusal(e)));
         }
+        unwired.set(unwiredNics(next));
         List<String> ids = new ArrayList<>();
         if (topology != null) {
             topology.endpoints().forEach(e -> ids.add(e.id()));
@@ -209,6 +211,24 @@ public final class NetworkViewModel {
         }
         tables.show(topology, state, texts);
         reachChanged();
+    }
+
+    /** "Test VM · nic1, …" for the NICs plugged into nothing, which are no endpoints; empty if there are none. */
+    private String unwiredNics(Scenario s) {
+        List<String> names = new ArrayList<>();
+        for (org.virtlab.engine.model.VmSpec vm : s.vms()) {
+            for (int i = 0; i < vm.nics().size(); i++) {
+                if (!vm.nics().get(i).wired()) {
+                    names.add(vm.name() + " · " + org.virtlab.engine.model.NicSpec.name(i));
+                }
+            }
+        }
+        return names.isEmpty() ? "" : i18n.format("network.unwired", String.join(", ", names));
+    }
+
+    /** Which NICs are plugged into nothing, so that no trace starts or ends there; empty if none. */
+    public ReadOnlyStringProperty unwiredProperty() {
+        return unwired.getReadOnlyProperty();
     }
 
     // ---- the sender --------------------------------------------------------------------------------------

@@ -49,6 +49,10 @@ class NetworkViewModelTest {
         assertEquals("Host 2", vm.endpointLabel("host2"));
         assertEquals("LAN PC", vm.endpointLabel("lan-pc"));
         assertEquals("互联网", model(Locale.SIMPLIFIED_CHINESE).endpointLabel("internet"));
+        // Test VM's nic1 is wired to nothing: no endpoint, and the tab says so, naming the VM and the NIC.
+        assertEquals("Not connected, so no traces from or to them: Test VM · nic1", vm.unwiredProperty().get());
+        assertEquals("未连接，因此不能作为追踪的起点或终点：Test VM · nic1",
+                model(Locale.SIMPLIFIED_CHINESE).unwiredProperty().get());
     }
 
     @Test
