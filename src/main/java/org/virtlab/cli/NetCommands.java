@@ -105,17 +105,26 @@ final class NetCommands {
             hop.put("kind", h.kind().name().toLowerCase(Locale.ROOT));
             hop.put("in", h.inPort());
             hop.put("out", h.outPort());
+            hop.put("frame", h.frame().code());
             Headers x = h.headers();
             ObjectNode headers = hop.putObject("headers");
             headers.put("srcMac", Mac.format(x.srcMac()));
             headers.put("dstMac", Mac.format(x.dstMac()));
             headers.put("vlan", x.vlan());
-            headers.put("protocol", x.protocol().spelling());
-            headers.put("srcIp", Ip.format(x.srcIp()));
-            headers.put("srcPort", x.srcPort());
-            headers.put("dstIp", Ip.format(x.dstIp()));
-            headers.put("dstPort", x.dstPort());
-            headers.put("ttl", x.ttl());
+            if (h.frame().arp()) {
+                // RFC 826: the sender's and the target's protocol addresses; no IP header, no ports
+                headers.put("protocol", "arp");
+                headers.put("operation", h.frame() == Hop.Frame.ARP_REQUEST ? "request" : "reply");
+                headers.put("senderIp", Ip.format(x.srcIp()));
+                headers.put("targetIp", Ip.format(x.dstIp()));
+            } else {
+                headers.put("protocol", x.protocol().spelling());
+                headers.put("srcIp", Ip.format(x.srcIp()));
+                headers.put("srcPort", x.srcPort());
+                headers.put("dstIp", Ip.format(x.dstIp()));
+                headers.put("dstPort", x.dstPort());
+                headers.put("ttl", x.ttl());
+            }
             ArrayNode lookups = hop.putArray("lookups");
             for (Lookup l : h.lookups()) {
                 lookups.addObject().put("kind", l.kind().name()).put("key", l.key()).put("result", l.result());

@@ -3,9 +3,12 @@ package org.virtlab.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.virtlab.engine.net.Headers;
 import org.virtlab.engine.net.Hop;
+import org.virtlab.engine.net.Ip;
 import org.virtlab.engine.net.Leg;
 import org.virtlab.engine.net.Lookup;
+import org.virtlab.engine.net.Mac;
 import org.virtlab.engine.net.NetException;
 import org.virtlab.engine.net.NetState;
 import org.virtlab.engine.net.PacketTracer;
@@ -78,7 +81,7 @@ final class TraceCommand extends LocalizedCommand implements Callable<Integer> {
                     : " [" + (h.inPort().isEmpty() ? "·" : h.inPort()) + " → " + (h.outPort().isEmpty() ? "·" : h.outPort())
                     + "]";
             out().printf("%3d  %s%s%n", n++, h.device(), ports);
-            out().println("       " + h.headers());
+            out().println("       " + (h.frame().arp() ? arp(h) : h.headers().toString()));
             for (Lookup l : h.lookups()) {
                 out().println("       " + NetCommands.lookup(this, l));
             }
@@ -87,6 +90,13 @@ final class TraceCommand extends LocalizedCommand implements Callable<Integer> {
             }
         }
         out().println("     " + NetCommands.verdict(this, leg.verdict()));
+    }
+
+    /** An ARP frame's line: "ARP request 52:54:00:… → ff:ff:ff:ff:ff:ff: who has 192.168.122.1? tell 192.168.122.2". */
+    private String arp(Hop h) {
+        Headers x = h.headers();
+        return text("trace.arp." + h.frame().name(), Mac.format(x.srcMac()), Mac.format(x.dstMac()),
+                x.vlan() == 0 ? "" : " vlan " + x.vlan(), Ip.format(x.dstIp()), Ip.format(x.srcIp()));
     }
 
     static String toJson(Trace trace) {

@@ -83,6 +83,12 @@ public final class ScenarioReader {
         return parse(bytes, sourceName, traceFiles);
     }
 
+    /** The text of a scenario's bytes, to place problems in, a UTF-8 byte order mark skipped as {@link #parse} does. */
+    static SourceText sourceText(byte[] bytes) {
+        int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        return new SourceText(bytes, start, bytes.length - start, MAPPER.getFactory());
+    }
+
     private static Scenario parse(byte[] bytes, String source, TraceFiles traceFiles) throws ScenarioException {
         // The parser skips a UTF-8 byte order mark only in an input of four bytes or more, and counts it as three
         // columns; skipped here, a file holding just the mark is empty and columns are as an editor shows them.

@@ -53,10 +53,42 @@ class TraceAndReachTest {
         assertEquals("no-route", trace.at("/reply/verdict/reason").asText());
         assertEquals("router", trace.at("/reply/verdict/device").asText());
         assertEquals("dropped: no-route (reply)", trace.at("/result").asText());
+        // A fresh network: web2 first asks for its gateway (RFC 826), a broadcast virbr2 floods.
         assertEquals("web2", trace.at("/request/hops/0/device").asText());
-        assertEquals("192.168.100.2", trace.at("/request/hops/0/headers/srcIp").asText());
-        assertEquals(0, trace.at("/request/hops/0/headers/vlan").asInt());
-        assertEquals("ROUTE_MISS", trace.at("/reply/hops/2/lookups/0/kind").asText());
+        assertEquals("arp-request", trace.at("/request/hops/0/frame").asText());
+        assertEquals("ff:ff:ff:ff:ff:ff", trace.at("/request/hops/0/headers/dstMac").asText());
+        assertEquals("192.168.100.2", trace.at("/request/hops/0/headers/senderIp").asText());
+        assertEquals("192.168.100.1", trace.at("/request/hops/0/headers/targetIp").asText());
+        assertEquals("MAC_BROADCAST", trace.at("/request/hops/1/lookups/0/kind").asText());
+        assertEquals("arp-reply", trace.at("/request/hops/2/frame").asText());
+        // computed by hand: request, flood at virbr2, host2's answer, virbr2 forwarding it; then the packet
+        assertEquals("packet", trace.at("/request/hops/4/frame").asText());
+        assertEquals("web2", trace.at("/request/hops/4/device").asText());
+        assertEquals("192.168.100.2", trace.at("/request/hops/4/headers/srcIp").asText());
+        assertEquals(0, trace.at("/request/hops/4/headers/vlan").asInt());
+        // The reply: lan-pc asks for the router (4 ARP hops), sends, the switch forwards, the router has no route.
+        JsonNode last = trace.at("/reply/hops/6");
+        assertEquals("router", last.at("/device").asText());
+        assertEquals("ROUTE_MISS", last.at("/lookups/0/kind").asText());
+        assertTrue(trace.at("/reply/hops/7").isMissingNode());
+    }
+
+    @Test
+    void traceTextShowsTheArpRequestFloodedAndTheAnswer() {
+        assertEquals(0, run(Locale.ENGLISH, "trace", LESSON, "--from", "web2:nic0", "--to", "lan-pc"), err.toString());
+        String text = out.toString();
+        // RFC 826's request to the broadcast address, then the answer by unicast
+        assertTrue(text.contains(": who has 192.168.100.1? tell 192.168.100.2\n"), text);
+        assertTrue(text.contains("broadcast vlan 1 ff:ff:ff:ff:ff:ff: flooded to virbr2\n"), text);
+        assertTrue(text.contains(": 192.168.100.1 is at "), text);
+    }
+
+    @Test
+    void traceTextShowsArpInChinese() {
+        assertEquals(0, run(Locale.SIMPLIFIED_CHINESE, "trace", LESSON, "--from", "web2:nic0", "--to", "lan-pc"));
+        String text = out.toString();
+        assertTrue(text.contains("：谁是 192.168.100.1？请告诉 192.168.100.2\n"), text);
+        assertTrue(text.contains("广播 vlan 1 ff:ff:ff:ff:ff:ff：泛洪到 virbr2\n"), text);
     }
 
     @Test

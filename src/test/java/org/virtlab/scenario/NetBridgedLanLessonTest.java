@@ -82,12 +82,12 @@ class NetBridgedLanLessonTest {
         // Step 1: the bridge adds no NAT; the answer comes from the guest's own LAN address.
         Trace t = tracer.trace("lan-pc", "web", Protocol.ICMP, 0);
         assertTrue(t.delivered());
-        assertTrue(t.request().hops().stream().allMatch(h -> h.rewrites().isEmpty()));
-        assertTrue(t.reply().hops().stream().allMatch(h -> h.rewrites().isEmpty()));
+        assertTrue(t.request().packetHops().stream().allMatch(h -> h.rewrites().isEmpty()));
+        assertTrue(t.reply().packetHops().stream().allMatch(h -> h.rewrites().isEmpty()));
         assertEquals(List.of("lan-pc", "lan-switch", "host1/br0", "web"),
-                t.request().hops().stream().map(Hop::device).toList());
-        assertEquals(Ip.of(10, 0, 0, 100), t.reply().hops().get(0).headers().srcIp());
-        assertEquals(Ip.of(10, 0, 0, 50), t.reply().hops().get(t.reply().hops().size() - 1).headers().dstIp());
+                t.request().packetHops().stream().map(Hop::device).toList());
+        assertEquals(Ip.of(10, 0, 0, 100), t.reply().packetHops().get(0).headers().srcIp());
+        assertEquals(Ip.of(10, 0, 0, 50), t.reply().packetHops().get(t.reply().packetHops().size() - 1).headers().dstIp());
     }
 
     @Test
@@ -102,7 +102,13 @@ class NetBridgedLanLessonTest {
         // lan-pc behind its eth0. The answer was unicast back to lan-pc: host2's br0 never saw the web server.
         Trace first = tracer.trace("lan-pc", "web", Protocol.ICMP, 0);
         assertTrue(first.delivered());
-        assertEquals(Lookup.Kind.ARP_RESOLVED, first.request().hops().get(0).lookups().get(1).kind());
+        assertEquals(Lookup.Kind.ARP_RESOLVED, first.request().packetHops().get(0).lookups().get(1).kind());
+        // The trace shows that flood as the step says (RFC 826 request to ff:ff:ff:ff:ff:ff; IEEE 802.1D floods a
+        // broadcast out of every other port): lan-pc asks, then every switch on the way to the web server floods.
+        assertEquals(Hop.Frame.ARP_REQUEST, first.request().hops().get(0).frame());
+        assertEquals(Mac.BROADCAST, first.request().hops().get(0).headers().dstMac());
+        assertEquals(Lookup.Kind.MAC_BROADCAST, at(first.request().hops(), "host1/br0").lookups().get(0).kind());
+        assertEquals(Lookup.Kind.MAC_BROADCAST, at(first.request().hops(), "lan-switch").lookups().get(0).kind());
         assertEquals(List.of(Mac.format(LAN_PC_MAC) + " eth0"), macTable("host2/br0"));
         // Step 2: host1's br0 has learned both, the web server on its tap vnet0.
         assertEquals(List.of(Mac.format(LAN_PC_MAC) + " eth0", Mac.format(mac("web")) + " vnet0").stream().sorted()
@@ -111,9 +117,10 @@ class NetBridgedLanLessonTest {
         // Step 3: the next frame to the web server is a MAC table hit, out of vnet0 alone.
         Trace second = tracer.trace("lan-pc", "web", Protocol.ICMP, 0);
         assertEquals(List.of(new Lookup(Lookup.Kind.MAC_HIT, "vlan 1 " + Mac.format(mac("web")), "vnet0")),
-                at(second.request().hops(), "host1/br0").lookups());
-        assertEquals("vnet0", at(second.request().hops(), "host1/br0").outPort());
-        assertEquals(Lookup.Kind.ARP_CACHED, second.request().hops().get(0).lookups().get(1).kind());
+                at(second.request().packetHops(), "host1/br0").lookups());
+        assertEquals("vnet0", at(second.request().packetHops(), "host1/br0").outPort());
+        assertEquals(Lookup.Kind.ARP_CACHED, second.request().packetHops().get(0).lookups().get(1).kind());
+        assertEquals(second.request().packetHops(), second.request().hops(), "step 3: no ARP rows this time");
         assertEquals(List.of(Mac.format(LAN_PC_MAC) + " eth0"), macTable("host2/br0"), "still nothing else");
         // The learning lasts the bridge's ageing time, 300 s (brctl setageing's default; 802.1D).
         assertEquals(300_000_000L, MacTable.DEFAULT_AGEING_MICROS);
@@ -124,10 +131,10 @@ class NetBridgedLanLessonTest {
         // Step 4: the LAN's router masquerades the LAN behind 203.0.113.1; host1 rewrites nothing.
         Trace out = tracer.trace("web", "internet", Protocol.ICMP, 0);
         assertTrue(out.delivered());
-        Hop router = at(out.request().hops(), "router");
+        Hop router = at(out.request().packetHops(), "router");
         assertEquals(Rewrite.Kind.MASQUERADE, router.rewrites().get(0).kind());
         assertEquals(Ip.of(203, 0, 113, 1), router.rewrites().get(0).toIp());
-        assertTrue(out.request().hops().stream().filter(h -> !h.device().equals("router"))
+        assertTrue(out.request().packetHops().stream().filter(h -> !h.device().equals("router"))
                 .allMatch(h -> h.rewrites().isEmpty()));
         Trace in = tracer.trace("internet", "web", Protocol.ICMP, 0);
         assertEquals("router", in.verdict().device());
@@ -142,6 +149,9 @@ class NetBridgedLanLessonTest {
         for (String text : List.of(lesson.steps().get(1).en(), lesson.steps().get(1).zh(), lesson.steps().get(2).en(),
                 lesson.steps().get(2).zh())) {
             assertTrue(text.contains("vnet0"), text);
+        }
+        for (String text : List.of(lesson.steps().get(1).en(), lesson.steps().get(1).zh())) {
+            assertTrue(text.contains("ARP") && text.contains("ff:ff:ff:ff:ff:ff"), text);
         }
         assertTrue(lesson.steps().get(3).en().contains("203.0.113.1"));
         assertTrue(lesson.steps().get(3).zh().contains("203.0.113.1"));

@@ -68,9 +68,9 @@ class NetDvsVlansLessonTest {
         Trace t = new PacketTracer(new NetState(NetTopology.of(lesson), 0)).trace("web1", "web2", Protocol.ICMP, 0);
         assertTrue(t.delivered());
         assertEquals(List.of("web1", "host1/dvs1", "lan-switch", "host2/dvs1", "web2"),
-                t.request().hops().stream().map(Hop::device).toList());
-        assertEquals("eth1", t.request().hops().get(1).outPort(), "host1's uplink");
-        assertEquals(List.of(0, 10, 10, 0, 0), t.request().hops().stream().map(h -> h.headers().vlan()).toList());
+                t.request().packetHops().stream().map(Hop::device).toList());
+        assertEquals("eth1", t.request().packetHops().get(1).outPort(), "host1's uplink");
+        assertEquals(List.of(0, 10, 10, 0, 0), t.request().packetHops().stream().map(h -> h.headers().vlan()).toList());
     }
 
     @Test
@@ -114,7 +114,7 @@ class NetDvsVlansLessonTest {
         PacketTracer tracer = new PacketTracer(moved);
         Trace t = tracer.trace("web2", "web1", Protocol.ICMP, 0);
         assertTrue(t.delivered(), t.toString());
-        assertEquals(List.of("web2", "host2/dvs1", "web1"), t.request().hops().stream().map(Hop::device).toList());
+        assertEquals(List.of("web2", "host2/dvs1", "web1"), t.request().packetHops().stream().map(Hop::device).toList());
         assertTrue(tracer.trace("web1", "web2", Protocol.TCP, 80).delivered());
         // Still nothing on VLAN 20, though Database 2 is now on the same host and Database 1 on the other.
         for (String db : List.of("db2", "db1")) {

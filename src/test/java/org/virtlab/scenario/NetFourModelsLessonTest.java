@@ -141,13 +141,13 @@ class NetFourModelsLessonTest {
         // Step 4: the isolated guest reaches its host at the host's address on the bridge.
         Trace toHost = tracer.trace("iso1", "host1", Protocol.ICMP, 0);
         assertTrue(toHost.delivered());
-        assertEquals(Ip.of(192, 168, 150, 1), last(toHost.request().hops()).headers().dstIp());
+        assertEquals(Ip.of(192, 168, 150, 1), last(toHost.request().packetHops()).headers().dstIp());
         Trace fromPc = tracer.trace("lan-pc", "host1", Protocol.ICMP, 0);
-        assertEquals(Ip.of(10, 0, 0, 11), last(fromPc.request().hops()).headers().dstIp());
-        assertEquals(Ip.of(10, 0, 0, 50), last(fromPc.request().hops()).headers().srcIp());
+        assertEquals(Ip.of(10, 0, 0, 11), last(fromPc.request().packetHops()).headers().dstIp());
+        assertEquals(Ip.of(10, 0, 0, 50), last(fromPc.request().packetHops()).headers().srcIp());
         // The goal's Internet server, 203.0.113.10 (TEST-NET-3, RFC 5737).
         Trace out = tracer.trace("br1", "internet", Protocol.ICMP, 0);
-        assertEquals(Ip.of(203, 0, 113, 10), last(out.request().hops()).headers().dstIp());
+        assertEquals(Ip.of(203, 0, 113, 10), last(out.request().packetHops()).headers().dstIp());
     }
 
     @Test
@@ -173,19 +173,19 @@ class NetFourModelsLessonTest {
         Trace nat = tracer.trace("nat1", "lan-pc", Protocol.ICMP, 0);
         assertTrue(nat.delivered());
         // formatnetwork.rst mode='nat': the source "translated to appear as the host machine's" address.
-        Hop host = nat.request().hops().stream().filter(h -> h.device().equals("host1")).findFirst().orElseThrow();
+        Hop host = nat.request().packetHops().stream().filter(h -> h.device().equals("host1")).findFirst().orElseThrow();
         assertEquals(Rewrite.Kind.MASQUERADE, host.rewrites().get(0).kind());
         assertEquals(Ip.of(192, 168, 122, 2), host.rewrites().get(0).fromIp());
         assertEquals(Ip.of(10, 0, 0, 11), host.rewrites().get(0).toIp());
-        Hop back = nat.reply().hops().stream().filter(h -> h.device().equals("host1")).findFirst().orElseThrow();
+        Hop back = nat.reply().packetHops().stream().filter(h -> h.device().equals("host1")).findFirst().orElseThrow();
         assertEquals(Rewrite.Kind.REVERSE, back.rewrites().get(0).kind());
         assertEquals(Ip.of(192, 168, 122, 2), back.rewrites().get(0).toIp());
 
         // mode='route': "without having NAT applied": lan-pc sees 192.168.100.2; its reply has no way back.
         Trace routed = tracer.trace("routed1", "lan-pc", Protocol.ICMP, 0);
         assertEquals("delivered to lan-pc", routed.request().verdict().toString());
-        assertEquals(Ip.of(192, 168, 100, 2), last(routed.request().hops()).headers().srcIp());
-        assertTrue(routed.request().hops().stream().allMatch(h -> h.rewrites().isEmpty()));
+        assertEquals(Ip.of(192, 168, 100, 2), last(routed.request().packetHops()).headers().srcIp());
+        assertTrue(routed.request().packetHops().stream().allMatch(h -> h.rewrites().isEmpty()));
         assertEquals(List.of("router", "192.168.100.2"), routed.reply().verdict().params());
     }
 

@@ -49,7 +49,7 @@ class NetNatPortForwardLessonTest {
     }
 
     private static Hop at(Leg leg, String device) {
-        return leg.hops().stream().filter(h -> h.device().equals(device)).findFirst().orElseThrow();
+        return leg.packetHops().stream().filter(h -> h.device().equals(device)).findFirst().orElseThrow();
     }
 
     private List<String> conntrack() {
@@ -85,7 +85,7 @@ class NetNatPortForwardLessonTest {
         assertTrue(first.delivered());
         assertEquals(List.of(new Rewrite(Rewrite.Kind.MASQUERADE, Rewrite.Field.SOURCE, CLIENT1, 32768, HOST1, 32768)),
                 at(first.request(), "host1").rewrites());
-        Hop atPc = first.request().hops().get(first.request().hops().size() - 1);
+        Hop atPc = first.request().packetHops().get(first.request().packetHops().size() - 1);
         assertEquals(HOST1, atPc.headers().srcIp(), "lan-pc sees host1, not the guest");
         // The conntrack entry, as the step writes it.
         assertEquals(List.of("tcp src=192.168.122.2:32768 dst=10.0.0.50:80 | reply src=10.0.0.50:80 "
@@ -106,7 +106,7 @@ class NetNatPortForwardLessonTest {
                 at(second.request(), "host1").rewrites());
         assertEquals(2, conntrack().size());
         assertEquals("client2", second.reply().verdict().device(), "each reply finds its own guest");
-        assertEquals(CLIENT2, second.reply().hops().get(second.reply().hops().size() - 1).headers().dstIp());
+        assertEquals(CLIENT2, second.reply().packetHops().get(second.reply().packetHops().size() - 1).headers().dstIp());
 
         // Step 3: lan-pc to host1:8080 is DNATed to 192.168.122.10:80; the reply leaves host1 as 10.0.0.11:8080.
         Trace in = tracer.trace("lan-pc", "host1", Protocol.TCP, 8080);
@@ -114,7 +114,7 @@ class NetNatPortForwardLessonTest {
         assertEquals("web", in.request().verdict().device());
         assertEquals(List.of(new Rewrite(Rewrite.Kind.PORT_FORWARD, Rewrite.Field.DESTINATION, HOST1, 8080, WEB, 80)),
                 at(in.request(), "host1").rewrites());
-        Hop reply = in.reply().hops().get(in.reply().hops().size() - 1);
+        Hop reply = in.reply().packetHops().get(in.reply().packetHops().size() - 1);
         assertEquals("lan-pc", reply.device());
         assertEquals(HOST1, reply.headers().srcIp());
         assertEquals(8080, reply.headers().srcPort());

@@ -59,16 +59,16 @@ class NetRoutedReturnRouteLessonTest {
         // Step 1.
         Trace t = tracer.trace("lab1", "lan-pc", Protocol.TCP, 22);
         assertEquals("delivered to lan-pc", t.request().verdict().toString());
-        assertEquals(Ip.of(192, 168, 100, 2), last(t.request().hops()).headers().srcIp());
-        assertTrue(t.request().hops().stream().allMatch(h -> h.rewrites().isEmpty()), "no rewrite at any hop");
+        assertEquals(Ip.of(192, 168, 100, 2), last(t.request().packetHops()).headers().srcIp());
+        assertTrue(t.request().packetHops().stream().allMatch(h -> h.rewrites().isEmpty()), "no rewrite at any hop");
         assertFalse(t.delivered());
         assertEquals("router", t.reply().verdict().device());
         assertEquals(DropReason.NO_ROUTE, t.reply().verdict().reason());
         assertEquals(List.of("router", "192.168.100.2"), t.reply().verdict().params());
         // The router looked for a route and found none; lan-pc had sent the reply to it, its default gateway.
         assertEquals(List.of(new Lookup(Lookup.Kind.ROUTE_MISS, "192.168.100.2", "")),
-                last(t.reply().hops()).lookups());
-        assertEquals("default via 10.0.0.1 dev eth0", t.reply().hops().get(0).lookups().get(0).result());
+                last(t.reply().packetHops()).lookups());
+        assertEquals("default via 10.0.0.1 dev eth0", t.reply().packetHops().get(0).lookups().get(0).result());
         assertEquals("dropped: no-route (reply)", t.summary());
     }
 
@@ -77,11 +77,11 @@ class NetRoutedReturnRouteLessonTest {
         // Step 2.
         Trace t = tracer.trace("lab2", "lan-pc", Protocol.TCP, 22);
         assertTrue(t.delivered());
-        assertEquals(Ip.of(192, 168, 101, 2), last(t.request().hops()).headers().srcIp());
-        Hop router = t.reply().hops().stream().filter(h -> h.device().equals("router")).findFirst().orElseThrow();
+        assertEquals(Ip.of(192, 168, 101, 2), last(t.request().packetHops()).headers().srcIp());
+        Hop router = t.reply().packetHops().stream().filter(h -> h.device().equals("router")).findFirst().orElseThrow();
         assertEquals("192.168.101.0/24 via 10.0.0.12 dev lan", router.lookups().get(0).result());
         assertEquals(List.of("lan-pc", "lan-switch", "router", "lan-switch", "host2"),
-                t.reply().hops().stream().map(Hop::device).toList().subList(0, 5));
+                t.reply().packetHops().stream().map(Hop::device).toList().subList(0, 5));
         assertEquals("lab2", t.reply().verdict().device());
     }
 
@@ -100,16 +100,16 @@ class NetRoutedReturnRouteLessonTest {
         // Step 4: the LAN's router masquerades both (engine.net package-info), only Lab 2's reply finds its way.
         Trace lab1 = tracer.trace("lab1", "internet", Protocol.ICMP, 0);
         assertEquals("delivered to internet", lab1.request().verdict().toString());
-        Hop out = lab1.request().hops().stream().filter(h -> h.device().equals("router")).findFirst().orElseThrow();
+        Hop out = lab1.request().packetHops().stream().filter(h -> h.device().equals("router")).findFirst().orElseThrow();
         assertEquals(Rewrite.Kind.MASQUERADE, out.rewrites().get(0).kind());
-        Hop back = last(lab1.reply().hops());
+        Hop back = last(lab1.reply().packetHops());
         assertEquals("router", back.device());
         assertEquals(Rewrite.Kind.REVERSE, back.rewrites().get(0).kind());
         assertEquals(Ip.of(192, 168, 100, 2), back.rewrites().get(0).toIp(), "translated back to 192.168.100.2");
         assertEquals("dropped: no-route (reply)", lab1.summary());
         Trace lab2 = tracer.trace("lab2", "internet", Protocol.ICMP, 0);
         assertTrue(lab2.delivered());
-        assertEquals(Rewrite.Kind.MASQUERADE, lab2.request().hops().stream().filter(h -> h.device().equals("router"))
+        assertEquals(Rewrite.Kind.MASQUERADE, lab2.request().packetHops().stream().filter(h -> h.device().equals("router"))
                 .findFirst().orElseThrow().rewrites().get(0).kind(), "the router masquerades both");
     }
 

@@ -61,6 +61,9 @@ class NetworkGalleryTest {
         Screenshots.write(robot, stage.getScene(), "network-tables" + suffix);
 
         robot.clickOn("#networkReachTab");
+        // The heat map is worked out off the FX thread: wait for it.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, FxConditions.onFx(
+                () -> !network.reach().computingProperty().get() && !network.reach().matrixProperty().get().ids().isEmpty()));
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.write(robot, stage.getScene(), "network-reach" + suffix);
     }

@@ -61,6 +61,11 @@ class NetworkPropertiesWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#vm-test1").tryQuery().isPresent()));
         robot.clickOn("#vm-test1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#nicChoice1").tryQuery().isPresent()));
+        // Its nic1 is wired to nothing: a red note under it says so (issue 7, "Bad input"); nic0 has none.
+        javafx.scene.control.Label problem = robot.lookup("#nicProblem1").queryAs(javafx.scene.control.Label.class);
+        assertTrue(problem.isVisible() && problem.getStyleClass().contains("field-error"));
+        assertTrue(problem.getText().startsWith("Not connected: Test VM's nic1 is wired to nothing"), problem.getText());
+        assertTrue(!robot.lookup("#nicProblem0").query().isVisible());
 
         enter("#sizeName", "Probe");
         settle();

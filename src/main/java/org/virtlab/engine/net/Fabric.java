@@ -15,6 +15,8 @@ final class Fabric {
     /** Where the last successful walk ended. */
     int foundNode;
     int foundIface;
+    /** What the frames being walked are, for the hops recorded. */
+    private Hop.Frame frame = Hop.Frame.PACKET;
 
     Fabric(NetTopology topology, NetState state) {
         this.topology = topology;
@@ -37,17 +39,39 @@ final class Fabric {
      * target's MAC, or -1 if nobody answered; {@link #foundNode}/{@link #foundIface} say who did.
      */
     long arp(int sw, int inPort, long srcMac, int targetIp) {
+        return arp(sw, inPort, srcMac, 0, targetIp, Protocol.ICMP, null);
+    }
+
+    /**
+     * The same, recording into {@code hops} (unless {@code null}) the request's switches on the way to the target
+     * (each with the ports it flooded the broadcast to), the target's answer and the reply's switches (RFC 826:
+     * "who has {@code targetIp}? tell {@code srcIp}", then unicast "{@code targetIp} is at …"). Nothing is recorded
+     * of a request nobody answered. {@code protocol} only fills the unused field of the frames' {@link Headers}.
+     */
+    long arp(int sw, int inPort, long srcMac, int srcIp, int targetIp, Protocol protocol, List<Hop> hops) {
         foundNode = -1;
         SwitchPort in = topology.switches().get(sw).ports().get(inPort);
-        walk(sw, inPort, in.accessVlan(), srcMac, Mac.BROADCAST, targetIp, null, null);
+        Headers request = new Headers(srcMac, Mac.BROADCAST, 0, srcIp, targetIp, protocol, 0, 0, 0);
+        frame = Hop.Frame.ARP_REQUEST;
+        walk(sw, inPort, in.accessVlan(), srcMac, Mac.BROADCAST, targetIp, request, hops);
         if (foundNode < 0) {
+            frame = Hop.Frame.PACKET;
             return -1;
         }
         int node = foundNode;
         int iface = foundIface;
         NetIface target = topology.iface(node, iface);
+        Headers reply = new Headers(target.mac(), srcMac, 0, targetIp, srcIp, protocol, 0, 0, 0);
+        if (hops != null) {
+            NetNode n = topology.nodes().get(node);
+            hops.add(new Hop(n.name(), n.kind(), target.name(), target.name(), reply,
+                    List.of(new Lookup(Lookup.Kind.ARP_ANSWER, Ip.format(targetIp), Mac.format(target.mac()))),
+                    List.of(), Hop.Frame.ARP_REPLY));
+        }
+        frame = Hop.Frame.ARP_REPLY;
         walk(target.sw(), target.port(), topology.switches().get(target.sw()).ports().get(target.port()).accessVlan(),
-                target.mac(), srcMac, 0, null, null);
+                target.mac(), srcMac, 0, reply, hops);
+        frame = Hop.Frame.PACKET;
         foundNode = node;
         foundIface = iface;
         return target.mac();
@@ -74,7 +98,7 @@ final class Fabric {
         int single = -1;
         Lookup.Kind kind;
         if (dst == Mac.BROADCAST) {
-            kind = Lookup.Kind.MAC_FLOOD;
+            kind = Lookup.Kind.MAC_BROADCAST;
         } else if (s.learns()) {
             single = table.lookup(vid, dst, now);
             if (single == inPort) {
@@ -164,7 +188,7 @@ final class Fabric {
         return found;
     }
 
-    private static Hop hop(NetSwitch s, int inPort, int p, int vid, long dst, Headers h, Lookup.Kind kind,
+    private Hop hop(NetSwitch s, int inPort, int p, int vid, long dst, Headers h, Lookup.Kind kind,
                            List<String> flooded) {
         SwitchPort out = s.ports().get(p);
         String key = "vlan " + vid + " " + Mac.format(dst);
@@ -172,6 +196,6 @@ final class Fabric {
         Headers onWire = new Headers(h.srcMac(), h.dstMac(), out.tag(vid), h.srcIp(), h.dstIp(), h.protocol(),
                 h.srcPort(), h.dstPort(), h.ttl());
         return new Hop(s.name(), s.kind(), s.ports().get(inPort).name(), out.name(), onWire,
-                List.of(new Lookup(kind, key, result)), List.of());
+                List.of(new Lookup(kind, key, result)), List.of(), frame);
     }
 }

@@ -38,7 +38,19 @@ public record Lookup(Kind kind, String key, String result) {
         /** A port forward matched. */
         PORT_FORWARD,
         /** A firewall rule decided. */
-        FIREWALL
+        FIREWALL,
+        /**
+         * The ARP cache had no entry for the next hop: the machine broadcasts a request and waits (RFC 826). Key:
+         * the address asked for; result: the asker's address.
+         */
+        ARP_MISS,
+        /**
+         * An ARP request for one of this machine's addresses: it notes the asker's MAC and answers with its own by
+         * unicast (RFC 826's merge and reply). Key: its address; result: its MAC.
+         */
+        ARP_ANSWER,
+        /** A broadcast: sent out of every other port of the VLAN, whatever the table holds (IEEE 802.1D). */
+        MAC_BROADCAST
     }
 
     @Override

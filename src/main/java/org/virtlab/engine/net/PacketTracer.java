@@ -172,7 +172,7 @@ public final class PacketTracer {
                 }
             }
             int nextHop = route.gateway() == 0 ? p.dstIp : route.gateway();
-            long mac = resolve(node, route.iface(), out, nextHop, lookups);
+            long mac = resolve(node, n, route.iface(), out, nextHop, p.protocol, lookups, hops);
             if (mac < 0) {
                 hops.add(hop(n, inName, "", p, lookups, rewrites));
                 return dropped(hops, n, DropReason.ARP_UNANSWERED, Ip.format(nextHop));
@@ -339,14 +339,22 @@ public final class PacketTracer {
         return true;
     }
 
-    /** The next hop's MAC from the ARP cache, or by asking (RFC 826); -1 if nobody answered. */
-    private long resolve(int node, int iface, NetIface out, int ip, List<Lookup> lookups) {
+    /**
+     * The next hop's MAC from the ARP cache, or by asking (RFC 826): then the request, its way through the switches
+     * and the answer join {@code hops} before the packet's own hop. -1 if nobody answered.
+     */
+    private long resolve(int node, NetNode n, int iface, NetIface out, int ip, Protocol protocol, List<Lookup> lookups,
+                         List<Hop> hops) {
         long mac = state.arpLookup(node, iface, ip);
         if (mac >= 0) {
             lookups.add(new Lookup(Lookup.Kind.ARP_CACHED, Ip.format(ip), Mac.format(mac)));
             return mac;
         }
-        mac = fabric.arp(out.sw(), out.port(), out.mac(), ip);
+        Headers request = new Headers(out.mac(), Mac.BROADCAST, 0, out.ip(), ip, protocol, 0, 0, 0);
+        hops.add(new Hop(n.name(), n.kind(), "", out.name(), request,
+                List.of(new Lookup(Lookup.Kind.ARP_MISS, Ip.format(ip), Ip.format(out.ip()))), List.of(),
+                Hop.Frame.ARP_REQUEST));
+        mac = fabric.arp(out.sw(), out.port(), out.mac(), out.ip(), ip, protocol, hops);
         if (mac < 0) {
             lookups.add(new Lookup(Lookup.Kind.ARP_UNANSWERED, Ip.format(ip), ""));
             return -1;

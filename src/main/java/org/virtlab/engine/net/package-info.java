@@ -23,6 +23,10 @@
  *       {@link org.virtlab.engine.net.Hop} the device, ports, {@link org.virtlab.engine.net.Headers} (MACs,
  *       VLAN tag on the wire, addresses, ports, TTL), {@link org.virtlab.engine.net.Lookup lookups} (route, ARP,
  *       MAC hit or flood, conntrack, port forward, firewall) and {@link org.virtlab.engine.net.Rewrite rewrites};
+ *       A machine whose ARP cache misses first resolves the next hop, and that exchange is recorded as hops too
+ *       ({@link org.virtlab.engine.net.Hop.Frame}): its request broadcast (each switch on the way to the target
+ *       lists the ports it flooded it to), the target's unicast answer and the switches that carry it; then the
+ *       packet, which the switches, having learned both MACs, send out of one port;
  *       and a {@link org.virtlab.engine.net.Verdict}: delivered, or a {@link org.virtlab.engine.net.DropReason}
  *       with parameters for the UI to put into words. {@link org.virtlab.engine.net.Reachability} probes every
  *       pair.</li>

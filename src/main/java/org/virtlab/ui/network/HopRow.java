@@ -21,12 +21,16 @@ import org.virtlab.engine.net.Rewrite;
  * @param ports    "vnet0 → virbr0", with "·" where the packet started or ended
  * @param macs     Ethernet source → destination
  * @param vlan     the 802.1Q tag on the wire, "—" untagged
- * @param ips      addresses and ports, source → destination
+ * @param ips      addresses and ports, source → destination; for an ARP frame its question or answer
+ *                 ("who has 192.168.122.1? tell 192.168.122.2")
  * @param lookups  the lookups in words, in order
  * @param rewrites the address translations made here
+ * @param arp      whether the hop carried an ARP frame (resolving a next hop) rather than the probe's packet
+ * @param frame    "ARP request" or "ARP reply"; empty for the packet
  */
 public record HopRow(boolean reply, int number, String deviceId, String device, DeviceKind kind, String kindText, String caption, String ports,
-                     String macs, String vlan, String ips, List<String> lookups, List<RewriteText> rewrites) {
+                     String macs, String vlan, String ips, List<String> lookups, List<RewriteText> rewrites,
+                     boolean arp, String frame) {
 
     public HopRow {
         lookups = List.copyOf(lookups);
@@ -53,6 +57,7 @@ public record HopRow(boolean reply, int number, String deviceId, String device, 
         return new HopRow(reply, number, hop.device(), texts.device(hop.device(), hop.kind()), hop.kind(), texts.kind(hop.kind()),
                 texts.deviceCaption(hop.device(), hop.kind()), ports,
                 Mac.format(h.srcMac()) + " → " + Mac.format(h.dstMac()),
-                h.vlan() == 0 ? "—" : String.valueOf(h.vlan()), texts.ips(h), lookups, rewrites);
+                h.vlan() == 0 ? "—" : String.valueOf(h.vlan()), hop.frame().arp() ? texts.arp(hop) : texts.ips(h),
+                lookups, rewrites, hop.frame().arp(), hop.frame().arp() ? texts.frame(hop) : "");
     }
 }

@@ -24,12 +24,16 @@ import org.virtlab.ui.i18n.I18n;
  */
 final class HopTable {
     private static final String[] HEADERS = {"network.col.hop", "network.col.device", "network.col.macs",
-        "network.col.vlan", "network.col.ips", "network.col.lookups", "network.col.rewrites"};
+        "network.col.vlan", "network.col.ips", "network.col.lookups"};
 
     private final NetworkViewModel vm;
     private final GridPane grid = new GridPane();
-    /** Column widths: #, device, MACs, VLAN, addresses, lookups (takes the rest), NAT. */
-    private static final double[] WIDTHS = {30, 92, 132, 50, 140, 150, 150};
+    /**
+     * Column widths at 14 px: #, device, MACs (17 monospaced characters and the arrow), VLAN, addresses (an
+     * address, a port and the arrow), then the lookups and under them the NAT rewrites, which take the rest:
+     * together 770 px, what the tab has beside the palette and the lesson at 1280 × 720.
+     */
+    private static final double[] WIDTHS = {40, 104, 166, 40, 170, 250};
     private static final double SCROLL_BAR = 14;
     private final List<List<Node>> rows = new ArrayList<>();
     private final ScrollPane scroll;
@@ -44,7 +48,8 @@ final class HopTable {
         columns(grid);
         columns(header);
         for (int c = 0; c < HEADERS.length; c++) {
-            Label h = new Label(i18n.get(HEADERS[c]));
+            Label h = new Label(c == 5 ? i18n.get(HEADERS[c]) + " · " + i18n.get("network.col.rewrites")
+                    : i18n.get(HEADERS[c]));
             h.getStyleClass().add("net-hops-header");
             h.setWrapText(true);
             h.setMaxWidth(Double.MAX_VALUE);
@@ -111,16 +116,18 @@ final class HopTable {
         int r = 0;
         for (HopRow h : vm.hops()) {
             List<Node> cells = new ArrayList<>();
-            cells.add(cell((h.reply() ? "←" : "→") + h.number(), "net-cell-number"));
-            cells.add(cell(h.device() + "\n" + h.ports(), "net-cell-device"));
+            cells.add(cell((h.reply() ? "←" : "→") + h.number() + (h.arp() ? "\nARP" : ""), "net-cell-number"));
+            cells.add(h.arp() ? deviceWithFrame(h) : cell(h.device() + "\n" + h.ports(), "net-cell-device"));
             cells.add(cell(h.macs().replace(" → ", "\n→"), "net-cell-mono"));
             cells.add(cell(h.vlan(), "net-cell-mono"));
-            cells.add(cell(h.ips().replace(" → ", "\n→ "), "net-cell-mono"));
-            cells.add(cell(String.join("\n", h.lookups()), "net-cell-lookups"));
-            cells.add(rewrites(h));
+            cells.add(cell(h.ips().replace(" → ", "\n→"), "net-cell-mono"));
+            cells.add(lookupsAndRewrites(h));
             for (int c = 0; c < cells.size(); c++) {
                 Node n = cells.get(c);
                 n.getStyleClass().add("net-cell");
+                if (h.arp()) {
+                    n.getStyleClass().add("net-row-arp");
+                }
                 grid.add(n, c, r);
                 GridPane.setValignment(n, VPos.TOP);
             }
@@ -131,6 +138,16 @@ final class HopTable {
         mark();
     }
 
+    /** An ARP row's device cell: the device and ports, and under them which ARP frame it is. */
+    private static Node deviceWithFrame(HopRow h) {
+        Label device = cell(h.device() + "\n" + h.ports(), "net-cell-device");
+        Label frame = cell(h.frame(), "net-cell-frame");
+        VBox box = new VBox(1, device, frame);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMaxHeight(Double.MAX_VALUE);
+        return box;
+    }
+
     private static Label cell(String text, String style) {
         Label l = new Label(text);
         l.getStyleClass().add(style);
@@ -139,6 +156,19 @@ final class HopTable {
         l.setMaxHeight(Double.MAX_VALUE);
         l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** The lookups in words and, under them, the address translations made at this hop. */
+    private static Node lookupsAndRewrites(HopRow h) {
+        Label lookups = cell(String.join("\n", h.lookups()), "net-cell-lookups");
+        if (h.rewrites().isEmpty()) {
+            return lookups;
+        }
+        lookups.setMaxHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(3, lookups, rewrites(h));
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setMaxHeight(Double.MAX_VALUE);
+        return box;
     }
 
     private static Node rewrites(HopRow h) {

@@ -10,8 +10,10 @@ import org.virtlab.engine.model.VmSpec;
 import org.virtlab.engine.net.DeviceKind;
 import org.virtlab.engine.net.Endpoint;
 import org.virtlab.engine.net.Headers;
+import org.virtlab.engine.net.Hop;
 import org.virtlab.engine.net.Ip;
 import org.virtlab.engine.net.Lookup;
+import org.virtlab.engine.net.Mac;
 import org.virtlab.engine.net.NetException;
 import org.virtlab.engine.net.NetIface;
 import org.virtlab.engine.net.NetTopology;
@@ -166,6 +168,18 @@ final class NetTexts {
                     String.valueOf(h.srcPort()));
         }
         return address(h.srcIp(), h.srcPort()) + " → " + address(h.dstIp(), h.dstPort());
+    }
+
+    /** An ARP frame's question or answer: "who has 192.168.122.1? tell 192.168.122.2". */
+    String arp(Hop hop) {
+        Headers h = hop.headers();
+        return i18n.format("network.arp." + hop.frame().name(), Ip.format(h.srcIp()), Ip.format(h.dstIp()),
+                Mac.format(h.srcMac()));
+    }
+
+    /** "ARP request", "ARP reply". */
+    String frame(Hop hop) {
+        return i18n.get("network.frame." + hop.frame().name());
     }
 
     String protocol(Protocol p) {

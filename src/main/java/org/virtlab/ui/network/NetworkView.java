@@ -96,7 +96,8 @@ public final class NetworkView {
         traced.visibleProperty().bind(traced.textProperty().isNotEmpty());
         traced.managedProperty().bind(traced.visibleProperty());
         VBox top = new VBox(4, ends, how, ViewParts.errorLine(vm.portErrorBinding(), "networkPortError"),
-                ViewParts.errorLine(vm.topologyErrorProperty(), "networkTopologyError"), traced);
+                ViewParts.errorLine(vm.topologyErrorProperty(), "networkTopologyError"),
+                ViewParts.errorLine(vm.unwiredProperty(), "networkUnwired"), traced);
         top.setPadding(new Insets(6, 8, 4, 8));
         top.getStyleClass().add("net-controls");
 
@@ -107,7 +108,10 @@ public final class NetworkView {
         current.setWrapText(true);
         current.setMinHeight(Region.USE_PREF_SIZE);
         VBox table = new HopTable(vm, i18n).root();
-        VBox path = new VBox(6, new PathDiagram(vm, i18n).root(), current, table);
+        // The diagram is compact and scrolls sideways; the hop table below takes all the height that is left.
+        VBox diagram = new VBox(4, new PathDiagram(vm, i18n).root(), current);
+        diagram.setMinHeight(Region.USE_PREF_SIZE);
+        VBox path = new VBox(4, diagram, table);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         path.setPadding(new Insets(6, 8, 4, 8));
         Node pathScroll = path;

@@ -35,7 +35,8 @@ import org.virtlab.ui.i18n.I18n;
  * as rows, with a step position that moves the packet hop by hop, request then reply; the tables of one device
  * ({@link DeviceTablesModel}) and the reachability matrix ({@link ReachModel}).
  *
- * <p>Traces run on the FX thread: one takes microseconds. Play does not own a timer: the view's animation calls
+ * <p>Traces run on the FX thread: one takes microseconds. The reachability matrix (40,000 probes for 200
+ * endpoints) runs on {@link ReachModel}'s worker. Play does not own a timer: the view's animation calls
  * {@link #tick()} while {@link #playingProperty()} is true.
  */
 public final class NetworkViewModel {
@@ -52,6 +53,7 @@ public final class NetworkViewModel {
     private final StringProperty portText = new SimpleStringProperty(DEFAULT_PORT);
     private final StringBinding portError;
     private final ReadOnlyStringWrapper topologyError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unwired = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSend;
 
     private final ObservableList<HopRow> hops = FXCollections.observableArrayList();
@@ -82,9 +84,18 @@ public final class NetworkViewModel {
     private boolean reachStale = true;
 
     public NetworkViewModel(I18n i18n) {
+        this(i18n, new ReachModel(i18n));
+    }
+
+    /** With the reachability matrix's threads given: tests run it in place or by hand. */
+    NetworkViewModel(I18n i18n, java.util.concurrent.Executor reachWorker, java.util.concurrent.Executor reachFx) {
+        this(i18n, new ReachModel(i18n, reachWorker, reachFx));
+    }
+
+    private NetworkViewModel(I18n i18n, ReachModel reach) {
         this.i18n = i18n;
         this.tables = new DeviceTablesModel(i18n);
-        this.reach = new ReachModel(i18n);
+        this.reach = reach;
         portError = Bindings.createStringBinding(() -> portProblem().orElse(""), portText, protocol);
         canSend = Bindings.createBooleanBinding(() -> topology != null && from.get() != null && to.get() != null
                 && portProblem().isEmpty(), from, to, portText, protocol, topologyError);
@@ -185,6 +196,7 @@ public final class NetworkViewModel {
             texts = null;
             topologyError.set(i18n.format("network.cannotBuild", new NetTexts(i18n, next, null).refusal(e)));
         }
+        unwired.set(unwiredNics(next));
         List<String> ids = new ArrayList<>();
         if (topology != null) {
             topology.endpoints().forEach(e -> ids.add(e.id()));
@@ -199,6 +211,24 @@ public final class NetworkViewModel {
         }
         tables.show(topology, state, texts);
         reachChanged();
+    }
+
+    /** "Test VM · nic1, …" for the NICs plugged into nothing, which are no endpoints; empty if there are none. */
+    private String unwiredNics(Scenario s) {
+        List<String> names = new ArrayList<>();
+        for (org.virtlab.engine.model.VmSpec vm : s.vms()) {
+            for (int i = 0; i < vm.nics().size(); i++) {
+                if (!vm.nics().get(i).wired()) {
+                    names.add(vm.name() + " · " + org.virtlab.engine.model.NicSpec.name(i));
+                }
+            }
+        }
+        return names.isEmpty() ? "" : i18n.format("network.unwired", String.join(", ", names));
+    }
+
+    /** Which NICs are plugged into nothing, so that no trace starts or ends there; empty if none. */
+    public ReadOnlyStringProperty unwiredProperty() {
+        return unwired.getReadOnlyProperty();
     }
 
     // ---- the sender --------------------------------------------------------------------------------------
@@ -468,6 +498,9 @@ public final class NetworkViewModel {
         int legSize = h.reply() ? hops.size() - requestHops.get() : requestHops.get();
         String where = i18n.format(h.reply() ? "network.current.reply" : "network.current.request", h.number(),
                 legSize, h.device(), h.caption());
+        if (h.arp()) {
+            where += " " + i18n.format("network.current.arp", h.frame(), h.ips());
+        }
         boolean lastOfLeg = h.number() == legSize;
         if (lastOfLeg) {
             return where + " " + (h.reply() ? replyVerdict.get() : requestVerdict.get());

@@ -5,6 +5,7 @@ import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
@@ -17,14 +18,17 @@ import org.virtlab.ui.i18n.I18n;
  * boxes it has passed are tinted, a drop is marked ✗ with its reason under the diagram.
  */
 final class PathDiagram {
-    /** Two lines of the caption's 11 px text. */
-    private static final double CAPTION_HEIGHT = 30;
+    /** One line of the caption's 11 px text; the tooltip has the whole of it. */
+    private static final double CAPTION_HEIGHT = 15;
+    /** An ARP frame's box: narrower, so that a first trace's twelve of them leave room for the packet's. */
+    private static final double ARP_WIDTH = 90;
     private final NetworkViewModel vm;
     private final I18n i18n;
     private final GridPane grid = new GridPane();
     private final List<VBox> boxes = new ArrayList<>();
     private final Label reason = new Label();
     private final VBox root;
+    private final ScrollPane scroll;
 
     PathDiagram(NetworkViewModel vm, I18n i18n) {
         this.vm = vm;
@@ -32,13 +36,21 @@ final class PathDiagram {
         grid.setId("networkPath");
         grid.getStyleClass().add("net-path");
         grid.setHgap(0);
-        grid.setVgap(10);
+        grid.setVgap(6);
         reason.setId("networkDropReason");
         reason.getStyleClass().add("net-drop-reason");
         reason.setWrapText(true);
         reason.setMinHeight(Region.USE_PREF_SIZE);
         reason.managedProperty().bind(reason.visibleProperty());
-        root = new VBox(6, grid, reason);
+        scroll = new ScrollPane(grid);
+        scroll.setId("networkPathScroll");
+        scroll.getStyleClass().add("net-path-scroll");
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPannable(true);
+        scroll.setMinHeight(Region.USE_PREF_SIZE);
+        root = new VBox(4, scroll, reason);
         vm.hops().addListener((javafx.collections.ListChangeListener<HopRow>) c -> rebuild());
         vm.stepProperty().addListener((obs, was, now) -> mark());
         rebuild();
@@ -95,10 +107,9 @@ final class PathDiagram {
         name.getStyleClass().add("net-box-name");
         name.setWrapText(true);
         name.setMinHeight(Region.USE_PREF_SIZE);
-        Label caption = new Label(h.kindText());
+        Label caption = new Label(h.arp() ? h.frame() : h.kindText());
         caption.getStyleClass().add("net-box-caption");
-        caption.setWrapText(true);
-        caption.setMinHeight(CAPTION_HEIGHT); // two lines: a wrapped label's preferred height counts one
+        caption.setMinHeight(CAPTION_HEIGHT);
         caption.setAlignment(Pos.TOP_CENTER);
         Label packet = new Label();
         packet.getStyleClass().add("net-box-packet");
@@ -106,9 +117,13 @@ final class PathDiagram {
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().addAll("net-box", "net-kind-" + h.kind().name().toLowerCase(java.util.Locale.ROOT));
         box.setId("networkHop-" + index);
-        box.setPrefWidth(86);
-        box.setMinWidth(86);
-        box.setMaxWidth(110);
+        double width = h.arp() ? ARP_WIDTH : 86;
+        box.setPrefWidth(width);
+        box.setMinWidth(width);
+        box.setMaxWidth(h.arp() ? ARP_WIDTH : 110);
+        if (h.arp()) {
+            box.getStyleClass().add("net-box-arp");
+        }
         Tooltip.install(box, new Tooltip(h.device() + " — " + h.caption() + "\n" + h.ports()));
         return box;
     }
@@ -135,5 +150,26 @@ final class PathDiagram {
                 ? vm.replyVerdictProperty().get() : vm.requestVerdictProperty().get();
         reason.setText(atDrop ? "✗ " + verdict : "");
         reason.setVisible(atDrop);
+        reveal(step);
+    }
+
+    /** Scrolls the diagram so that the packet's box is in view. */
+    private void reveal(int step) {
+        if (step < 0 || step >= boxes.size()) {
+            return;
+        }
+        javafx.application.Platform.runLater(() -> {
+            if (step >= boxes.size()) {
+                return;
+            }
+            double content = grid.getWidth();
+            double view = scroll.getViewportBounds().getWidth();
+            if (content <= view || view <= 0) {
+                return;
+            }
+            javafx.geometry.Bounds b = boxes.get(step).getBoundsInParent();
+            double centre = (b.getMinX() + b.getMaxX()) / 2;
+            scroll.setHvalue(Math.max(0, Math.min(1, (centre - view / 2) / (content - view))));
+        });
     }
 }

@@ -4,6 +4,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -40,7 +41,17 @@ final class ReachView {
                 legend(i18n, ReachModel.Outcome.DROPPED, "network.reach.legend.dropped"),
                 legend(i18n, ReachModel.Outcome.REPLY_DROPPED, "network.reach.legend.replyDropped"));
         legend.setAlignment(Pos.CENTER_LEFT);
-        VBox content = new VBox(8, title, legend, grid, help);
+        Label computing = new Label(i18n.get("network.reach.computing"));
+        computing.setId("networkReachComputing");
+        computing.getStyleClass().add("net-note");
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        HBox busy = new HBox(6, spinner, computing);
+        busy.setAlignment(Pos.CENTER_LEFT);
+        busy.visibleProperty().bind(vm.reach().computingProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        grid.opacityProperty().bind(javafx.beans.binding.Bindings.when(vm.reach().computingProperty()).then(0.4).otherwise(1.0));
+        VBox content = new VBox(8, title, busy, legend, grid, help);
         content.setPadding(new Insets(8));
         root = new ScrollPane(content);
         root.setFitToWidth(true);

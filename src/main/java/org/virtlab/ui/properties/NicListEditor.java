@@ -89,6 +89,7 @@ final class NicListEditor {
             GridPane.setHgrow(choice, Priority.ALWAYS);
             grid.add(head, 0, r++);
             grid.add(choice, 0, r++);
+            grid.add(FormControls.errorLine(row.problemBinding(), "nicProblem" + row.index()), 0, r++);
         }
         grid.setAlignment(Pos.TOP_LEFT);
     }

@@ -2,6 +2,8 @@ package org.virtlab.ui.properties;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,11 +35,22 @@ public final class NicListEditorModel {
     public final class Row {
         private final int index;
         private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>();
+        private final StringBinding problem;
 
-        private Row(int index, NicSpec nic) {
+        private Row(int index, NicSpec nic, String vmName) {
             this.index = index;
             choice.set(choices.stream().filter(c -> c.nic().equals(nic)).findFirst().orElseThrow());
             choice.addListener((obs, was, now) -> plug(index, now));
+            problem = Bindings.createStringBinding(() -> choice.get() == null || choice.get().nic().wired() ? ""
+                    : i18n.format("nics.unwired", vmName, name()), choice);
+        }
+
+        /**
+         * Empty while the NIC is plugged into something; else that it is wired to nothing and can send no packets
+         * (the file may keep it so: {@code virtlab check} warns, the Network tab refuses traces from or to it).
+         */
+        public StringBinding problemBinding() {
+            return problem;
         }
 
         public int index() {
@@ -54,6 +67,7 @@ public final class NicListEditorModel {
         }
     }
 
+    private final I18n i18n;
     private final ScenarioEditor editor;
     private final String vmId;
     private final List<Choice> choices;
@@ -62,6 +76,7 @@ public final class NicListEditorModel {
     private VmSpec shown;
 
     public NicListEditorModel(I18n i18n, ScenarioEditor editor, VmSpec vm) {
+        this.i18n = i18n;
         this.editor = editor;
         this.vmId = vm.id();
         this.choices = choices(i18n, editor.scenario(), vm);
@@ -144,7 +159,7 @@ public final class NicListEditorModel {
     private void show(VmSpec vm) {
         List<Row> next = new ArrayList<>();
         for (int i = 0; i < vm.nics().size(); i++) {
-            next.add(new Row(i, vm.nics().get(i)));
+            next.add(new Row(i, vm.nics().get(i), vm.name()));
         }
         rows.setAll(next);
         canAdd.set(vm.nics().size() < VmSpec.MAX_NICS);

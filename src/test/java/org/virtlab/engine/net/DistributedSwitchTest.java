@@ -18,15 +18,15 @@ class DistributedSwitchTest {
         NetState state = new NetState(NetTopology.of(NetScenarios.dvs()), 0);
         Trace t = new PacketTracer(state).trace("web1", "web2", Protocol.ICMP, 0);
         assertTrue(t.delivered());
-        List<String> devices = t.request().hops().stream().map(Hop::device).toList();
+        List<String> devices = t.request().packetHops().stream().map(Hop::device).toList();
         assertEquals(List.of("web1", "host1/dvs1", "lan-switch", "host2/dvs1", "web2"), devices);
         // 802.1Q: tagged with VLAN 10 on the trunks between the hosts' uplinks and the LAN switch, untagged at
         // the VMs' access ports.
         assertEquals(List.of(0, 10, 10, 0, 0),
-                t.request().hops().stream().map(h -> h.headers().vlan()).toList());
+                t.request().packetHops().stream().map(h -> h.headers().vlan()).toList());
         // The proxy does not learn: it knows its VMs from their configuration and sends the rest to its uplink.
-        assertEquals(Lookup.Kind.MAC_UPLINK, t.request().hops().get(1).lookups().get(0).kind());
-        assertEquals(Lookup.Kind.MAC_STATIC, t.request().hops().get(3).lookups().get(0).kind());
+        assertEquals(Lookup.Kind.MAC_UPLINK, t.request().packetHops().get(1).lookups().get(0).kind());
+        assertEquals(Lookup.Kind.MAC_STATIC, t.request().packetHops().get(3).lookups().get(0).kind());
     }
 
     @Test
@@ -72,9 +72,9 @@ class DistributedSwitchTest {
         // web2 still has web1's MAC in its ARP cache: its frames now go to host3.
         Trace t = new PacketTracer(moved).trace("web2", "web1", Protocol.ICMP, 0);
         assertTrue(t.delivered(), t.toString());
-        assertEquals(Lookup.Kind.ARP_CACHED, t.request().hops().get(0).lookups().get(1).kind());
+        assertEquals(Lookup.Kind.ARP_CACHED, t.request().packetHops().get(0).lookups().get(1).kind());
         assertEquals(List.of("web2", "host2/dvs1", "lan-switch", "host3/dvs1", "web1"),
-                t.request().hops().stream().map(Hop::device).toList());
+                t.request().packetHops().stream().map(Hop::device).toList());
         assertTrue(new PacketTracer(moved).trace("web1", "web2", Protocol.TCP, 80).delivered());
     }
 }

@@ -22,7 +22,7 @@ class NatTest {
     private static final int LAN_PC = Ip.of(10, 0, 0, 50);
 
     private static Hop at(Leg leg, String device) {
-        return leg.hops().stream().filter(h -> h.device().equals(device)).findFirst().orElseThrow();
+        return leg.packetHops().stream().filter(h -> h.device().equals(device)).findFirst().orElseThrow();
     }
 
     @Test
@@ -32,7 +32,7 @@ class NatTest {
         Trace trace = new PacketTracer(state).trace("nat1", "lan-pc", Protocol.TCP, 80);
         assertTrue(trace.delivered());
         // The guest sends from its lease (libvirt's DHCP range starts at .2) and Linux's first ephemeral port.
-        Hop guest = trace.request().hops().get(0);
+        Hop guest = trace.request().packetHops().get(0);
         assertEquals(NAT1, guest.headers().srcIp());
         assertEquals(32768, guest.headers().srcPort());
         // host1 rewrites the source to its LAN address; 32768 lies in 1024–65535 and is free, so nf_nat keeps it.
@@ -40,7 +40,7 @@ class NatTest {
         assertEquals(List.of(new Rewrite(Rewrite.Kind.MASQUERADE, Rewrite.Field.SOURCE, NAT1, 32768, HOST1, 32768)),
                 host.rewrites());
         assertEquals(HOST1, host.headers().srcIp());
-        Hop delivered = trace.request().hops().get(trace.request().hops().size() - 1);
+        Hop delivered = trace.request().packetHops().get(trace.request().packetHops().size() - 1);
         assertEquals("lan-pc", delivered.device());
         assertEquals(HOST1, delivered.headers().srcIp(), "the LAN machine sees the host, not the guest");
         // The conntrack entry: original tuple from the guest, reply tuple to the host's address.
@@ -66,7 +66,7 @@ class NatTest {
         Rewrite r = at(second.request(), "host1").rewrites().get(0);
         assertEquals(new Rewrite(Rewrite.Kind.MASQUERADE, Rewrite.Field.SOURCE, NAT2, 32768, HOST1, 32769), r);
         assertTrue(second.delivered());
-        assertEquals(NAT2, second.reply().hops().get(second.reply().hops().size() - 1).headers().dstIp());
+        assertEquals(NAT2, second.reply().packetHops().get(second.reply().packetHops().size() - 1).headers().dstIp());
         assertEquals(2, state.conntrack(state.topology().nodeIndex("host1")).entries(0).size());
     }
 
@@ -76,7 +76,7 @@ class NatTest {
         Trace t = new PacketTracer(state).trace("nat1", "internet", Protocol.ICMP, 0);
         assertTrue(t.delivered());
         // Two masquerades: host1 (libvirt) and the LAN router; the Internet sees the router's WAN address.
-        Hop last = t.request().hops().get(t.request().hops().size() - 1);
+        Hop last = t.request().packetHops().get(t.request().packetHops().size() - 1);
         assertEquals(PhysicalLan.ROUTER_WAN_IP, last.headers().srcIp());
         assertEquals(1, at(t.request(), "router").rewrites().size());
     }
@@ -94,7 +94,7 @@ class NatTest {
         assertEquals(List.of(new Rewrite(Rewrite.Kind.PORT_FORWARD, Rewrite.Field.DESTINATION, HOST1, 8080, NAT1, 80)),
                 host.rewrites());
         // The reply leaves with the host's address and port, as the LAN machine expects.
-        Hop replyAtPc = in.reply().hops().get(in.reply().hops().size() - 1);
+        Hop replyAtPc = in.reply().packetHops().get(in.reply().packetHops().size() - 1);
         assertEquals(HOST1, replyAtPc.headers().srcIp());
         assertEquals(8080, replyAtPc.headers().srcPort());
         // Another port, or UDP, reaches the host itself; the guest's address stays unreachable from outside.

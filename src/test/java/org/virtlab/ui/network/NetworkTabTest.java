@@ -75,28 +75,44 @@ class NetworkTabTest {
         assertEquals("internet", app.shell().viewModel().network().toProperty().get());
         robot.clickOn("#networkSend");
         WaitForAsyncUtils.waitForFxEvents();
-        // Hop 1 of 7 is the VM itself (the engine's path for NAT out: VM, virbr0, Host 1, LAN, router, WAN, Internet).
-        assertEquals("Request, hop 1 of 7: Web 1 (VM).", robot.lookup("#networkCurrent").queryAs(Label.class).getText());
-        robot.clickOn("#networkStep");
-        robot.clickOn("#networkStep");
+        // Hop 1 of 19 is the VM asking for its gateway's MAC (RFC 826): the network has seen no traffic yet. The
+        // packet's own path is VM, virbr0, Host 1, LAN, router, WAN, Internet; each machine that sends on first
+        // asks (request, flood, answer, forward: 3 × 4 ARP rows).
+        assertEquals("Request, hop 1 of 19: Web 1 (VM). ARP request: who has 192.168.122.1? tell 192.168.122.2.",
+                robot.lookup("#networkCurrent").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#networkHopRow-0").query().getStyleClass().contains("net-row-arp"),
+                "an ARP row looks different from the packet's");
+        for (int i = 0; i < 10; i++) {
+            robot.clickOn("#networkStep");
+        }
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Request, hop 3 of 7: Host 1 (host).", robot.lookup("#networkCurrent").queryAs(Label.class).getText());
-        Node box = robot.lookup("#networkHop-2").query();
+        // web1's ARP (0–3), its packet (4), virbr0 (5), Host 1's ARP for the router (6–9), Host 1's packet (10)
+        assertEquals("Request, hop 11 of 19: Host 1 (host).", robot.lookup("#networkCurrent").queryAs(Label.class).getText());
+        Node box = robot.lookup("#networkHop-10").query();
         assertTrue(box.getStyleClass().contains("net-box-current"), "the packet is drawn at Host 1");
-        Node number = robot.lookup("#networkHopRow-2").query();
+        Node number = robot.lookup("#networkHopRow-10").query();
         assertTrue(number.getStyleClass().contains("net-row-current"), "its row is highlighted");
+        assertTrue(!number.getStyleClass().contains("net-row-arp"), "the packet's row is not an ARP row");
         // Host 1 masquerades the guest's 192.168.122.2 behind its LAN address 10.0.0.11 (libvirt's NAT; PhysicalLan).
         TextFlow rewrite = robot.lookup(".net-rewrite").queryAs(TextFlow.class);
         assertEquals("masquerade: source\n192.168.122.2:32768 →\n10.0.0.11:32768", text(rewrite));
         robot.clickOn("#networkStepBack");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, app.shell().viewModel().network().stepProperty().get());
+        assertEquals(9, app.shell().viewModel().network().stepProperty().get());
     }
 
     @Test
     void aHeatMapCellLoadsItsPairIntoTheSender() {
         robot.clickOn("#networkReachTab");
         WaitForAsyncUtils.waitForFxEvents();
+        // Worked out off the FX thread: wait for its cells.
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, org.virtlab.ui.FxConditions.onFx(
+                    () -> !robot.lookup("#networkReach-11-2").queryAll().isEmpty()
+                            && !app.shell().viewModel().network().reach().computingProperty().get()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the heat map never came", e);
+        }
         // Row 12 is lan-pc, column 3 web1:nic0 (NetTopology.endpoints(): hosts, NICs, lan-pc, internet).
         Label cell = robot.lookup("#networkReach-11-2").queryAs(Label.class);
         assertEquals("✗", cell.getText(), "the LAN router has no route into a NAT network");
@@ -115,13 +131,14 @@ class NetworkTabTest {
         Label reason = robot.lookup("#networkDropReason").queryAs(Label.class);
         assertTrue(reason.getText().isEmpty(), "the drop shows when the packet gets there");
         Node step = robot.lookup("#networkStep").query();
-        for (int i = 0; i < 10 && !step.isDisabled(); i++) {
+        for (int i = 0; i < 12 && !step.isDisabled(); i++) {
             robot.clickOn(step);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        // LAN PC → LAN → Router, where it ends: the router's routes are the LAN, the WAN and networks with lanRoute.
-        assertEquals(2, app.shell().viewModel().network().stepProperty().get());
+        // LAN PC asks for the router's MAC (4 ARP rows), then LAN PC → LAN → Router, where it ends: the router's
+        // routes are the LAN, the WAN and networks with lanRoute.
+        assertEquals(6, app.shell().viewModel().network().stepProperty().get());
         assertEquals("✗ Dropped at Router: Router has no route to 192.168.122.2.", reason.getText());
-        assertTrue(robot.lookup("#networkHop-2").query().getStyleClass().contains("net-box-dropped"));
+        assertTrue(robot.lookup("#networkHop-6").query().getStyleClass().contains("net-box-dropped"));
     }
 }

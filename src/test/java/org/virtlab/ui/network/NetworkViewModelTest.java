@@ -24,7 +24,9 @@ class NetworkViewModelTest {
     }
 
     private static NetworkViewModel model(Locale locale) throws Exception {
-        NetworkViewModel vm = new NetworkViewModel(new I18n(locale));
+        // The heat map's work in place, so that its result is there when setShowing returns (ReachModelTest
+        // covers the threads).
+        NetworkViewModel vm = new NetworkViewModel(new I18n(locale), Runnable::run, Runnable::run);
         vm.reset(lesson());
         return vm;
     }
@@ -47,6 +49,10 @@ class NetworkViewModelTest {
         assertEquals("Host 2", vm.endpointLabel("host2"));
         assertEquals("LAN PC", vm.endpointLabel("lan-pc"));
         assertEquals("互联网", model(Locale.SIMPLIFIED_CHINESE).endpointLabel("internet"));
+        // Test VM's nic1 is wired to nothing: no endpoint, and the tab says so, naming the VM and the NIC.
+        assertEquals("Not connected, so no traces from or to them: Test VM · nic1", vm.unwiredProperty().get());
+        assertEquals("未连接，因此不能作为追踪的起点或终点：Test VM · nic1",
+                model(Locale.SIMPLIFIED_CHINESE).unwiredProperty().get());
     }
 
     @Test
@@ -54,28 +60,43 @@ class NetworkViewModelTest {
         NetworkViewModel vm = model(Locale.ENGLISH);
         send(vm, "web1:nic0", "internet");
         List<HopRow> hops = vm.hops();
-        // The request: web1 → virbr0 → host1 → LAN switch → router → WAN switch → internet (the engine's
-        // PhysicalLan: the router sits between the LAN and the WAN); the reply comes back the same way.
+        // A network that has seen no traffic: before each machine sends on, it asks for the next hop's MAC (RFC 826),
+        // four ARP rows each (the request, the bridge or switch flooding it, the answer, the switch forwarding it).
+        // web1 asks for its gateway 192.168.122.1, Host 1 for the router, the router for the Internet server.
+        HopRow ask = hops.get(0);
+        assertTrue(ask.arp());
+        assertEquals("ARP request", ask.frame());
+        assertEquals("who has 192.168.122.1? tell 192.168.122.2", ask.ips());
+        assertEquals("52:54:00" + ask.macs().substring(8, 17) + " → ff:ff:ff:ff:ff:ff", ask.macs());
+        assertTrue(hops.get(1).lookups().get(0).startsWith("broadcast vlan 1 ff:ff:ff:ff:ff:ff: flooded to "),
+                hops.get(1).lookups().toString());
+        assertEquals("ARP reply", hops.get(2).frame());
+        assertEquals("Host 1", hops.get(2).device());
+        // The packet's own rows: web1 → virbr0 → host1 → LAN switch → router → WAN switch → internet (the engine's
+        // PhysicalLan: the router sits between the LAN and the WAN); the reply comes back the same way, without
+        // ARP: each machine noted the asker's MAC from the request (RFC 826's merge step).
+        List<HopRow> packet = hops.stream().filter(h -> !h.arp()).toList();
         assertEquals(List.of("Web 1", "virbr0", "Host 1", "LAN", "Router", "WAN", "Internet"),
-                hops.subList(0, 7).stream().map(HopRow::device).toList());
-        assertEquals(7, vm.requestHopsProperty().get());
-        assertEquals(14, hops.size());
-        assertEquals("Linux bridge · Host 1", hops.get(1).caption());
+                packet.subList(0, 7).stream().map(HopRow::device).toList());
+        assertEquals(7 + 3 * 4, vm.requestHopsProperty().get());
+        assertEquals(7 + 3 * 4 + 7, hops.size());
+        assertEquals(14, packet.size());
+        assertEquals("Linux bridge · Host 1", packet.get(1).caption());
         // The guest's lease is the first of the default network's DHCP range, .2 (libvirt formatnetwork.html:
         // 192.168.122.2–254); its echo id the first ephemeral port, 32768 (Linux ip_local_port_range).
-        HopRow guest = hops.get(0);
+        HopRow guest = packet.get(0);
         assertEquals("192.168.122.2 → 203.0.113.10 (echo id 32768)", guest.ips());
         assertEquals("· → nic0", guest.ports());
         assertEquals("—", guest.vlan());
         // Host 1 masquerades behind its LAN address 10.0.0.11 (PhysicalLan: hosts from .11 in scenario order),
         // keeping the port, which is free (libvirt's -j MASQUERADE --to-ports 1024-65535; nf_nat keeps a free one).
-        HopRow host = hops.get(2);
+        HopRow host = packet.get(2);
         assertEquals(List.of(new HopRow.RewriteText("masquerade: source", "192.168.122.2:32768", "10.0.0.11:32768")),
                 host.rewrites());
         assertTrue(host.lookups().contains("route to 203.0.113.10: default via 10.0.0.1 dev eth0"), host.lookups().toString());
         assertEquals("10.0.0.11 → 203.0.113.10 (echo id 32768)", host.ips());
         // The reply is translated back at Host 1 through its conntrack entry (virtualization.md §4).
-        HopRow back = hops.get(11);
+        HopRow back = packet.get(11);
         assertTrue(back.reply());
         assertEquals(List.of(new HopRow.RewriteText("reply translated back: destination", "10.0.0.11:32768",
                 "192.168.122.2:32768")), back.rewrites());
@@ -92,17 +113,20 @@ class NetworkViewModelTest {
         assertFalse(vm.canStepBackBinding().get());
         vm.stepForward();
         vm.stepForward();
-        assertEquals("Request, hop 3 of 7: Host 1 (host).", vm.currentBinding().get());
+        // 19 request hops: 7 of the packet and 3 ARP exchanges of 4 (see aNatTraceBecomesRows…); the third is
+        // Host 1 answering web1's ARP request for its gateway address.
+        assertEquals("Request, hop 3 of 19: Host 1 (host). ARP reply: 192.168.122.1 is at "
+                + vm.hops().get(2).macs().substring(0, 17) + ".", vm.currentBinding().get());
         assertEquals("host1", vm.tables().chosenProperty().get(), "the tables follow the packet");
         vm.togglePlay();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 30; i++) {
             vm.tick();
         }
-        assertEquals(13, vm.stepProperty().get());
+        assertEquals(25, vm.stepProperty().get());
         assertFalse(vm.playingProperty().get(), "Play stops at the end");
         assertEquals("Reply, hop 7 of 7: Web 1 (VM). Delivered to Web 1.", vm.currentBinding().get());
         vm.stepBack();
-        assertEquals(12, vm.stepProperty().get());
+        assertEquals(24, vm.stepProperty().get());
         vm.rewind();
         assertEquals(0, vm.stepProperty().get());
     }
@@ -132,11 +156,15 @@ class NetworkViewModelTest {
     void theNetworkRemembersBetweenSendsUntilAReset() throws Exception {
         NetworkViewModel vm = model(Locale.ENGLISH);
         send(vm, "db1:nic0", "test1:nic0");
-        // RFC 826: the first packet to a neighbour waits for an ARP request broadcast on the segment and its answer.
-        assertTrue(vm.hops().get(0).lookups().get(1).startsWith("ARP request for "), vm.hops().get(0).lookups().toString());
+        // RFC 826: the first packet to a neighbour waits for an ARP request broadcast on the segment and its answer;
+        // the bridge floods the broadcast (IEEE 802.1D), and the rows say so before the packet's own.
+        assertTrue(vm.hops().get(0).arp());
+        assertTrue(vm.hops().get(1).lookups().get(0).startsWith("broadcast vlan 1 ff:ff:ff:ff:ff:ff: flooded to "),
+                vm.hops().get(1).lookups().toString());
+        assertTrue(vm.hops().get(4).lookups().get(1).startsWith("ARP request for "), vm.hops().get(4).lookups().toString());
         // The broadcast and its answer taught the isolated network's bridge virbr1 both MACs (IEEE 802.1D learning,
         // as the engine's LinuxBridgeTest shows): one frame to one port, not flooded.
-        assertTrue(vm.hops().get(1).lookups().get(0).startsWith("MAC table: vlan 1 "), vm.hops().get(1).lookups().toString());
+        assertTrue(vm.hops().get(5).lookups().get(0).startsWith("MAC table: vlan 1 "), vm.hops().get(5).lookups().toString());
         vm.tables().chosenProperty().set("host1/virbr1");
         assertEquals(2, vm.tables().macRows().size(), "virbr1 learned db1 and test1");
 
@@ -146,7 +174,7 @@ class NetworkViewModelTest {
 
         vm.update(61_000_000); // the simulation's time moves the network's clock: 61 s later the entry is stale
         send(vm, "db1:nic0", "test1:nic0");
-        assertTrue(vm.hops().get(0).lookups().get(1).startsWith("ARP request for "));
+        assertTrue(vm.hops().get(0).arp(), "asked again");
 
         send(vm, "db1:nic0", "test1:nic0");
         assertTrue(vm.hops().get(0).lookups().get(1).startsWith("ARP cache: "));
@@ -161,7 +189,7 @@ class NetworkViewModelTest {
         vm.tables().chosenProperty().set("host1/virbr1");
         assertEquals(0, vm.tables().macRows().size());
         send(vm, "db1:nic0", "test1:nic0");
-        assertTrue(vm.hops().get(0).lookups().get(1).startsWith("ARP request for "));
+        assertTrue(vm.hops().get(0).arp(), "asked again");
     }
 
     @Test

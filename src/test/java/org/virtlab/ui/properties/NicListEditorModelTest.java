@@ -45,6 +45,16 @@ class NicListEditorModelTest {
     }
 
     @Test
+    void aNicPluggedIntoNothingIsShownAsAProblem() {
+        // The lesson's Test VM: nic0 on backend, nic1 plugged into nothing (its second step says so).
+        assertEquals("", model.rows().get(0).problemBinding().get());
+        assertEquals("Not connected: Test VM's nic1 is wired to nothing and can send no packets; plug it into a "
+                + "network or port group, or remove it", model.rows().get(1).problemBinding().get());
+        model.rows().get(1).choiceProperty().set(choice(NicSpec.toPortGroup("pg-web")));
+        assertEquals("", model.rows().get(1).problemBinding().get(), "plugged in: no problem");
+    }
+
+    @Test
     void choosingIsOneEditThatDoesNotRestart() {
         model.rows().get(1).choiceProperty().set(choice(NicSpec.toPortGroup("pg-web")));
         assertEquals(List.of(before.withVm(test1.withNic(1, NicSpec.toPortGroup("pg-web")))), editor.restructured);
