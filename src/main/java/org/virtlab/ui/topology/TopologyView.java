@@ -92,11 +92,6 @@ public final class TopologyView {
     /** How far below the lowest card the LAN bar runs, in canvas pixels. */
     private static final double LAN_GAP = 90;
 
-    /** A topology without a Network tab: no packet is ever drawn on it. */
-    public TopologyView(TopologyViewModel viewModel, I18n i18n) {
-        this(viewModel, new org.virtlab.ui.network.NetworkViewModel(i18n), i18n);
-    }
-
     /**
      * @param network the Network tab's state: its last trace is drawn on this canvas, stepped by the same
      *                buttons, and a trace can be started here (a VM's or machine's context menu)
@@ -232,6 +227,7 @@ public final class TopologyView {
     }
 
     private void applyZoom(double zoom) {
+        trace.setZoom(zoom);
         scale.setX(zoom);
         scale.setY(zoom);
         zoomLabel.setText(i18n.format("topology.zoom", Math.round(zoom * 100)));

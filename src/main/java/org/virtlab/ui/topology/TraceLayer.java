@@ -77,7 +77,23 @@ final class TraceLayer extends Group {
         reason.setVisible(false);
         getChildren().addAll(marker, stop, reason);
         bar = controls(i18n);
+        // On every step, not only when the place changes: the request's last hop and the reply's first are at
+        // the same machine, and the marker turns from request to reply there.
         trail.currentProperty().addListener((obs, was, now) -> refresh());
+        trail.stepProperty().addListener((obs, was, now) -> refresh());
+    }
+
+    /** How much the marks are enlarged against the canvas's zoom, so that they stay visible zoomed out. */
+    private double enlarge = 1;
+
+    /** Follows the canvas's zoom: below 80 % the marker, stop mark and reason keep the size they have at 80 %. */
+    void setZoom(double zoom) {
+        enlarge = Math.max(1, 0.8 / zoom);
+        for (Node n : List.of(marker, stop, reason)) {
+            n.setScaleX(enlarge);
+            n.setScaleY(enlarge);
+        }
+        refresh();
     }
 
     /** The bar over the canvas: back, play, step, clear and the caption. */
@@ -161,7 +177,10 @@ final class TraceLayer extends Group {
             stop.setLayoutY(at.getY());
             reason.setText(trail.dropReason());
             reason.autosize();
-            reason.relocate(at.getX() + 20, at.getY() - reason.prefHeight(-1) / 2);
+            // Scaled about its centre: its left edge put just right of the (scaled) stop mark.
+            double w = reason.getWidth();
+            double h = reason.getHeight();
+            reason.relocate(at.getX() + 20 * enlarge - w / 2 + w * enlarge / 2, at.getY() - h / 2);
             return;
         }
         moveMarker(at);

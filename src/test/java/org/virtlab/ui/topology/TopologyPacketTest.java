@@ -86,6 +86,14 @@ class TopologyPacketTest {
         return at[0];
     }
 
+    /** Whether the marker shows the reply (its pseudo-class, which colours it and its glyph ↩). */
+    private boolean replyMarker() throws Exception {
+        boolean[] reply = new boolean[1];
+        robot.interact(() -> reply[0] = robot.lookup(".trace-marker-dot").query().getPseudoClassStates()
+                .contains(javafx.css.PseudoClass.getPseudoClass("reply")));
+        return reply[0];
+    }
+
     /** Whether the point lies within the element's scene bounds, widened by {@code slack} pixels. */
     private boolean within(javafx.geometry.Point2D p, String selector, double slack) throws Exception {
         boolean[] in = new boolean[1];
@@ -144,8 +152,14 @@ class TopologyPacketTest {
         robot.clickOn("#topoTraceStep");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(within(marker(), "#phys-lan-pc", 12), "hop 5 at lan-pc");
+        assertFalse(replyMarker());
+        robot.clickOn("#topoTraceStep"); // the reply's first hop: lan-pc again, now answering
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(within(marker(), "#phys-lan-pc", 12));
+        assertTrue(replyMarker(), "the reply's marker");
 
         // The Network tab steps back; the topology's marker follows.
+        robot.interact(network::stepBack);
         robot.interact(network::stepBack);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(within(marker(), "#lan-segment", 2));
@@ -194,6 +208,8 @@ class TopologyPacketTest {
             network.stepForward(); // at Host 1: the masquerade
         });
         WaitForAsyncUtils.waitForFxEvents(3);
+        robot.clickOn("#topologyFit"); // again: the packet's bar took some of the canvas's height
+        WaitForAsyncUtils.waitForFxEvents(3);
         write(stage.getScene(), "topology-packet" + ("en".equals(lang) ? "" : "-zh"));
     }
 
@@ -204,6 +220,29 @@ class TopologyPacketTest {
             assertTrue(robot.lookup(net).tryQuery().isPresent(), net);
         }
         write(stage.getScene(), "topology-four-models");
+    }
+
+    @Test
+    void writesAVlanCrossingTheLanBetweenTwoHosts() throws Exception {
+        Stage stage = open("en", "net-dvs-vlans");
+        NetworkViewModel network = app.shell().viewModel().network();
+        robot.interact(() -> {
+            network.choosePair("web1:nic0", "web2:nic0");
+            network.send();
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        // Hop 2 is host1's proxy of the distributed switch (virtlab trace … --from web1 --to web2): on the dashed
+        // uplink between DSwitch and Host 1.
+        robot.clickOn("#topoTraceStep");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Point2D proxy1 = marker();
+        robot.clickOn("#topoTraceStep");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(within(marker(), "#lan-segment", 2), "hop 3: tagged across the physical LAN");
+        write(stage.getScene(), "topology-dvs-packet");
+        robot.clickOn("#topoTraceStep");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(marker().getX() > proxy1.getX() + 100, "hop 4: host2's proxy, right of host1's");
     }
 
     private void write(Scene scene, String name) throws Exception {
