@@ -9,7 +9,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
 import javafx.scene.shape.Line;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.virtlab.engine.net.PhysicalLan;
 
 /**
  * The physical side under the hosts: the LAN segment (a bar the hosts' uplinks come down to), and on it the LAN
@@ -49,9 +48,9 @@ final class PhysicalCard extends Pane {
         wanLabel.setId("wan-label");
         wan.getStyleClass().add("wan-link");
         getChildren().add(wan);
-        machine(PhysicalLan.LAN_PC, item.lanPc(), "mdi2d-desktop-classic", true);
-        machine(PhysicalLan.ROUTER, item.router(), "mdi2r-router-network", true);
-        machine(PhysicalLan.INTERNET, item.internet(), "mdi2w-web", false);
+        machine(TracePlace.LAN_PC, item.lanPc(), "mdi2d-desktop-classic", true);
+        machine(TracePlace.ROUTER, item.router(), "mdi2r-router-network", true);
+        machine(TracePlace.INTERNET, item.internet(), "mdi2w-web", false);
         getChildren().addAll(bar, wanLabel);
         getChildren().addAll(machines.values());
     }
@@ -90,8 +89,8 @@ final class PhysicalCard extends Pane {
         double w = width;
         bar.resizeRelocate(0, 0, w, BAR_HEIGHT);
         double router = Math.max(24 + NODE_WIDTH + 60, w - 2 * NODE_WIDTH - WAN_LENGTH - 8);
-        Map<String, Double> at = Map.of(PhysicalLan.LAN_PC, 24.0, PhysicalLan.ROUTER, router,
-                PhysicalLan.INTERNET, router + NODE_WIDTH + WAN_LENGTH);
+        Map<String, Double> at = Map.of(TracePlace.LAN_PC, 24.0, TracePlace.ROUTER, router,
+                TracePlace.INTERNET, router + NODE_WIDTH + WAN_LENGTH);
         machines.forEach((id, m) -> m.resizeRelocate(at.get(id), NODE_TOP, NODE_WIDTH, NODE_HEIGHT));
         stubs.forEach((id, line) -> {
             double cx = at.get(id) + NODE_WIDTH / 2;

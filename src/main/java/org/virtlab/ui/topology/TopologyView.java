@@ -581,8 +581,8 @@ public final class TopologyView {
 
     private PhysicalCard physicalCard(TopologyViewModel.PhysicalItem item) {
         PhysicalCard card = new PhysicalCard(item);
-        for (String id : List.of(org.virtlab.engine.net.PhysicalLan.LAN_PC, org.virtlab.engine.net.PhysicalLan.ROUTER,
-                org.virtlab.engine.net.PhysicalLan.INTERNET)) {
+        for (String id : List.of(TracePlace.LAN_PC, TracePlace.ROUTER,
+                TracePlace.INTERNET)) {
             traceMenu(card.machine(id), id, card.machine(id).getText().lines().findFirst().orElse(id));
         }
         return card;

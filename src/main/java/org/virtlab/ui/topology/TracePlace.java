@@ -41,6 +41,10 @@ public record TracePlace(Where where, String element, String detail) {
 
     public static final String LAN = "lan";
     public static final String WAN = "wan";
+    /** The physical side's machines, by the names the network engine gives them. */
+    public static final String LAN_PC = PhysicalLan.LAN_PC;
+    public static final String ROUTER = PhysicalLan.ROUTER;
+    public static final String INTERNET = PhysicalLan.INTERNET;
 
     /** The wire of a {@link Where#NIC} place ({@code wire:web:0}), else {@code null}. */
     public String wireId() {
