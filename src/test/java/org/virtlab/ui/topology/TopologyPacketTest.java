@@ -111,6 +111,12 @@ class TopologyPacketTest {
         open("en", "net-nat-port-forward");
         NetworkViewModel network = app.shell().viewModel().network();
         robot.interact(() -> {
+            // A ping first warms the ARP caches on the way (the traced probe then holds the packet's own hops
+            // only) and leaves no TCP connection behind (the traced one is new: masqueraded from port 32768).
+            network.protocolProperty().set(Protocol.ICMP);
+            network.choosePair("client1:nic0", "lan-pc");
+            network.send();
+            network.clear();
             network.protocolProperty().set(Protocol.TCP);
             network.portTextProperty().set("80");
         });
@@ -144,8 +150,11 @@ class TopologyPacketTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(within(marker(), "#host-host1", 2), "hop 3 at Host 1, where the masquerade is");
         Labeled caption = robot.lookup("#topoTraceCaption").queryAs(Labeled.class);
-        // The masquerade as the engine reports it (PacketTracer: source 192.168.122.2:32768 → 10.0.0.11:32768).
-        assertTrue(caption.getText().contains("192.168.122.2:32768 → 10.0.0.11:32768"), caption.getText());
+        // The masquerade as the Network tab's hop row reports it: the guest's source 192.168.122.2:p becomes Host 1's
+        // 10.0.0.11:p (p is the guest's next ephemeral port: 32769 after the warming ping's 32768).
+        var rewrite = network.hops().get(2).rewrites().get(0);
+        assertTrue(rewrite.from().startsWith("192.168.122.2:") && rewrite.to().startsWith("10.0.0.11:"), rewrite.toString());
+        assertTrue(caption.getText().contains(rewrite.from() + " → " + rewrite.to()), caption.getText());
         robot.clickOn("#topoTraceStep");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(within(marker(), "#lan-segment", 2), "hop 4 on the physical LAN");
