@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -62,6 +64,8 @@ public final class NetworkViewModel {
     private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper traced = new ReadOnlyStringWrapper("");
+    /** The last trace as the engine gave it, {@code null} when there is none; {@link #hops()} are its rows. */
+    private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper requestVerdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper replyVerdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper requestDropped = new ReadOnlyBooleanWrapper();
@@ -352,6 +356,7 @@ public final class NetworkViewModel {
         replyVerdict.set(trace.reply() == null ? "" : texts.verdict(trace.reply().verdict()));
         replyDropped.set(trace.reply() != null && !trace.reply().verdict().delivered());
         step.set(-1);
+        this.trace.set(trace);
         hops.setAll(rows);
         step.set(0);
         tables.refresh(topology, state, texts);
@@ -364,6 +369,7 @@ public final class NetworkViewModel {
 
     private void clearTrace() {
         step.set(-1);
+        trace.set(null);
         hops.clear();
         requestHops.set(0);
         traced.set("");
@@ -378,6 +384,20 @@ public final class NetworkViewModel {
     /** The last trace's hops: the request's, then the reply's. */
     public ObservableList<HopRow> hops() {
         return hopsView;
+    }
+
+    /**
+     * The last trace as the engine gave it (set before {@link #hops()} change, so a listener on the rows finds
+     * it), {@code null} when nothing was sent; read by the topology, which draws it on the canvas.
+     */
+    public ReadOnlyObjectProperty<Trace> traceProperty() {
+        return trace.getReadOnlyProperty();
+    }
+
+    /** Forgets the last trace: no hops, no step (the topology's Clear). */
+    public void clear() {
+        stop();
+        clearTrace();
     }
 
     /** How many of {@link #hops()} are the request's. */

@@ -62,7 +62,7 @@ public final class ShellView {
 
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(tab("topology", new TopologyView(viewModel.topology(), i18n).root()));
+        tabs.getTabs().add(tab("topology", new TopologyView(viewModel.topology(), viewModel.network(), i18n).root()));
         Tab cpuTab = tab("cpu", new CpuView(viewModel.cpu(), i18n).root());
         tabs.getTabs().add(cpuTab);
         viewModel.cpu().setShowing(cpuTab.isSelected());

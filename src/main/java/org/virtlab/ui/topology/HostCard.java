@@ -60,12 +60,12 @@ final class HostCard extends VBox {
         }
         getChildren().addAll(title, summary, badges, grid);
         if (!item.networks().isEmpty()) {
-            javafx.scene.layout.FlowPane nets = new javafx.scene.layout.FlowPane(8, 8);
-            nets.setPrefWrapLength(grid.computePrefWidth(-1));
+            VBox nets = new VBox(SEGMENT_GAP);
+            nets.setPadding(new javafx.geometry.Insets(SEGMENT_GAP, 0, 0, 0));
             for (TopologyViewModel.NetworkItem n : item.networks()) {
-                Label chip = networkChip(n);
-                networkChips.add(chip);
-                nets.getChildren().add(chip);
+                Label bar = networkSegment(n);
+                networkChips.add(bar);
+                nets.getChildren().add(bar);
             }
             getChildren().add(nets);
         }
@@ -101,24 +101,41 @@ final class HostCard extends VBox {
         return vmCards;
     }
 
-    /** Its networks' chips, each a place to plug a NIC into (see {@link TopologyView#WIRE_TARGET}). */
+    /**
+     * Its networks' bridge bars (virbr0, br0 …), each a segment its VMs' NICs are wired onto and a place to plug
+     * a NIC into (see {@link TopologyView#WIRE_TARGET}).
+     */
     List<Label> networkChips() {
         return networkChips;
     }
 
-    /** The extra height a row of network chips adds, for estimating an unbuilt card. */
+    /** The extra height the network bars add, for estimating an unbuilt card (the card's spacing included). */
     static double networksHeight(int networks) {
-        return networks == 0 ? 0 : 6 + 46 * Math.ceil(networks / 4.0);
+        return networks == 0 ? 0 : 6 + SEGMENT_GAP + networks * (SEGMENT_HEIGHT + SEGMENT_GAP) - SEGMENT_GAP;
     }
 
-    private static Label networkChip(TopologyViewModel.NetworkItem n) {
-        Label chip = new Label(n.name() + " · " + n.mode() + "\n" + n.detail(), new FontIcon(NETWORK_ICONS.get(n.modeKey())));
-        chip.getStyleClass().addAll("network-chip", "network-" + n.modeKey());
-        chip.setId("net-" + n.id());
-        chip.setUserData(n.id());
-        chip.getProperties().put(TopologyView.WIRE_TARGET, n.id());
-        chip.setMinWidth(Region.USE_PREF_SIZE);
-        return chip;
+    /** A network's bridge bar: its name, model, subnet and bridge on a bar of its model's colour. */
+    static final double SEGMENT_HEIGHT = 30;
+    static final double SEGMENT_GAP = 8;
+
+    private static Label networkSegment(TopologyViewModel.NetworkItem n) {
+        Label bar = new Label(n.name() + " · " + n.mode() + " · " + n.detail(), new FontIcon(NETWORK_ICONS.get(n.modeKey())));
+        bar.getStyleClass().addAll("network-chip", "segment-bar", "network-" + n.modeKey());
+        bar.setId("net-" + n.id());
+        bar.setUserData(n.id());
+        bar.getProperties().put(TopologyView.WIRE_TARGET, n.id());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(SEGMENT_HEIGHT);
+        bar.setPrefHeight(SEGMENT_HEIGHT);
+        bar.setMaxHeight(SEGMENT_HEIGHT);
+        bar.setMinWidth(0);
+        bar.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        bar.setOnMouseEntered(e -> { // installed when first pointed at, as the badges' are
+            if (bar.getTooltip() == null) {
+                bar.setTooltip(new Tooltip(n.name() + " · " + n.mode() + "\n" + n.detail()));
+            }
+        });
+        return bar;
     }
 
     /** The palette's icon for each network mode. */

@@ -83,10 +83,23 @@ public final class TopologyView {
     private final WireLayer wires;
     private final Rectangle band = new Rectangle();
     private final Label ghost = new Label();
+    /** The LAN, its router, the LAN machine and the Internet, under the hosts; null without hosts. */
+    private PhysicalCard physical;
+    /** Where the physical side was last put: x, y, width. */
+    private final double[] physicalAt = {Double.NaN, Double.NaN, Double.NaN};
+    private final PacketTrail trail;
+    private final TraceLayer trace;
+    /** How far below the lowest card the LAN bar runs, in canvas pixels. */
+    private static final double LAN_GAP = 90;
 
-    public TopologyView(TopologyViewModel viewModel, I18n i18n) {
+    /**
+     * @param network the Network tab's state: its last trace is drawn on this canvas, stepped by the same
+     *                buttons, and a trace can be started here (a VM's or machine's context menu)
+     */
+    public TopologyView(TopologyViewModel viewModel, org.virtlab.ui.network.NetworkViewModel network, I18n i18n) {
         this.viewModel = viewModel;
         this.i18n = i18n;
+        this.trail = viewModel.trail(network);
         root.getStylesheets().add(TopologyView.class.getResource("topology.css").toExternalForm());
         viewport.getStyleClass().add("topology-canvas");
         Rectangle clip = new Rectangle();
@@ -102,16 +115,23 @@ public final class TopologyView {
         ghost.setMouseTransparent(true);
         ghost.setManaged(false);
         wires = new WireLayer(viewModel, i18n, cards, note::setText, this::pick);
+        trace = new TraceLayer(trail, wires, i18n);
+        wires.setAfterDraw(trace::refresh);
         overlay.getChildren().addAll(band, wires.draft());
         overlay.setMouseTransparent(true);
-        content.getChildren().addAll(cards, wires, overlay);
-        // Wires follow the cards: drawn after each layout pass that changed something they join.
+        content.getChildren().addAll(cards, wires, trace, overlay);
+        // Wires follow the cards: drawn after each layout pass that changed something they join; the LAN first
+        // follows the hosts' cards as they now are.
+        Runnable afterLayout = () -> {
+            placePhysical();
+            wires.drawIfDirty().run();
+        };
         root.sceneProperty().addListener((obs, was, now) -> {
             if (was != null) {
-                was.removePostLayoutPulseListener(wires.drawIfDirty());
+                was.removePostLayoutPulseListener(afterLayout);
             }
             if (now != null) {
-                now.addPostLayoutPulseListener(wires.drawIfDirty());
+                now.addPostLayoutPulseListener(afterLayout);
             }
         });
         content.getTransforms().addAll(pan, scale);
@@ -128,7 +148,8 @@ public final class TopologyView {
         });
         paletteDrops();
 
-        root.setTop(toolbar());
+        // The packet's bar under the toolbar, shown only while there is a trace: it never covers the diagram.
+        root.setTop(new VBox(toolbar(), trace.bar()));
         root.setCenter(viewport);
         note.setText(i18n.get("topology.note"));
         note.getStyleClass().add("tab-note");
@@ -137,6 +158,8 @@ public final class TopologyView {
         root.setBottom(new VBox(new MigrationPanel(viewModel, i18n), note));
         viewModel.hosts().addListener((ListChangeListener<TopologyViewModel.HostItem>) c -> rebuild());
         viewModel.switches().addListener((ListChangeListener<TopologyViewModel.SwitchItem>) c -> rebuild());
+        viewModel.physicalProperty().addListener((obs, was, now) -> rebuild());
+        network.traceProperty().addListener((obs, was, now) -> wires.markDirty());
         viewModel.selection().versionProperty().addListener((obs, was, now) -> markSelection());
         viewModel.zoomProperty().addListener((obs, was, now) -> applyZoom(now.doubleValue()));
         // Cards come and go as the view moves; the check is cheap (one rectangle per host).
@@ -204,6 +227,7 @@ public final class TopologyView {
     }
 
     private void applyZoom(double zoom) {
+        trace.setZoom(zoom);
         scale.setX(zoom);
         scale.setY(zoom);
         zoomLabel.setText(i18n.format("topology.zoom", Math.round(zoom * 100)));
@@ -248,6 +272,11 @@ public final class TopologyView {
             Bounds b = card.getBoundsInParent();
             minX = Math.min(minX, b.getMinX());
             minY = Math.min(minY, b.getMinY());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        if (physical != null && minX <= maxX) {
+            Bounds b = physical.getBoundsInParent();
             maxX = Math.max(maxX, b.getMaxX());
             maxY = Math.max(maxY, b.getMaxY());
         }
@@ -463,7 +492,18 @@ public final class TopologyView {
             switchCards.put(sw.id(), card);
             nodes.add(card);
         }
-        wires.show(hostCards, vmCards.values(), switchCards.values());
+        TopologyViewModel.PhysicalItem phys = viewModel.physicalProperty().get();
+        if (phys == null || viewModel.hosts().isEmpty()) {
+            physical = null;
+        } else if (physical == null || !physical.item().equals(phys)) {
+            physical = physicalCard(phys);
+            physicalAt[0] = Double.NaN;
+        }
+        if (physical != null) {
+            nodes.add(0, physical); // under the cards and their wires
+            placePhysical();
+        }
+        wires.show(hostCards, vmCards.values(), switchCards.values(), physical);
         // Only the cards that come or go change: re-adding a card that stays would style it again.
         java.util.Set<Node> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         keep.addAll(nodes);
@@ -502,6 +542,82 @@ public final class TopologyView {
                 headerHeight + HostCard.gridHeight(host.vms().size()) + HostCard.networksHeight(host.networks().size()));
     }
 
+    /**
+     * Puts the physical side under every host and switch, as wide as they spread: real bounds for the cards that
+     * are built, estimates for the rest. Draws the wires again when it moved.
+     */
+    private void placePhysical() {
+        if (physical == null) {
+            return;
+        }
+        double minX = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (TopologyViewModel.HostItem host : viewModel.hosts()) {
+            HostCard card = hostCards.get(host.id());
+            Bounds b = card != null && card.getHeight() > 0 ? card.getBoundsInParent() : estimatedBounds(host);
+            minX = Math.min(minX, b.getMinX());
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, b.getMaxY());
+        }
+        for (SwitchCard card : switchCards.values()) {
+            Bounds b = card.getBoundsInParent();
+            maxX = Math.max(maxX, b.getMaxX());
+            maxY = Math.max(maxY, card.getHeight() > 0 ? b.getMaxY() : card.getLayoutY() + 160);
+        }
+        if (minX > maxX) {
+            return;
+        }
+        double y = maxY + LAN_GAP;
+        double width = maxX - minX;
+        if (minX != physicalAt[0] || y != physicalAt[1] || width != physicalAt[2]) {
+            physicalAt[0] = minX;
+            physicalAt[1] = y;
+            physicalAt[2] = width;
+            physical.place(minX, y, width);
+            wires.markDirty();
+        }
+    }
+
+    private PhysicalCard physicalCard(TopologyViewModel.PhysicalItem item) {
+        PhysicalCard card = new PhysicalCard(item);
+        for (String id : List.of(TracePlace.LAN_PC, TracePlace.ROUTER,
+                TracePlace.INTERNET)) {
+            traceMenu(card.machine(id), id, card.machine(id).getText().lines().findFirst().orElse(id));
+        }
+        return card;
+    }
+
+    /**
+     * A context menu that starts a trace from an element ({@code elementId}: a VM, a host, the LAN machine, the
+     * Internet server) to any endpoint, with the Network tab's protocol and port; the packet then shows here.
+     */
+    private void traceMenu(Node node, String elementId, String name) {
+        node.setOnContextMenuRequested(e -> {
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+            menu.setId("traceMenu");
+            String from = trail.endpointOf(elementId);
+            javafx.scene.control.MenuItem head = new javafx.scene.control.MenuItem(from == null
+                    ? i18n.format("topology.trace.unwired", name) : i18n.format("topology.trace.to", name));
+            head.setDisable(true);
+            menu.getItems().add(head);
+            if (from != null) {
+                menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+                for (String to : trail.destinations(from)) {
+                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(trail.label(to));
+                    item.setId("traceTo-" + to.replace(':', '-'));
+                    item.setOnAction(a -> {
+                        String refused = trail.traceTo(from, to);
+                        note.setText(refused.isEmpty() ? i18n.get("topology.trace.sent") : refused);
+                    });
+                    menu.getItems().add(item);
+                }
+            }
+            menu.show(node, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
     private HostCard hostCard(TopologyViewModel.HostItem host, boolean detailed) {
         HostCard card = new HostCard(host, detailed);
         card.setOnMouseClicked(e -> {
@@ -512,8 +628,10 @@ public final class TopologyView {
         });
         draggableByTitle(card, card.title(), (x, y) -> viewModel.moveHost(card.hostId(), x, y));
         paletteTarget(card, card.hostId());
+        traceMenu(card.title(), host.id(), host.name());
         for (VmCard vm : card.vmCards()) {
             vmDragging(vm, card);
+            traceMenu(vm, vm.vmId(), vm.item().name());
             vm.ports().forEach(port -> wires.dragFrom(vm, port));
         }
         for (Label chip : card.networkChips()) {

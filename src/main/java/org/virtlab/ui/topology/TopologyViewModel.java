@@ -35,6 +35,14 @@ import org.virtlab.engine.model.PortGroupSpec;
 import org.virtlab.engine.model.SwitchSpec;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
+import org.virtlab.engine.net.Ip;
+import org.virtlab.engine.net.NetException;
+import org.virtlab.engine.net.NetIface;
+import org.virtlab.engine.net.NetNode;
+import org.virtlab.engine.net.NetSwitch;
+import org.virtlab.engine.net.NetTopology;
+import org.virtlab.engine.net.PhysicalLan;
+import org.virtlab.engine.net.SwitchPort;
 import org.virtlab.ui.common.Formats;
 import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
@@ -579,6 +587,11 @@ public final class TopologyViewModel {
         return selection;
     }
 
+    /** The Network tab's trace as this canvas draws it (one per view; the state stays {@code network}'s). */
+    public PacketTrail trail(org.virtlab.ui.network.NetworkViewModel network) {
+        return new PacketTrail(network, editor::scenario, i18n);
+    }
+
     /** Rebuilds the items for a (new) scenario. */
     public void reset(Scenario scenario) {
         Map<String, VmItem> previous = new HashMap<>(vmsById);
@@ -622,6 +635,54 @@ public final class TopologyViewModel {
         if (!sws.equals(switches)) {
             switches.setAll(sws);
         }
+        PhysicalItem next = physicalItem(scenario);
+        if (!next.equals(physical.get())) {
+            physical.set(next);
+        }
+    }
+
+    /**
+     * The physical side every scenario shares ({@link PhysicalLan}): the LAN segment, its router to the WAN, the
+     * LAN machine and the Internet server, and each host's uplink (its physical NICs on the LAN switch and its
+     * LAN address), as the network engine wires them.
+     */
+    public record PhysicalItem(String lan, String wan, String lanPc, String router, String internet,
+                               Map<String, String> uplinks) {
+        public PhysicalItem {
+            uplinks = Map.copyOf(uplinks);
+        }
+    }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<PhysicalItem> physical =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
+    /** The physical side, drawn below the hosts; {@code null} before a scenario is shown. */
+    public javafx.beans.property.ReadOnlyObjectProperty<PhysicalItem> physicalProperty() {
+        return physical.getReadOnlyProperty();
+    }
+
+    private PhysicalItem physicalItem(Scenario scenario) {
+        Map<String, String> uplinks = new HashMap<>();
+        try {
+            NetTopology net = NetTopology.of(scenario);
+            NetSwitch lan = net.switches().get(net.switchIndex(PhysicalLan.LAN_SWITCH));
+            for (HostSpec h : scenario.hosts()) {
+                List<String> nics = lan.ports().stream().map(SwitchPort::name)
+                        .filter(n -> n.startsWith(h.id() + "-eth")).map(n -> n.substring(h.id().length() + 1)).toList();
+                NetNode node = net.nodes().get(net.nodeIndex(h.id()));
+                String ip = node.ifaces().stream().filter(i -> i.role() == NetIface.Role.HOST_LAN)
+                        .map(i -> Ip.format(i.ip())).findFirst().orElse("");
+                uplinks.put(h.id(), i18n.format("topology.phys.uplink", String.join(", ", nics), ip));
+            }
+        } catch (NetException e) {
+            // The Network tab says why; the canvas still draws the LAN, with no addresses on the uplinks.
+        }
+        return new PhysicalItem(
+                i18n.format("topology.phys.lan", Ip.format(PhysicalLan.LAN_NETWORK) + "/" + PhysicalLan.LAN_PREFIX),
+                i18n.format("topology.phys.wan", Ip.format(PhysicalLan.WAN_NETWORK) + "/" + PhysicalLan.WAN_PREFIX),
+                i18n.format("topology.phys.lanPc", PhysicalLan.LAN_PC, Ip.format(PhysicalLan.LAN_PC_IP)),
+                i18n.format("topology.phys.router", Ip.format(PhysicalLan.ROUTER_LAN_IP), Ip.format(PhysicalLan.ROUTER_WAN_IP)),
+                i18n.format("topology.phys.internet", Ip.format(PhysicalLan.INTERNET_IP)), uplinks);
     }
 
     /** Shows the latest tick: what each VM asks for and what it gets. */

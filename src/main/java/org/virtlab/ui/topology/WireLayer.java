@@ -39,7 +39,13 @@ final class WireLayer extends Group {
     private Map<String, HostCard> hostCards = Map.of();
     private Collection<VmCard> vmCards = List.of();
     private Collection<SwitchCard> switchCards = List.of();
+    private PhysicalCard physical;
+    /** Each built host's uplink to the LAN bar, by host id; each switch's dashed uplink by "switch/host". */
+    private final Map<String, javafx.scene.shape.Line> hostUplinks = new HashMap<>();
+    private final Map<String, javafx.scene.shape.Line> dvsUplinks = new HashMap<>();
     private boolean dirty = true;
+    /** What runs after each drawing: the packet marker follows the wires. */
+    private Runnable afterDraw = () -> { };
     /** How far a wire runs out of its port before it turns towards its target, in canvas pixels. */
     private static final double EXIT_REACH = 36;
 
@@ -77,7 +83,9 @@ final class WireLayer extends Group {
     }
 
     /** Takes the built cards; the wires follow after the next layout pass. */
-    void show(Map<String, HostCard> hosts, Collection<VmCard> vms, Collection<SwitchCard> switches) {
+    void show(Map<String, HostCard> hosts, Collection<VmCard> vms, Collection<SwitchCard> switches,
+              PhysicalCard physical) {
+        this.physical = physical;
         hostCards = hosts;
         vmCards = vms;
         switchCards = switches;
@@ -101,6 +109,31 @@ final class WireLayer extends Group {
         dirty = false;
         List<Node> lines = new ArrayList<>();
         wireNodes.clear();
+        hostUplinks.clear();
+        dvsUplinks.clear();
+        if (physical != null) {
+            Map<String, String> texts = physical.item().uplinks();
+            for (HostCard host : hostCards.values()) {
+                Bounds h = host.getBoundsInParent();
+                Point2D down = physical.barTop(uplinkX(h));
+                if (down.getY() <= h.getMaxY()) {
+                    continue; // a host dragged below the LAN: no line through it
+                }
+                javafx.scene.shape.Line up = new javafx.scene.shape.Line(down.getX(), h.getMaxY(), down.getX(), down.getY());
+                up.getStyleClass().add("host-uplink");
+                up.setMouseTransparent(true);
+                hostUplinks.put(host.hostId(), up);
+                lines.add(up);
+                String text = texts.get(host.hostId());
+                if (text != null && !text.isBlank()) {
+                    javafx.scene.control.Label label = new javafx.scene.control.Label(text);
+                    label.getStyleClass().add("uplink-label");
+                    label.setMouseTransparent(true);
+                    label.relocate(down.getX() + 16, h.getMaxY() + 16);
+                    lines.add(label);
+                }
+            }
+        }
         for (SwitchCard sw : switchCards) {
             Bounds s = sw.getBoundsInParent();
             for (String hostId : sw.item().hostIds()) {
@@ -114,6 +147,7 @@ final class WireLayer extends Group {
                         above ? s.getMaxY() : s.getMinY(), h.getCenterX(), above ? h.getMinY() : h.getMaxY());
                 uplink.getStyleClass().add("uplink");
                 uplink.setMouseTransparent(true);
+                dvsUplinks.put(sw.switchId() + "/" + hostId, uplink);
                 lines.add(uplink);
             }
         }
@@ -131,7 +165,10 @@ final class WireLayer extends Group {
                 // A network chip below its VMs is entered from the top; a port group row from its nearer side.
                 boolean fromTop = !"portgroup".equals(nic.kind()) && t.getMinY() > a.getY();
                 boolean fromLeft = a.getX() < t.getCenterX();
-                Point2D b = fromTop ? new Point2D(t.getCenterX(), t.getMinY())
+                // Onto a network's bridge bar from above, a little right of the port: the bar is a bus.
+                double landX = a.getX() + 24 + 12 * nic.index()
+                        + 12 * (Math.floorMod((int) Math.round(a.getY() / (VmCard.HEIGHT + HostCard.GAP)), 3));
+                Point2D b = fromTop ? new Point2D(Math.max(t.getMinX() + 12, Math.min(t.getMaxX() - 12, landX)), t.getMinY())
                         : new Point2D(fromLeft ? t.getMinX() : t.getMaxX(), t.getCenterY());
                 javafx.scene.shape.CubicCurve curve = curve(a, b, fromTop ? 0 : fromLeft ? -1 : 1, fromTop ? -1 : 0);
                 curve.getStyleClass().addAll("wire", "wire-" + nic.kind());
@@ -150,6 +187,129 @@ final class WireLayer extends Group {
         getChildren().setAll(lines);
         applyCss(); // drawn after this pulse's CSS pass: style them now, not a frame late
         mark(selection);
+        afterDraw.run();
+    }
+
+    void setAfterDraw(Runnable afterDraw) {
+        this.afterDraw = afterDraw;
+    }
+
+    /** Draws again after the next layout pass. */
+    void markDirty() {
+        dirty = true;
+    }
+
+    /** Where a host's uplink leaves its card: near its right edge, clear of the wires inside. */
+    private static double uplinkX(Bounds hostCard) {
+        return hostCard.getMaxX() - 40;
+    }
+
+    /**
+     * Where the packet marker sits for a hop on the canvas, or null when that element is not built (off screen,
+     * or not drawn yet): a NIC's port, a network bar, the top of a host's uplink, a point of a distributed
+     * switch's uplink near its host, the LAN bar where the frame leaves it, the WAN's middle or a machine's top.
+     */
+    Point2D anchor(TracePlace place) {
+        switch (place.where()) {
+            case NIC: {
+                VmCard vm = vmCard(place.element());
+                int nic = Integer.parseInt(place.detail());
+                return vm == null || nic >= vm.ports().size() ? null : centre(vm.ports().get(nic));
+            }
+            case NETWORK: {
+                Node bar = targets.get(place.element());
+                return bar == null ? null : centre(bar);
+            }
+            case HOST: {
+                HostCard host = hostCards.get(place.element());
+                if (host == null) {
+                    return null;
+                }
+                Bounds h = host.getBoundsInParent();
+                return new Point2D(physical == null ? h.getCenterX() : physical.barTop(uplinkX(h)).getX(), h.getMaxY());
+            }
+            case DVS_UPLINK: {
+                javafx.scene.shape.Line up = dvsUplinks.get(place.element() + "/" + place.detail());
+                if (up == null) {
+                    return null;
+                }
+                // A quarter of the way from the host: host1's proxy and host2's are told apart.
+                return new Point2D(up.getEndX() + (up.getStartX() - up.getEndX()) * 0.25,
+                        up.getEndY() + (up.getStartY() - up.getEndY()) * 0.25);
+            }
+            case LAN: {
+                if (physical == null) {
+                    return null;
+                }
+                HostCard host = hostCards.get(place.detail());
+                double x = host != null ? uplinkX(host.getBoundsInParent()) : physical.stubX(place.detail());
+                return physical.barAt(Double.isNaN(x) ? physical.barBounds().getCenterX() : x);
+            }
+            case WAN:
+                return physical == null ? null : physical.wanMiddle();
+            default:
+                return physical == null ? null : physical.machineTop(place.element());
+        }
+    }
+
+    /** The elements lit while the packet is at {@code place}: the device and the wire or segment it is on. */
+    List<Node> lit(TracePlace place) {
+        List<Node> out = new ArrayList<>();
+        switch (place.where()) {
+            case NIC: {
+                VmCard vm = vmCard(place.element());
+                if (vm != null) {
+                    out.add(vm);
+                }
+                Node wire = wireNodes.get(place.wireId());
+                if (wire != null) {
+                    out.add(wire);
+                }
+                break;
+            }
+            case NETWORK:
+                add(out, targets.get(place.element()));
+                break;
+            case HOST:
+                add(out, hostCards.get(place.element()));
+                add(out, hostUplinks.get(place.element()));
+                break;
+            case DVS_UPLINK:
+                switchCards.stream().filter(s -> s.switchId().equals(place.element())).forEach(out::add);
+                add(out, dvsUplinks.get(place.element() + "/" + place.detail()));
+                break;
+            case LAN:
+                if (physical != null) {
+                    out.add(physical.bar());
+                }
+                add(out, hostUplinks.get(place.detail()));
+                break;
+            case WAN:
+                if (physical != null) {
+                    out.addAll(List.of(physical.wanNodes()));
+                }
+                break;
+            default:
+                if (physical != null) {
+                    add(out, physical.machine(place.element()));
+                }
+        }
+        return out;
+    }
+
+    private static void add(List<Node> out, Node node) {
+        if (node != null) {
+            out.add(node);
+        }
+    }
+
+    private VmCard vmCard(String vmId) {
+        for (VmCard vm : vmCards) {
+            if (vm.vmId().equals(vmId)) {
+                return vm;
+            }
+        }
+        return null;
     }
 
     /** The centre of a node in canvas coordinates, or null if it is not in the scene. */
