@@ -303,11 +303,7 @@ public final class ShellView {
 
     /** The export once the folder is chosen (tests call this: a native folder chooser cannot be driven). */
     public java.util.concurrent.CompletableFuture<Path> exportRun(Path parent) {
-        java.awt.image.BufferedImage topology = null;
-        if (topologyRoot.getLayoutBounds().getWidth() > 0 && topologyRoot.getLayoutBounds().getHeight() > 0) {
-            topology = javafx.embed.swing.SwingFXUtils.fromFXImage(ChartMenus.snapshot(topologyRoot, 1), null);
-        }
-        java.util.concurrent.CompletableFuture<Path> done = viewModel.exportRun(parent, topology);
+        java.util.concurrent.CompletableFuture<Path> done = viewModel.exportRun(parent, this::topologyPicture);
         done.whenComplete((folder, failure) -> javafx.application.Platform.runLater(() -> {
             if (failure == null) {
                 viewModel.showStatus(i18n.format("export.run.done", folder));
@@ -322,6 +318,29 @@ public final class ShellView {
             }
         }));
         return done;
+    }
+
+    /**
+     * The topology as its tab shows it, even when another tab is on screen. JavaFX brings a node's picture up to
+     * date only while all its ancestors are visible, and the tab pane hides the tabs not selected: they are shown
+     * for the snapshot and hidden again within the same event, so nothing flickers.
+     */
+    private java.awt.image.BufferedImage topologyPicture() {
+        List<javafx.scene.Node> hidden = new java.util.ArrayList<>();
+        for (javafx.scene.Node n = topologyRoot; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                hidden.add(n);
+                n.setVisible(true);
+            }
+        }
+        try {
+            if (topologyRoot.getLayoutBounds().getWidth() <= 0 || topologyRoot.getLayoutBounds().getHeight() <= 0) {
+                return null;
+            }
+            return javafx.embed.swing.SwingFXUtils.fromFXImage(ChartMenus.snapshot(topologyRoot, 1), null);
+        } finally {
+            hidden.forEach(n -> n.setVisible(false));
+        }
     }
 
     void showError(String message) {

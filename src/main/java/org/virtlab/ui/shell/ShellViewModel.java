@@ -455,10 +455,10 @@ public final class ShellViewModel implements ScenarioEditor {
      * time, the topology picture and the scenario. Call on the FX thread: the charts are drawn here, the files
      * written on another thread.
      *
-     * @param topology a picture of the topology, or null
+     * @param topology draws the topology as the window shows it once the run is paused and shown (null: none)
      * @return the folder written, or the failure
      */
-    public CompletableFuture<Path> exportRun(Path parent, BufferedImage topology) {
+    public CompletableFuture<Path> exportRun(Path parent, java.util.function.Supplier<BufferedImage> topology) {
         String summary;
         try {
             runner.pause();
@@ -479,7 +479,7 @@ public final class ShellViewModel implements ScenarioEditor {
                     .ifPresent(cpuNow -> cpuNow.vms().forEach(v -> vmHost.put(v.vmId(), v.hostId())));
             contents = new RunExport.Contents(RunExport.charts(s, cpu.chart().chart(), overcommit.chart(), vmHost,
                     host -> i18n.format("overcommit.chart.hostTitle", host), io.costChart(), io.occupancyChart()),
-                    summary, topology, ScenarioWriter.toJson(inlineTraces(withShownView(s))));
+                    summary, topology.get(), ScenarioWriter.toJson(inlineTraces(withShownView(s))));
             String run = file.get().map(p -> p.getFileName().toString().replaceFirst("\\.json$", ""))
                     .orElse(s.title().in(i18n.locale()));
             String seconds = String.format(java.util.Locale.ROOT, "%.3f", runner.state().snapshot().nowMicros() / 1e6);
