@@ -60,7 +60,11 @@ public final class ChartExport {
 
     /** A PNG of {@code width·scale × height·scale} pixels: the same layout, sharper for print. */
     public static void png(JFreeChart chart, Path target, int width, int height, int scale) throws IOException {
-        BufferedImage image = image(chart, width, height, scale);
+        png(image(chart, width, height, scale), target);
+    }
+
+    /** An image drawn already (a chart rendered earlier, a snapshot of a view) as a PNG file. */
+    public static void png(BufferedImage image, Path target) throws IOException {
         atomically(target, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new IOException("no PNG writer");
@@ -76,7 +80,11 @@ public final class ChartExport {
     }
 
     public static void svg(JFreeChart chart, Path target, int width, int height) throws IOException {
-        String document = svgDocument(chart, width, height);
+        text(svgDocument(chart, width, height), target);
+    }
+
+    /** A document made earlier ({@link #svgDocument}, {@link #csv(JFreeChart)}) written as UTF-8. */
+    public static void text(String document, Path target) throws IOException {
         atomically(target, out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -106,8 +114,7 @@ public final class ChartExport {
     }
 
     public static void csv(JFreeChart chart, Path target) throws IOException {
-        String text = csv(chart);
-        atomically(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        text(csv(chart), target);
     }
 
     private static String xyCsv(List<XYPlot> plots, boolean prefixSubplot) {

@@ -27,7 +27,7 @@ import org.virtlab.engine.cpu.CpuSampler;
 public final class CpuUsageChart {
     /** Half a minute of 100 ms samples: enough history to read, little enough to redraw every frame. */
     public static final int WINDOW_SAMPLES = 300;
-    private static final Color DEMAND = new Color(0x555555);
+    private static final Color DEMAND = ChartStyle.DARK_GREY;
 
     private final SlidingTableDataset used = new SlidingTableDataset(WINDOW_SAMPLES);
     private final SlidingTableDataset lines = new SlidingTableDataset(WINDOW_SAMPLES);

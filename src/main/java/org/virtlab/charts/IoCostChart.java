@@ -1,7 +1,6 @@
 package org.virtlab.charts;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Paint;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -22,7 +21,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public final class IoCostChart {
     /** The parties, in stacking order, and their colours (Okabe–Ito, as the VM colours). */
     private static final Paint[] PARTY_COLOURS = {
-        new Color(0x56B4E9), new Color(0xD55E00), new Color(0xE69F00), new Color(0x009E73), new Color(0xBBBBBB),
+        ChartStyle.SKY_BLUE, ChartStyle.VERMILLION, ChartStyle.ORANGE, ChartStyle.BLUISH_GREEN, ChartStyle.LIGHT_GREY,
     };
     public static final int PARTIES = PARTY_COLOURS.length;
 
@@ -56,16 +55,8 @@ public final class IoCostChart {
         CategoryPlot plot = new CategoryPlot(dataset, devices, micros, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        plot.setOutlineVisible(false);
-        Font label = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-        devices.setTickLabelFont(label);
-        micros.setLabelFont(label);
-        micros.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart = new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
-        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     }
 
     public JFreeChart chart() {

@@ -44,10 +44,9 @@ public final class MemoryStateChart {
      * out of it orange and vermillion.
      */
     private static final Color[] STATE_COLOURS = {
-        new Color(0x0072B2), new Color(0x009E73), new Color(0xE69F00), new Color(0xD55E00),
+        ChartStyle.BLUE, ChartStyle.BLUISH_GREEN, ChartStyle.ORANGE, ChartStyle.VERMILLION,
     };
-    private static final Color CONFIGURED = new Color(0x444444);
-    private static final String FONT = Font.SANS_SERIF;
+    private static final Color CONFIGURED = ChartStyle.DARK_GREY;
 
     private final Labels labels;
     private final NumberAxis mib;
@@ -78,16 +77,13 @@ public final class MemoryStateChart {
     public MemoryStateChart(Labels labels) {
         this.labels = labels;
         mib = new NumberAxis(labels.mibAxis());
-        mib.setLabelFont(new Font(FONT, Font.PLAIN, 14));
-        mib.setTickLabelFont(new Font(FONT, Font.PLAIN, 13));
         plot = new CombinedRangeXYPlot(mib);
         plot.setGap(14);
-        chart = new JFreeChart(labels.title(), new Font(FONT, Font.BOLD, 17), plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
+        chart = new JFreeChart(labels.title(), ChartStyle.TITLE_FONT, plot, false);
         LegendTitle legend = new LegendTitle(this::legendItems);
-        legend.setItemFont(new Font(FONT, Font.PLAIN, 14));
         legend.setPosition(RectangleEdge.BOTTOM);
         chart.addLegend(legend);
+        ChartStyle.apply(chart);
     }
 
     /** The colour of a state ({@link #PRIVATE} … {@link #SWAPPED}), for views that show the same states. */
@@ -129,8 +125,6 @@ public final class MemoryStateChart {
     private XYPlot vmPlot(String name, SlidingTableDataset stack, SlidingTableDataset size) {
         NumberAxis time = new NumberAxis(labels.vmAxis().apply(name));
         time.setAutoRangeIncludesZero(false);
-        time.setLabelFont(new Font(FONT, Font.BOLD, 14));
-        time.setTickLabelFont(new Font(FONT, Font.PLAIN, 13));
         XYAreaRenderer area = new XYAreaRenderer(XYAreaRenderer.AREA);
         for (int s = 0; s < STATE_COLOURS.length; s++) {
             area.setSeriesPaint(s, STATE_COLOURS[s]);
@@ -144,10 +138,10 @@ public final class MemoryStateChart {
         p.setDataset(1, size);
         p.setRenderer(1, line);
         p.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setDomainGridlinePaint(new Color(0xDDDDDD));
-        p.setRangeGridlinePaint(new Color(0xDDDDDD));
-        p.setOutlinePaint(new Color(0xBBBBBB));
+        ChartStyle.plot(p);
+        time.setLabelFont(ChartStyle.LABEL_FONT.deriveFont(Font.BOLD)); // the VM's name: which plot is whose
+        p.setOutlineVisible(true);
+        p.setOutlinePaint(ChartStyle.LIGHT_GREY);
         return p;
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
+import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.common.VmTableColumns;
 import org.virtlab.ui.i18n.I18n;
 
@@ -26,9 +27,10 @@ import org.virtlab.ui.i18n.I18n;
 public final class CpuView {
     private final BorderPane root = new BorderPane();
 
-    public CpuView(CpuViewModel viewModel, I18n i18n) {
+    public CpuView(CpuViewModel viewModel, I18n i18n, ChartMenus menus) {
         ChartViewer viewer = new ChartViewer(viewModel.chart().chart());
         viewer.setId("cpuUsageChart");
+        menus.chart(viewer);
 
         GanttCanvas gantt = new GanttCanvas(i18n.get("cpu.gantt.cpu"));
         gantt.setId("cpuGantt");
@@ -37,6 +39,7 @@ public final class CpuView {
         ganttTitle.textProperty().bind(viewModel.focusHostProperty().map(h -> i18n.format("cpu.gantt.title", h)));
         ganttTitle.getStyleClass().add("section-title");
         VBox ganttBox = new VBox(2, ganttTitle, gantt);
+        menus.canvas(ganttBox, () -> ganttTitle.getText().isEmpty() ? i18n.get("export.name.gantt") : ganttTitle.getText());
         VBox.setVgrow(gantt, Priority.ALWAYS);
 
         TableView<VmCpuRow> table = new TableView<>(viewModel.rows());

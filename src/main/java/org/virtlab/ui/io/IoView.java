@@ -28,6 +28,7 @@ import javafx.scene.shape.Rectangle;
 import org.jfree.chart.fx.ChartViewer;
 import org.virtlab.engine.io.Suppression;
 import org.virtlab.ui.common.TextCell;
+import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -38,7 +39,7 @@ import org.virtlab.ui.i18n.I18n;
 public final class IoView {
     private final BorderPane root = new BorderPane();
 
-    public IoView(IoViewModel vm, I18n i18n) {
+    public IoView(IoViewModel vm, I18n i18n, ChartMenus menus) {
         root.getStylesheets().add(IoView.class.getResource("io.css").toExternalForm());
         root.getStyleClass().add("io-view");
         root.setId("ioView");
@@ -92,6 +93,7 @@ public final class IoView {
 
         RingCanvas ringCanvas = new RingCanvas(i18n, vm::setRingCapacity);
         ringCanvas.setId("ioRing");
+        menus.canvas(ringCanvas, () -> i18n.get("export.name.ring"));
         vm.ringProperty().addListener((obs, was, now) -> ringCanvas.show(now));
         ringCanvas.show(vm.ringProperty().get());
         ringCanvas.visibleProperty().bind(vm.ringProperty().isNotNull());
@@ -119,6 +121,7 @@ public final class IoView {
         VBox timelineBox = new VBox(3, marks, timeline);
         VBox.setVgrow(timeline, Priority.ALWAYS);
         timelineBox.setPadding(new Insets(4, 8, 4, 8));
+        menus.canvas(timelineBox, () -> i18n.get("io.timeline.title"));
 
         ComparisonCanvas compare = new ComparisonCanvas(i18n);
         compare.setId("ioCompare");
@@ -133,8 +136,10 @@ public final class IoView {
         VBox compareBox = new VBox(3, compare, modes);
         VBox.setVgrow(compare, Priority.ALWAYS);
         compareBox.setPadding(new Insets(4, 8, 4, 8));
+        menus.canvas(compareBox, () -> i18n.get("io.tab.compare"));
         ChartViewer cost = new ChartViewer(vm.costChart().chart());
         cost.setId("ioCostChart");
+        menus.chart(cost);
         Tab timelineTab = new Tab(i18n.get("io.timeline.title"), timelineBox);
         timelineTab.setId("ioTimelineTab");
         Tab compareTab = new Tab(i18n.get("io.tab.compare"), compareBox);
@@ -143,6 +148,7 @@ public final class IoView {
         costTab.setId("ioCostTab");
         ChartViewer occupancy = new ChartViewer(vm.occupancyChart().chart());
         occupancy.setId("ioOccupancyChart");
+        menus.chart(occupancy);
         Tab occupancyTab = new Tab(i18n.get("io.tab.occupancy"), occupancy);
         occupancyTab.setId("ioOccupancyTab");
         occupancyTab.setTooltip(new Tooltip(i18n.get("io.tab.occupancy.help")));

@@ -4,6 +4,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -18,13 +19,13 @@ public final class MemoryTabView {
     private final Tab overcommitTab;
     private boolean tabShowing;
 
-    public MemoryTabView(MemoryViewModel memory, OvercommitViewModel overcommit, I18n i18n) {
+    public MemoryTabView(MemoryViewModel memory, OvercommitViewModel overcommit, I18n i18n, ChartMenus menus) {
         this.overcommit = overcommit;
         root.getStylesheets().add(MemoryView.class.getResource("memory.css").toExternalForm());
-        translation = new MemoryView(memory, i18n);
+        translation = new MemoryView(memory, i18n, menus);
         Tab translationTab = tab(i18n, "memory.view.translation", "memorySubTab-translation", translation.root());
         overcommitTab = tab(i18n, "memory.view.overcommit", "memorySubTab-overcommit",
-                new OvercommitView(overcommit, i18n).root());
+                new OvercommitView(overcommit, i18n, menus).root());
         root.getTabs().addAll(translationTab, overcommitTab);
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setId("memoryViews");

@@ -25,6 +25,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.virtlab.engine.memory.PageSize;
 import org.virtlab.ui.common.TextCell;
 import org.virtlab.ui.common.ViewParts;
+import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -40,7 +41,7 @@ public final class MemoryView {
     private final BorderPane root = new BorderPane();
     private final Timeline player;
 
-    public MemoryView(MemoryViewModel vm, I18n i18n) {
+    public MemoryView(MemoryViewModel vm, I18n i18n, ChartMenus menus) {
         root.getStylesheets().add(MemoryView.class.getResource("memory.css").toExternalForm());
         root.getStyleClass().add("memory-view");
 
@@ -103,6 +104,7 @@ public final class MemoryView {
             HBox.setHgrow(c, nested ? Priority.ALWAYS : Priority.NEVER);
             walks.getChildren().add(c);
         }
+        menus.canvas(walks, () -> i18n.get("export.name.walks"));
         Label current = new Label();
         current.setId("memoryCurrent");
         current.getStyleClass().add("memory-current");

@@ -21,6 +21,7 @@ import javafx.util.Duration;
 import org.jfree.chart.fx.ChartViewer;
 import org.virtlab.ui.common.VmTableColumns;
 import org.virtlab.ui.common.ViewParts;
+import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.i18n.I18n;
 
 /**
@@ -31,7 +32,7 @@ import org.virtlab.ui.i18n.I18n;
 public final class OvercommitView {
     private final BorderPane root = new BorderPane();
 
-    public OvercommitView(OvercommitViewModel vm, I18n i18n) {
+    public OvercommitView(OvercommitViewModel vm, I18n i18n, ChartMenus menus) {
         root.getStyleClass().add("overcommit-view");
         root.setId("overcommitView");
 
@@ -57,6 +58,7 @@ public final class OvercommitView {
         vm.gaugeProperty().addListener((obs, was, now) -> gauge.show(now));
         gauge.usedLabel().textProperty().bind(vm.usedTextProperty());
         gauge.usedLabel().setTooltip(tip(i18n.get("overcommit.gauge.used.help")));
+        menus.canvas(gauge, () -> i18n.get("export.name.gauge") + " " + vm.focusHostProperty().get());
 
         Label ratio = info("overcommitRatio", vm.ratioTextProperty(), i18n.get("overcommit.gauge.ratio.help"));
         Label saved = info("overcommitSaved", vm.savedTextProperty(), i18n.get("overcommit.gauge.saved.help"));
@@ -76,6 +78,7 @@ public final class OvercommitView {
 
         ChartViewer viewer = new ChartViewer(vm.chart().chart());
         viewer.setId("overcommitChart");
+        menus.chart(viewer);
         viewer.setMinHeight(160);
 
         TableView<VmMemoryRow> table = new TableView<>(vm.rows());

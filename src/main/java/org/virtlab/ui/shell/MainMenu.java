@@ -40,7 +40,7 @@ final class MainMenu {
         recent.setOnShowing(e -> fillRecent(recent, vm, view));
         fillRecent(recent, vm, view);
         Menu export = menu("menu.file.export");
-        export.getItems().add(item("menu.export.chartPng", null, "mdi2c-chart-areaspline", view::exportChart));
+        export.getItems().add(item("menu.export.run", null, "mdi2f-folder-download-outline", view::exportRun));
         Menu file = menu("menu.file");
         file.getItems().addAll(
                 item("menu.file.new", shortcut(KeyCode.N), "mdi2f-file-outline", () -> {

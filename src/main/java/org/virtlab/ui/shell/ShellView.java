@@ -21,6 +21,9 @@ import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
 import org.virtlab.Version;
 import org.virtlab.engine.model.ViewState;
+import org.virtlab.ui.common.ChartMenus;
+import org.virtlab.ui.common.ExportErrors;
+import org.virtlab.ui.common.FileDialogs;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.io.IoView;
@@ -46,6 +49,8 @@ public final class ShellView {
     private final AnimationTimer frames;
     private final MemoryTabView memoryView;
     private final NetworkView networkView;
+    private final ChartMenus chartMenus;
+    private final javafx.scene.Node topologyRoot;
     /** Writes unsaved work to the recovery copy every minute. */
     private final javafx.animation.Timeline autosave;
 
@@ -56,23 +61,25 @@ public final class ShellView {
     public ShellView(ShellViewModel viewModel, Consumer<Locale> changeLanguage) {
         this.viewModel = viewModel;
         this.i18n = viewModel.i18n();
+        chartMenus = new ChartMenus(i18n, FileDialogs.system(viewModel.exportFolderProperty()));
         MainMenu menu = new MainMenu(viewModel, this, changeLanguage);
         MainToolBar toolBar = new MainToolBar(viewModel);
         root.setTop(new VBox(menu.bar(), toolBar.bar()));
 
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(tab("topology", new TopologyView(viewModel.topology(), viewModel.network(), i18n).root()));
-        Tab cpuTab = tab("cpu", new CpuView(viewModel.cpu(), i18n).root());
+        topologyRoot = new TopologyView(viewModel.topology(), viewModel.network(), i18n).root();
+        tabs.getTabs().add(tab("topology", topologyRoot));
+        Tab cpuTab = tab("cpu", new CpuView(viewModel.cpu(), i18n, chartMenus).root());
         tabs.getTabs().add(cpuTab);
         viewModel.cpu().setShowing(cpuTab.isSelected());
         cpuTab.selectedProperty().addListener((obs, was, now) -> viewModel.cpu().setShowing(now));
-        memoryView = new MemoryTabView(viewModel.memory(), viewModel.overcommit(), i18n);
+        memoryView = new MemoryTabView(viewModel.memory(), viewModel.overcommit(), i18n, chartMenus);
         Tab memoryTab = tab("memory", memoryView.root());
         tabs.getTabs().add(memoryTab);
         memoryView.setShowing(memoryTab.isSelected());
         memoryTab.selectedProperty().addListener((obs, was, now) -> memoryView.setShowing(now));
-        Tab ioTab = tab("io", new IoView(viewModel.io(), i18n).root());
+        Tab ioTab = tab("io", new IoView(viewModel.io(), i18n, chartMenus).root());
         tabs.getTabs().add(ioTab);
         viewModel.io().setShowing(ioTab.isSelected());
         ioTab.selectedProperty().addListener((obs, was, now) -> viewModel.io().setShowing(now));
@@ -122,6 +129,11 @@ public final class ShellView {
     /** The window's state, for tests that check what a gesture did. */
     public ShellViewModel viewModel() {
         return viewModel;
+    }
+
+    /** The charts' context menus; tests give them file dialogs of their own. */
+    public ChartMenus chartMenus() {
+        return chartMenus;
     }
 
     public TabPane tabs() {
@@ -281,18 +293,53 @@ public final class ShellView {
         }
     }
 
-    void exportChart() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get("menu.export.chartPng"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("filter.png"), "*.png"));
-        chooser.setInitialFileName("cpu.png");
-        File chosen = chooser.showSaveDialog(window());
-        if (chosen != null) {
-            try {
-                org.virtlab.charts.ChartExport.png(viewModel.cpu().chart().chart(), chosen.toPath(), 1280, 720);
-            } catch (java.io.IOException e) {
-                showError(i18n.format("error.export", chosen, e.getMessage()));
+    /**
+     * File › Export › This run: asks for a folder, then writes the run's charts, summary, topology picture and
+     * scenario into a new folder in it; says where in the status bar, or why not in a dialog.
+     */
+    void exportRun() {
+        chartMenus.fileDialogs().folder(window(), i18n.get("export.run.title")).ifPresent(this::exportRun);
+    }
+
+    /** The export once the folder is chosen (tests call this: a native folder chooser cannot be driven). */
+    public java.util.concurrent.CompletableFuture<Path> exportRun(Path parent) {
+        java.util.concurrent.CompletableFuture<Path> done = viewModel.exportRun(parent, this::topologyPicture);
+        done.whenComplete((folder, failure) -> javafx.application.Platform.runLater(() -> {
+            if (failure == null) {
+                viewModel.showStatus(i18n.format("export.run.done", folder));
+            } else {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof java.io.UncheckedIOException u) {
+                    cause = u.getCause();
+                }
+                chartMenus.showError(window(), ExportErrors.line(i18n, parent,
+                        cause instanceof Exception e ? e : new RuntimeException(cause)));
             }
+        }));
+        return done;
+    }
+
+    /**
+     * The topology as its tab shows it, even when another tab is on screen. JavaFX brings a node's picture up to
+     * date only while all its ancestors are visible, and the tab pane hides the tabs not selected: they are shown
+     * for the snapshot and hidden again within the same event, so nothing flickers.
+     */
+    private java.awt.image.BufferedImage topologyPicture() {
+        List<javafx.scene.Node> hidden = new java.util.ArrayList<>();
+        for (javafx.scene.Node n = topologyRoot; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                hidden.add(n);
+                n.setVisible(true);
+            }
+        }
+        try {
+            if (topologyRoot.getLayoutBounds().getWidth() <= 0 || topologyRoot.getLayoutBounds().getHeight() <= 0) {
+                return null;
+            }
+            return javafx.embed.swing.SwingFXUtils.fromFXImage(ChartMenus.snapshot(topologyRoot, 1), null);
+        } finally {
+            hidden.forEach(n -> n.setVisible(false));
         }
     }
 

@@ -1,9 +1,16 @@
 package org.virtlab.ui.shell;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +27,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.virtlab.engine.Input;
 import org.virtlab.engine.SimulationSnapshot;
+import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.cpu.Workload;
 import org.virtlab.engine.migration.MigrationPhase;
 import org.virtlab.engine.migration.MigrationSnapshot;
@@ -31,6 +39,7 @@ import org.virtlab.scenario.Lessons;
 import org.virtlab.scenario.ScenarioException;
 import org.virtlab.scenario.ScenarioReader;
 import org.virtlab.scenario.ScenarioWriter;
+import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.common.Formats;
 import org.virtlab.ui.common.ScenarioDiff;
 import org.virtlab.ui.common.ScenarioEditor;
@@ -73,6 +82,8 @@ public final class ShellViewModel implements ScenarioEditor {
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.X1);
     /** The tab on screen, one of {@link ViewState#TABS}: view state, kept in the file but never an edit. */
     private final StringProperty tab = new SimpleStringProperty(ViewState.DEFAULT.tab());
+    /** The folder a file was last exported to in this session (file choosers open there). */
+    private final ObjectProperty<Path> exportFolder = new SimpleObjectProperty<>();
 
     private final FrameTimes frameTimes = new FrameTimes(600);
     private final UserFiles userFiles;
@@ -245,6 +256,7 @@ public final class ShellViewModel implements ScenarioEditor {
         overcommit.carryOverFrom(previous.overcommit);
         saved = previous.saved;
         history = previous.history;
+        exportFolder.set(previous.exportFolder.get());
         dirty.set(previous.dirty.get());
         updateTitle(scenario());
     }
@@ -425,6 +437,67 @@ public final class ShellViewModel implements ScenarioEditor {
         } catch (IOException e) {
             return Optional.of(i18n.format("error.save", path, e.getMessage()));
         }
+    }
+
+    /** Shows a line in the status bar until the simulation's state next changes. */
+    public void showStatus(String text) {
+        statusText.set(text);
+    }
+
+    /** The folder of the last export in this session; the export dialogs read and set it. */
+    public ObjectProperty<Path> exportFolderProperty() {
+        return exportFolder;
+    }
+
+    /**
+     * File › Export › This run: pauses, then writes a folder in {@code parent} with every chart of the run (PNG,
+     * SVG, CSV), {@code summary.json} as {@code virtlab run} writes it for the same scenario, seed and simulated
+     * time, the topology picture and the scenario. Call on the FX thread: the charts are drawn here, the files
+     * written on another thread.
+     *
+     * @param topology draws the topology as the window shows it once the run is paused and shown (null: none)
+     * @return the folder written, or the failure
+     */
+    public CompletableFuture<Path> exportRun(Path parent, java.util.function.Supplier<BufferedImage> topology) {
+        String summary;
+        try {
+            runner.pause();
+            summary = runner.summaryJson().get(10, TimeUnit.SECONDS); // after the pause: a burst's wait at most
+        } catch (ExecutionException | TimeoutException e) {
+            return CompletableFuture.failedFuture(e.getCause() == null ? e : e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+        refresh(); // the charts take every sample up to the pause
+        Scenario s = scenario();
+        RunExport.Contents contents;
+        String name;
+        try {
+            Map<String, String> vmHost = new HashMap<>();
+            runner.state().snapshot().find(CpuSnapshot.class)
+                    .ifPresent(cpuNow -> cpuNow.vms().forEach(v -> vmHost.put(v.vmId(), v.hostId())));
+            contents = new RunExport.Contents(RunExport.charts(s, cpu.chart().chart(), overcommit.chart(), vmHost,
+                    host -> i18n.format("overcommit.chart.hostTitle", host), io.costChart(), io.occupancyChart()),
+                    summary, topology.get(), ScenarioWriter.toJson(inlineTraces(withShownView(s))));
+            String run = file.get().map(p -> p.getFileName().toString().replaceFirst("\\.json$", ""))
+                    .orElse(s.title().in(i18n.locale()));
+            String seconds = String.format(java.util.Locale.ROOT, "%.3f", runner.state().snapshot().nowMicros() / 1e6);
+            name = ChartMenus.safeName(i18n.format("export.run.folder", run, seconds));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return RunExport.write(parent, name, contents);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, work -> {
+            Thread t = new Thread(work, "virtlab-export");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     private void remember(Path path) {

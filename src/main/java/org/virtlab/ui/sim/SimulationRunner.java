@@ -3,6 +3,7 @@ package org.virtlab.ui.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,6 +19,7 @@ import org.virtlab.engine.cpu.CpuSubsystem;
 import org.virtlab.engine.memory.host.MemorySampler;
 import org.virtlab.engine.memory.host.MemorySubsystem;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.experiment.RunSummary;
 
 /**
  * Runs the simulation on one worker thread and publishes what the window needs: the latest snapshot and
@@ -49,6 +51,8 @@ public final class SimulationRunner implements AutoCloseable {
     // Owned by the worker thread.
     private Simulation simulation;
     private CpuSubsystem cpu;
+    /** What {@code virtlab run} reports, observing this generation's simulation from time zero. */
+    private RunSummary summary;
     private boolean playing;
     private Speed speed = Speed.X1;
     private long anchorWallNanos;
@@ -195,6 +199,23 @@ public final class SimulationRunner implements AutoCloseable {
         });
     }
 
+    /**
+     * The run so far as {@code virtlab run} reports it in {@code summary.json}: the same observer has watched the
+     * simulation since time zero (of this load, restart or reset), so the same scenario, seed and simulated time
+     * give the same bytes. Completes on the worker once the commands given before have been carried out.
+     */
+    public CompletableFuture<String> summaryJson() {
+        CompletableFuture<String> json = new CompletableFuture<>();
+        command(() -> {
+            try {
+                json.complete(summary.toJson(simulation));
+            } catch (RuntimeException e) {
+                json.completeExceptionally(e);
+            }
+        });
+        return json;
+    }
+
     /** Blocks until every command given before has been carried out; for tests. */
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         CountDownLatch latch = new CountDownLatch(1);
@@ -279,6 +300,8 @@ public final class SimulationRunner implements AutoCloseable {
         simulation = Simulations.of(scenario, scenario.seed(), true);
         cpu = simulation.subsystems().stream().filter(CpuSubsystem.class::isInstance).map(CpuSubsystem.class::cast)
                 .findFirst().orElseThrow();
+        summary = new RunSummary();
+        simulation.addObserver(summary);
         simulation.addObserver(new CpuSampler(s -> samples.add(new ChartSample(generation, s))), SAMPLE_WINDOW_MICROS);
         if (simulation.subsystems().stream().anyMatch(MemorySubsystem.class::isInstance)) {
             simulation.addObserver(new MemorySampler(s -> memorySamples.add(new MemoryChartSample(generation, s))),
