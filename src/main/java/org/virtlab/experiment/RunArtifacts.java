@@ -11,6 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
@@ -88,13 +92,62 @@ public final class RunArtifacts {
         this.labels = labels;
     }
 
-    /** Writes every chart in each of {@code formats} into {@code folder}; returns the files, in writing order. */
+    /**
+     * Writes every chart in each of {@code formats} into {@code folder}; returns the files, in a fixed order. The
+     * charts are independent, so they are drawn on as many threads as there are cores (at most one per chart); the
+     * files are the same whatever the order they are finished in.
+     */
     public List<Path> write(Path folder, Set<Format> formats) throws IOException {
-        List<Path> written = new ArrayList<>();
-        if (formats.isEmpty()) {
-            return written;
+        List<Job> jobs = jobs(folder, formats);
+        if (jobs.isEmpty()) {
+            return List.of();
         }
-        export(folder, "cpu", this::cpuChart, recorder.cpuRows().size(), formats, written);
+        int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "virtlab-chart-export");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<Path>>> done = new ArrayList<>();
+            for (Job job : jobs) {
+                done.add(pool.submit(job::write));
+            }
+            List<Path> written = new ArrayList<>();
+            for (Future<List<Path>> f : done) {
+                written.addAll(get(f));
+            }
+            return written;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Path> get(Future<List<Path>> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the charts");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The charts of this run, each to be written in the formats asked for. */
+    private List<Job> jobs(Path folder, Set<Format> formats) {
+        List<Job> jobs = new ArrayList<>();
+        if (formats.isEmpty()) {
+            return jobs;
+        }
+        jobs.add(new Job(folder, "cpu", this::cpuChart, recorder.cpuRows().size(), formats));
         if (recorder.hasMemory()) {
             Set<String> taken = new HashSet<>();
             for (int h = 0; h < scenario.hosts().size(); h++) {
@@ -114,15 +167,15 @@ public final class RunArtifacts {
                     taken.add(name);
                 }
                 String title = labels.memoryHostTitle().apply(host.name());
-                export(folder, name, stride -> memoryChart(stride, title, here), recorder.memoryRows().size(),
-                        formats, written);
+                jobs.add(new Job(folder, name, stride -> memoryChart(stride, title, here),
+                        recorder.memoryRows().size(), formats));
             }
         }
         if (!recorder.deviceIds().isEmpty() && recorder.lastIo().isPresent()) {
-            export(folder, "io-cost", stride -> costChart(), 1, formats, written);
-            export(folder, "io-occupancy", this::occupancyChart, recorder.occupancyRows().size(), formats, written);
+            jobs.add(new Job(folder, "io-cost", stride -> costChart(), 1, formats));
+            jobs.add(new Job(folder, "io-occupancy", this::occupancyChart, recorder.occupancyRows().size(), formats));
         }
-        return written;
+        return jobs;
     }
 
     /** One chart built from every {@code stride}-th group of samples. */
@@ -130,29 +183,33 @@ public final class RunArtifacts {
         JFreeChart chart(int stride);
     }
 
-    private static void export(Path folder, String name, Build build, int samples, Set<Format> formats,
-                               List<Path> written) throws IOException {
-        JFreeChart full = null;
-        if (formats.contains(Format.CSV)) {
-            full = build.chart(1);
-            Path csv = folder.resolve(name + ".csv");
-            ChartExport.csv(full, csv);
-            written.add(csv);
-        }
-        if (!formats.contains(Format.PNG) && !formats.contains(Format.SVG)) {
-            return;
-        }
-        int stride = stride(samples);
-        JFreeChart drawn = stride == 1 && full != null ? full : build.chart(stride);
-        if (formats.contains(Format.PNG)) {
-            Path png = folder.resolve(name + ".png");
-            ChartExport.png(drawn, png, WIDTH, HEIGHT);
-            written.add(png);
-        }
-        if (formats.contains(Format.SVG)) {
-            Path svg = folder.resolve(name + ".svg");
-            ChartExport.svg(drawn, svg, WIDTH, HEIGHT);
-            written.add(svg);
+    /** One chart's files: its CSV from every sample, its drawings from at most {@link #MAX_DRAWN_POINTS}. */
+    private record Job(Path folder, String name, Build build, int samples, Set<Format> formats) {
+        List<Path> write() throws IOException {
+            List<Path> written = new ArrayList<>();
+            JFreeChart full = null;
+            if (formats.contains(Format.CSV)) {
+                full = build.chart(1);
+                Path csv = folder.resolve(name + ".csv");
+                ChartExport.csv(full, csv);
+                written.add(csv);
+            }
+            if (!formats.contains(Format.PNG) && !formats.contains(Format.SVG)) {
+                return written;
+            }
+            int stride = stride(samples);
+            JFreeChart drawn = stride == 1 && full != null ? full : build.chart(stride);
+            if (formats.contains(Format.PNG)) {
+                Path png = folder.resolve(name + ".png");
+                ChartExport.png(drawn, png, WIDTH, HEIGHT);
+                written.add(png);
+            }
+            if (formats.contains(Format.SVG)) {
+                Path svg = folder.resolve(name + ".svg");
+                ChartExport.svg(drawn, svg, WIDTH, HEIGHT);
+                written.add(svg);
+            }
+            return written;
         }
     }
 
