@@ -65,6 +65,8 @@ final class RunCommand extends LocalizedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // charts are drawn off screen: never ask for a display, even where DISPLAY names one that is not there
+        System.setProperty("java.awt.headless", "true");
         if (seconds != null && !(seconds > 0 && seconds <= MAX_SECONDS)) {
             err().println(text("run.error.seconds", seconds, (long) MAX_SECONDS));
             return VirtLabCommand.EXIT_INVALID;

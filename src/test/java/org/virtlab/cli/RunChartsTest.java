@@ -239,4 +239,36 @@ class RunChartsTest {
                 "--out", dir.resolve("q").toString()));
         assertEquals("", err.toString());
     }
+
+    @Test
+    void aSeparateProcessDrawsTheChartsWhereDisplayNamesAScreenThatIsNotThere() throws Exception {
+        // no -Djava.awt.headless here: run must not need one, even with DISPLAY pointing at nothing
+        Path target = dir.resolve("child");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", classPath(),
+                "org.virtlab.Main", "run", "scenarios/default.json", "--seconds", "1", "--out", target.toString());
+        pb.environment().put("DISPLAY", ":97");
+        pb.redirectErrorStream(true);
+        Process child = pb.start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, child.exitValue(), output);
+        assertEquals(1280, ImageIO.read(target.resolve("cpu.png").toFile()).getWidth());
+    }
+
+    /** The test JVM's module path and class path joined: a plain class path for the child (as KillDuringSaveTest). */
+    private static String classPath() {
+        java.util.Set<String> entries = new java.util.LinkedHashSet<>();
+        for (String property : List.of("jdk.module.path", "java.class.path")) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                for (String entry : value.split(java.io.File.pathSeparator)) {
+                    if (!entry.isBlank()) {
+                        entries.add(entry);
+                    }
+                }
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
 }
