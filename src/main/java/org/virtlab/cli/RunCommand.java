@@ -56,7 +56,7 @@ final class RunCommand extends LocalizedCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", descriptionKey = "run.out")
     Path out;
 
-    @Option(names = "--formats", paramLabel = "FORMATS", split = ",", defaultValue = "png,svg,csv",
+    @Option(names = "--formats", paramLabel = "FORMAT", split = ",", defaultValue = "png,svg,csv",
             descriptionKey = "run.formats")
     List<String> formatNames;
 
