@@ -29,8 +29,8 @@ public final class CpuUsageChart {
     public static final int WINDOW_SAMPLES = 300;
     private static final Color DEMAND = ChartStyle.DARK_GREY;
 
-    private final SlidingTableDataset used = new SlidingTableDataset(WINDOW_SAMPLES);
-    private final SlidingTableDataset lines = new SlidingTableDataset(WINDOW_SAMPLES);
+    private final SlidingTableDataset used;
+    private final SlidingTableDataset lines;
     private final XYPlot plot;
     private final JFreeChart chart;
     private final Labels labels;
@@ -43,7 +43,20 @@ public final class CpuUsageChart {
     }
 
     public CpuUsageChart(Labels labels) {
+        this(labels, WINDOW_SAMPLES);
+    }
+
+    /**
+     * A chart keeping the newest {@code capacity} samples instead of {@link #WINDOW_SAMPLES}: a whole run, for a
+     * chart drawn once at its end ({@code virtlab run}).
+     */
+    public CpuUsageChart(Labels labels, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
         this.labels = labels;
+        used = new SlidingTableDataset(capacity);
+        lines = new SlidingTableDataset(capacity);
         NumberAxis time = new NumberAxis(labels.timeAxis());
         time.setAutoRangeIncludesZero(false);
         NumberAxis ghz = new NumberAxis(labels.valueAxis());

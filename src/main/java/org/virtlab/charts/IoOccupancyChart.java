@@ -29,7 +29,7 @@ public final class IoOccupancyChart {
     /** How far above the highest line a ceiling may be and still be drawn. */
     public static final double CEILING_REACH = 4;
 
-    private final SlidingTableDataset data = new SlidingTableDataset(WINDOW_POINTS);
+    private final SlidingTableDataset data;
     private final XYPlot plot;
     private final JFreeChart chart;
     private final Labels labels;
@@ -55,7 +55,19 @@ public final class IoOccupancyChart {
     }
 
     public IoOccupancyChart(Labels labels) {
+        this(labels, WINDOW_POINTS);
+    }
+
+    /**
+     * A chart keeping the newest {@code capacity} points instead of {@link #WINDOW_POINTS}: a whole run, for a chart
+     * drawn once at its end ({@code virtlab run}).
+     */
+    public IoOccupancyChart(Labels labels, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
         this.labels = labels;
+        data = new SlidingTableDataset(capacity);
         NumberAxis time = new NumberAxis(labels.timeAxis());
         time.setAutoRangeIncludesZero(false);
         NumberAxis count = new NumberAxis(labels.valueAxis());

@@ -55,6 +55,7 @@ public final class MemoryStateChart {
     private final List<SlidingTableDataset> stacks = new ArrayList<>();
     private final List<SlidingTableDataset> sizes = new ArrayList<>();
     private final List<XYPlot> plots = new ArrayList<>();
+    private final int capacity;
     private List<Integer> shown = List.of();
     private boolean live = true;
 
@@ -75,7 +76,19 @@ public final class MemoryStateChart {
     }
 
     public MemoryStateChart(Labels labels) {
+        this(labels, WINDOW_SAMPLES);
+    }
+
+    /**
+     * A chart keeping the newest {@code capacity} samples per VM instead of {@link #WINDOW_SAMPLES}: a whole run, for
+     * a chart drawn once at its end ({@code virtlab run}).
+     */
+    public MemoryStateChart(Labels labels, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+        }
         this.labels = labels;
+        this.capacity = capacity;
         mib = new NumberAxis(labels.mibAxis());
         plot = new CombinedRangeXYPlot(mib);
         plot.setGap(14);
@@ -110,9 +123,9 @@ public final class MemoryStateChart {
         sizes.clear();
         plots.clear();
         for (String name : vmNames) {
-            SlidingTableDataset stack = new SlidingTableDataset(WINDOW_SAMPLES);
+            SlidingTableDataset stack = new SlidingTableDataset(capacity);
             stack.reset(labels.states());
-            SlidingTableDataset size = new SlidingTableDataset(WINDOW_SAMPLES);
+            SlidingTableDataset size = new SlidingTableDataset(capacity);
             size.reset(List.of(labels.configured()));
             stacks.add(stack);
             sizes.add(size);

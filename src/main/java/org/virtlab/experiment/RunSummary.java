@@ -13,44 +13,65 @@ import org.virtlab.engine.cpu.CpuSnapshot;
 import org.virtlab.engine.io.IoMode;
 import org.virtlab.engine.io.IoSnapshot;
 import org.virtlab.engine.memory.host.MemorySnapshot;
+import org.virtlab.engine.model.Scenario;
 
 /**
- * Collects what {@code virtlab run} reports and writes it as {@code summary.json}: per VM the CPU averages
- * over the whole run (from the engine's cumulative counters) and its memory at the end, per host the average
- * CPU capacity and use and its memory at the end; per VM with I/O devices, each device's totals over the run
+ * Collects what {@code virtlab run} reports and writes it as {@code summary.json} (its schema: scenarios/README.md,
+ * "summary.json"): per VM the CPU averages over the whole run (from the engine's cumulative counters) and its memory
+ * at the end, per host the average CPU capacity and use and its memory at the end; per VM with I/O devices, each device's totals over the run
  * ({@code io}, absent when the scenario has no devices). Same scenario and seed ⇒ same bytes.
  */
 public final class RunSummary implements SimulationObserver {
     private final List<String> hostIds = new ArrayList<>();
     private double[] capacityMhzMicros = new double[0];
+    private double[] lastCapacityMhz = new double[0];
     private long lastMicros;
-    private CpuSnapshot last;
-    private MemorySnapshot lastMemory;
-    private IoSnapshot lastIo;
 
-    /** Called every tick: integrates each host's capacity, which hyper-threading makes vary with load. */
+    /**
+     * A summary observing {@code simulation} from now on, as often as the hosts' capacity can change: every tick when
+     * a host of {@code scenario} has hyper-threading (its capacity follows how many threads are busy), else every
+     * {@link RunRecorder#SAMPLE_MICROS} (cores × clock, constant: a snapshot per tick would only cost time).
+     */
+    public static RunSummary attach(Simulation simulation, Scenario scenario) {
+        RunSummary summary = new RunSummary();
+        boolean varies = scenario.hosts().stream().anyMatch(h -> h.cpu().threadsPerCore() > 1);
+        simulation.addObserver(summary, varies ? simulation.tickMicros() : RunRecorder.SAMPLE_MICROS);
+        return summary;
+    }
+
+    /**
+     * Integrates each host's capacity since the last call at its value now: exact when called every tick (the
+     * capacity holds for the tick that just ended) or when it does not change.
+     */
     @Override
     public void onTick(SimulationSnapshot snapshot) {
         CpuSnapshot cpu = snapshot.find(CpuSnapshot.class).orElseThrow(
                 () -> new IllegalStateException("the simulation has no CPU subsystem"));
         if (capacityMhzMicros.length != cpu.hosts().size()) {
             capacityMhzMicros = new double[cpu.hosts().size()];
+            lastCapacityMhz = new double[cpu.hosts().size()];
             hostIds.clear();
             cpu.hosts().forEach(h -> hostIds.add(h.hostId()));
         }
-        long tick = snapshot.nowMicros() - lastMicros;
+        long span = snapshot.nowMicros() - lastMicros;
         for (int h = 0; h < capacityMhzMicros.length; h++) {
-            capacityMhzMicros[h] += cpu.hosts().get(h).capacityMhz() * tick;
+            lastCapacityMhz[h] = cpu.hosts().get(h).capacityMhz();
+            capacityMhzMicros[h] += lastCapacityMhz[h] * span;
         }
         lastMicros = snapshot.nowMicros();
-        last = cpu;
-        lastMemory = snapshot.find(MemorySnapshot.class).orElse(null);
-        lastIo = snapshot.find(IoSnapshot.class).orElse(null);
     }
 
+    /**
+     * The summary of the run so far as JSON: the counters read from the simulation now, the capacity integrated up to
+     * now (the part since the last observation at the capacity then).
+     */
     public String toJson(Simulation simulation) {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
+        SimulationSnapshot now = simulation.snapshot();
+        CpuSnapshot last = now.find(CpuSnapshot.class).orElse(null);
+        MemorySnapshot lastMemory = now.find(MemorySnapshot.class).orElse(null);
+        IoSnapshot lastIo = now.find(IoSnapshot.class).orElse(null);
         double micros = simulation.nowMicros();
         root.put("seed", simulation.seed());
         root.put("simulatedSeconds", micros / 1e6);
@@ -63,7 +84,7 @@ public final class RunSummary implements SimulationObserver {
                 node.put("id", host.hostId());
                 ObjectNode cpu = node.putObject("cpu");
                 cpu.put("reservationMode", host.reservationMode().name().toLowerCase(java.util.Locale.ROOT));
-                cpu.put("capacityGhz", round(capacityMhzMicros[h] / micros / 1000));
+                cpu.put("capacityGhz", round(capacityMhzMicros(h, host, simulation.nowMicros()) / micros / 1000));
                 cpu.put("usedGhz", round(host.usedMhzMicros() / micros / 1000));
                 ArrayNode refused = cpu.putArray("powerOnRefused");
                 for (CpuSnapshot.Refusal r : host.refusals()) {
@@ -107,7 +128,7 @@ public final class RunSummary implements SimulationObserver {
                     memory.put("grantedMib", round(m.grantedMib()));
                 }
                 if (lastIo != null) {
-                    io(node, vm.vmId());
+                    io(node, vm.vmId(), lastIo);
                 }
             }
         }
@@ -119,7 +140,7 @@ public final class RunSummary implements SimulationObserver {
     }
 
     /** The VM's devices, in the scenario's order; nothing when it has none. */
-    private void io(ObjectNode vmNode, String vmId) {
+    private static void io(ObjectNode vmNode, String vmId, IoSnapshot lastIo) {
         List<IoSnapshot.Device> devices = lastIo.devices().stream().filter(d -> d.vmId().equals(vmId)).toList();
         if (devices.isEmpty()) {
             return;
@@ -139,6 +160,14 @@ public final class RunSummary implements SimulationObserver {
             node.put("meanLatencyUs", round(t.meanLatencyNanos() / 1000));
             node.put("p99LatencyUs", round(t.latencyP99Nanos() / 1000.0));
         }
+    }
+
+    /** Host {@code h}'s capacity integrated up to {@code nowMicros}: observed, then the rest at the last value. */
+    private double capacityMhzMicros(int h, CpuSnapshot.HostCpu host, long nowMicros) {
+        if (h >= capacityMhzMicros.length || !hostIds.get(h).equals(host.hostId())) {
+            return host.capacityMhz() * nowMicros; // never observed: the capacity now, all along
+        }
+        return capacityMhzMicros[h] + lastCapacityMhz[h] * (nowMicros - lastMicros);
     }
 
     private static String modeName(IoMode mode) {
