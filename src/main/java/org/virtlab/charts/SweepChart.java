@@ -41,6 +41,16 @@ public final class SweepChart {
         return chart;
     }
 
+    /** New texts: the title, the parameter's axis and the metric's axis (and the series, named after the metric). */
+    public void relabel(String title, String xLabel, String yLabel) {
+        chart.setTitle(title);
+        ChartStyle.apply(chart);
+        XYPlot plot = chart.getXYPlot();
+        plot.getDomainAxis().setLabel(xLabel);
+        plot.getRangeAxis().setLabel(yLabel);
+        series.setKey(yLabel);
+    }
+
     /** Adds one run's point (a value given twice keeps the last). */
     public void add(double value, double metric) {
         series.addOrUpdate(value, metric);

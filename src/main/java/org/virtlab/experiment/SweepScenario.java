@@ -83,6 +83,18 @@ public final class SweepScenario {
         return text(changed(param, value));
     }
 
+    /** The number the file holds at {@code pointer}, if it holds one there (not a preset word like "high"). */
+    public java.util.Optional<BigDecimal> valueAt(SweepPointer pointer) {
+        SweepPointer.Found found = pointer.find(document);
+        return found.found() && found.node().isNumber() ? java.util.Optional.of(found.node().decimalValue())
+                : java.util.Optional.empty();
+    }
+
+    /** The pointer as the checker names places ({@link Problem#pointer()}): indices instead of ids. */
+    public String canonical(SweepPointer pointer) {
+        return pointer.canonical(document);
+    }
+
     /** The scenario unchanged. */
     public Scenario scenario() {
         try {
