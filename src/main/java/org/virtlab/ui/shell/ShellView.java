@@ -343,6 +343,17 @@ public final class ShellView {
         }
     }
 
+    /** Simulation › Sweep…: a sweep of the scenario as it is now, in its own window. */
+    void openSweep() {
+        String json = org.virtlab.scenario.ScenarioWriter.toJson(viewModel.scenario());
+        org.virtlab.experiment.SweepScenario scenario = org.virtlab.experiment.SweepScenario.of(json,
+                viewModel.fileProperty().get().map(Path::toString).orElse("scenario"),
+                viewModel.fileProperty().get().map(org.virtlab.scenario.TraceFiles::besides).orElse(null));
+        org.virtlab.ui.sweep.SweepViewModel sweep = new org.virtlab.ui.sweep.SweepViewModel(i18n, json, scenario,
+                viewModel.selection().selectedId().orElse(null), javafx.application.Platform::runLater);
+        new org.virtlab.ui.sweep.SweepView(sweep, i18n).show(window());
+    }
+
     void showError(String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(window());
