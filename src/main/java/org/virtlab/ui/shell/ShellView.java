@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
-import org.virtlab.Version;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.i18n.I18n;
@@ -42,6 +41,7 @@ public final class ShellView {
     private final ShellViewModel viewModel;
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
+    private final javafx.scene.control.MenuBar menuBar;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
     private final MemoryTabView memoryView;
@@ -57,6 +57,7 @@ public final class ShellView {
         this.viewModel = viewModel;
         this.i18n = viewModel.i18n();
         MainMenu menu = new MainMenu(viewModel, this, changeLanguage);
+        menuBar = menu.bar();
         MainToolBar toolBar = new MainToolBar(viewModel);
         root.setTop(new VBox(menu.bar(), toolBar.bar()));
 
@@ -303,13 +304,18 @@ public final class ShellView {
         alert.show();
     }
 
-    void showAbout() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(window());
-        alert.setTitle(i18n.get("about.title"));
-        alert.setHeaderText("VirtLab " + Version.get());
-        alert.setContentText(i18n.get("about.text"));
-        alert.show();
+    /** Help › About: version, licence and the bundled libraries with theirs. Returned for tests. */
+    public javafx.scene.control.Dialog<Void> showAbout() {
+        AboutDialog about = new AboutDialog(i18n, window());
+        about.show();
+        return about.dialog();
+    }
+
+    /** Help › Keyboard shortcuts, read from the menu bar's accelerators. Returned for tests. */
+    public javafx.scene.control.Dialog<Void> showShortcuts() {
+        ShortcutsDialog shortcuts = new ShortcutsDialog(i18n, menuBar, window());
+        shortcuts.show();
+        return shortcuts.dialog();
     }
 
     private FileChooser scenarioChooser(String titleKey) {
