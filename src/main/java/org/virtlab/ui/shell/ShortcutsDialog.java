@@ -62,11 +62,14 @@ final class ShortcutsDialog {
 
         List<Section> menuSections = fromMenus(menus);
         List<Section> others = others(i18n, owner == null ? null : owner.getScene());
-        VBox left = column(menuSections);
+        // The menus in two columns of about equal length, so that the dialog stays low on a 1280×720 projector
+        // as menus gain items; the other keys and the mouse in a third.
+        int split = balancedSplit(menuSections);
+        VBox first = column(menuSections.subList(0, split));
+        VBox second = column(menuSections.subList(split, menuSections.size()));
         VBox right = column(others);
-        left.setId("shortcutsMenus");
         right.setId("shortcutsOthers");
-        HBox content = new HBox(36, left, right);
+        HBox content = new HBox(36, first, second, right);
         content.setAlignment(Pos.TOP_LEFT);
         content.setPadding(new Insets(8, 12, 0, 12));
         pane.setContent(content);
@@ -78,6 +81,19 @@ final class ShortcutsDialog {
 
     Dialog<Void> dialog() {
         return dialog;
+    }
+
+    /** Where to cut the sections into two columns: the first point at which the first holds half the lines or more. */
+    static int balancedSplit(List<Section> sections) {
+        int total = sections.stream().mapToInt(s -> s.shortcuts().size() + 1).sum();
+        int lines = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            lines += sections.get(i).shortcuts().size() + 1;
+            if (2 * lines >= total) {
+                return i + 1;
+            }
+        }
+        return sections.size();
     }
 
     /** One section per top-level menu that has an item with a shortcut, in menu order; submenus are walked. */
