@@ -123,7 +123,10 @@ final class MainMenu {
         viewMenu.getItems().addAll(new SeparatorMenuItem(), language);
 
         Menu help = menu("menu.help");
-        help.getItems().add(item("menu.help.about", null, "mdi2i-information-outline", view::showAbout));
+        help.getItems().addAll(
+                item("menu.help.shortcuts", null, "mdi2k-keyboard-outline", view::showShortcuts),
+                new SeparatorMenuItem(),
+                item("menu.help.about", null, "mdi2i-information-outline", view::showAbout));
 
         bar.getMenus().addAll(file, edit, simulation, viewMenu, help);
     }

@@ -19,7 +19,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.StatusBar;
-import org.virtlab.Version;
 import org.virtlab.engine.model.ViewState;
 import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.common.ExportErrors;
@@ -45,6 +44,7 @@ public final class ShellView {
     private final ShellViewModel viewModel;
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
+    private final javafx.scene.control.MenuBar menuBar;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
     private final MemoryTabView memoryView;
@@ -63,6 +63,7 @@ public final class ShellView {
         this.i18n = viewModel.i18n();
         chartMenus = new ChartMenus(i18n, FileDialogs.system(viewModel.exportFolderProperty()));
         MainMenu menu = new MainMenu(viewModel, this, changeLanguage);
+        menuBar = menu.bar();
         MainToolBar toolBar = new MainToolBar(viewModel);
         root.setTop(new VBox(menu.bar(), toolBar.bar()));
 
@@ -361,13 +362,18 @@ public final class ShellView {
         alert.show();
     }
 
-    void showAbout() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(window());
-        alert.setTitle(i18n.get("about.title"));
-        alert.setHeaderText("VirtLab " + Version.get());
-        alert.setContentText(i18n.get("about.text"));
-        alert.show();
+    /** Help › About: version, licence and the bundled libraries with theirs. Returned for tests. */
+    public javafx.scene.control.Dialog<Void> showAbout() {
+        AboutDialog about = new AboutDialog(i18n, window());
+        about.show();
+        return about.dialog();
+    }
+
+    /** Help › Keyboard shortcuts, read from the menu bar's accelerators. Returned for tests. */
+    public javafx.scene.control.Dialog<Void> showShortcuts() {
+        ShortcutsDialog shortcuts = new ShortcutsDialog(i18n, menuBar, window());
+        shortcuts.show();
+        return shortcuts.dialog();
     }
 
     private FileChooser scenarioChooser(String titleKey) {
