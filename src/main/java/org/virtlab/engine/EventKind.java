@@ -44,7 +44,7 @@ public enum EventKind {
     SWAP_IN("pages", "waitMicros"),
 
     // ---- I/O (io.IoSubsystem), one event per occurrence, at its nanosecond rounded down ----
-    /** VM, device: the driver added a request. Args: its head descriptor or slot, avail.idx after (−1: not virtio). */
+    /** VM, device: the driver added a request. Args: its head descriptor or slot, avail.idx after (−1: no ring). */
     REQUEST_SUBMIT("head", "availIdx"),
     /** VM, device: the virtio driver notified the device (an MMIO write that exits). Args: avail.idx. */
     VIRTQUEUE_KICK("availIdx"),

@@ -42,7 +42,7 @@ class SimulationJournalTest {
         return Lessons.load(id).scenario();
     }
 
-    /** The lesson with time slices (as the window runs it), a journal, the inputs at their times, run to {@code until}. */
+    /** The lesson with time slices (as the window runs it), a journal, the inputs at their times, run to until. */
     private static Simulation straight(Scenario scenario, List<Timed> inputs, long until) {
         Simulation sim = Simulations.of(scenario, scenario.seed(), true);
         sim.enableJournal(BIG);
@@ -327,7 +327,8 @@ class SimulationJournalTest {
         Simulation sim = straight(lesson("io-emulation-vs-virtio"), List.of(), 20_000);
         List<SimEvent> exits = ofKind(sim, EventKind.VM_EXIT);
         assertTrue(exits.stream().anyMatch(e -> e.cause() == ExitReason.IO_INSTRUCTION && "hda".equals(e.deviceId())));
-        assertTrue(exits.stream().noneMatch(e -> "nvme0".equals(e.deviceId()) && e.cause() != ExitReason.EXTERNAL_INTERRUPT));
+        assertTrue(exits.stream()
+                .noneMatch(e -> "nvme0".equals(e.deviceId()) && e.cause() != ExitReason.EXTERNAL_INTERRUPT));
         assertFalse(ofKind(sim, EventKind.DOORBELL).isEmpty());
     }
 
@@ -350,6 +351,68 @@ class SimulationJournalTest {
         assertEquals(EventKind.POWER_REFUSED, refused.kind());
         assertEquals(Admission.Resource.CPU, refused.cause());
         assertEquals(List.of(8_000L, 4_000L), refused.args());
+    }
+
+    @Test
+    void eventsOfARefusedInputAreForgottenWithIt() {
+        // a subsystem that emits, then refuses; and emits for an input it accepts (computed by hand: only the
+        // accepted input's event, at the start of the tick it takes effect in, is kept)
+        Subsystem picky = new Picky();
+        Simulation sim = new Simulation(1, 1_000, List.of(picky));
+        sim.enableJournal(10);
+        sim.runUntil(5_000);
+        sim.submit(new Word("no"));
+        sim.submit(new Word("yes"));
+        assertThrows(IllegalArgumentException.class, sim::step);
+        sim.step();
+        List<SimEvent> events = sim.journal().events();
+        assertEquals(1, events.size());
+        assertEquals(5_000, events.get(0).atMicros());
+        assertEquals("yes", events.get(0).vmId());
+    }
+
+    private record Word(String text) implements Input {
+    }
+
+    /** Emits a DOORBELL named after each word it is given, then refuses the word "no". */
+    private static final class Picky implements Subsystem {
+        @Override
+        public String name() {
+            return "picky";
+        }
+
+        @Override
+        public void step(StepContext ctx) {
+        }
+
+        @Override
+        public boolean accept(Input input) {
+            throw new UnsupportedOperationException("the kernel gives the context");
+        }
+
+        @Override
+        public boolean accept(Input input, StepContext ctx) {
+            String w = ((Word) input).text();
+            ctx.events().emit(EventKind.DOORBELL, ctx.nowMicros(), null, w, null, null, null, 0, 0, 0);
+            if (w.equals("no")) {
+                throw new IllegalArgumentException("no");
+            }
+            return true;
+        }
+
+        @Override
+        public SubsystemSnapshot snapshot() {
+            return () -> "picky";
+        }
+
+        @Override
+        public Object saveState() {
+            return List.of();
+        }
+
+        @Override
+        public void restore(Object savedState) {
+        }
     }
 
     /** Records whether its context's sink is on. */

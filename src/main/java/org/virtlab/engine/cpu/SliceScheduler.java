@@ -632,7 +632,8 @@ public final class SliceScheduler {
         return new State(started, nowMicros, periodEndMicros, credit.clone(), backlog.clone(), runnable.clone(),
                 runningOn.clone(), lastCpu.clone(), lastVcpuOn.clone(), current.clone(), sliceStart.clone(),
                 sliceEnd.clone(), rateOf.clone(), vmRate.clone(), usedInPeriod.clone(), parked.clone(),
-                runMicros.clone(),                workMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(), history.copy());
+                runMicros.clone(), workMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(),
+                history.copy());
     }
 
     /** Puts back a state returned by {@link #saveState()} of a scheduler built with the same arguments. */
@@ -666,7 +667,8 @@ public final class SliceScheduler {
 
     /** Saved state; never written after saving (restore copies it). */
     private record State(boolean started, long nowMicros, long periodEndMicros, double[] credit, double[] backlog,
-            boolean[] runnable, int[] runningOn, int[] lastCpu, int[] lastVcpuOn, int[] current, long[] sliceStart, long[] sliceEnd,
+            boolean[] runnable, int[] runningOn, int[] lastCpu, int[] lastVcpuOn, int[] current, long[] sliceStart,
+            long[] sliceEnd,
             double[] rateOf, double[] vmRate, double[] usedInPeriod, boolean[] parked, long[] runMicros,
             double[] workMhzMicros, long[] readyMicros, long[] limitedMicros, SliceHistory history) {
     }

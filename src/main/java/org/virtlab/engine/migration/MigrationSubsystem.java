@@ -201,7 +201,8 @@ public final class MigrationSubsystem implements Subsystem {
         r.phase = MigrationPhase.STOP_AND_COPY;
         cpu.setPaused(r.vmId, true);
         if (events.on()) {
-            emit(EventKind.MIGRATION_SWITCH_OVER, at, r, null, kib(r.stopAndCopyMib), Math.round(r.stopAndCopyMicros), 0);
+            emit(EventKind.MIGRATION_SWITCH_OVER, at, r, null, kib(r.stopAndCopyMib), Math.round(r.stopAndCopyMicros),
+                    0);
         }
         return null;
     }

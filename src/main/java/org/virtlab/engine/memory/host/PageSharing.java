@@ -190,7 +190,7 @@ final class PageSharing {
         runUntil(endMicros, policy, slots, host, EventSink.OFF);
     }
 
-    /** As {@link #runUntil(long, HostMemoryPolicy, GuestPages[], HostFrames)}; a wake-up that merges emits a KSM_MERGE. */
+    /** As {@link #runUntil(long, HostMemoryPolicy, GuestPages[], HostFrames)}; a wake-up that merges emits one event. */
     void runUntil(long endMicros, HostMemoryPolicy policy, GuestPages[] slots, HostFrames host, EventSink events) {
         while (nextWakeMicros < endMicros) {
             long mappingsBefore = sharedMappings;
