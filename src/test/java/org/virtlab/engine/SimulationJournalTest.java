@@ -22,6 +22,7 @@ import org.virtlab.engine.io.ExitReason;
 import org.virtlab.engine.memory.host.MemorySnapshot;
 import org.virtlab.engine.memory.host.Reclamation;
 import org.virtlab.engine.memory.host.TouchMemory;
+import org.virtlab.engine.migration.MigrationReason;
 import org.virtlab.engine.migration.StartMigration;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.scenario.Lessons;
@@ -246,6 +247,22 @@ class SimulationJournalTest {
         assertEquals(1, ofKind(sim, EventKind.MIGRATION_ROUND).size());
         sim.runUntil(40_000_000);
         assertEquals("host2", hostOf(sim, "web"));
+    }
+
+    @Test
+    void aMigrationTheTargetCannotAdmitIsRefusedWithItsReasonAtTheTickItWasAskedFor() throws Exception {
+        // migration-precopy.json, step 4: Analytics reserves 10 GHz, Host 2 has 4 cores × 2 GHz = 8 GHz: the
+        // target's admission control refuses it before anything is copied (virtualization.md §1: power-on is
+        // refused when unreserved capacity can't cover it; the same check guards a migration's target)
+        Simulation sim = straight(lesson("migration-precopy"),
+                List.of(new Timed(500_000, new StartMigration("analytics", "host2"))), 1_000_000);
+        List<SimEvent> refused = ofKind(sim, EventKind.MIGRATION_REFUSED);
+        assertEquals(1, refused.size());
+        assertEquals(500_000, refused.get(0).atMicros());
+        assertEquals(MigrationReason.TARGET_RESERVATION, refused.get(0).cause());
+        assertEquals("host1", refused.get(0).hostId());
+        assertEquals("host2", refused.get(0).peerId());
+        assertTrue(ofKind(sim, EventKind.MIGRATION_START).isEmpty());
     }
 
     private static String hostOf(Simulation sim, String vmId) {
