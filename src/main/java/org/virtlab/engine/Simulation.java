@@ -14,6 +14,10 @@ import java.util.List;
  * subsystem's state). {@link #rewindTo(long)} restores the latest checkpoint not after the wanted time and
  * replays the logged inputs up to it: a past moment is restored exactly, without keeping every tick.
  *
+ * <p>With {@link #enableJournal(int)} the subsystems' events (a vCPU switch, a VM exit, a copy-on-write fault, a
+ * migration round...) are kept in an {@link EventJournal}; without it, emitting costs a subsystem one branch.
+ * After a rewind the journal holds the events up to the restored moment, as a straight run would.
+ *
  * <p>Single-threaded and synchronous by design: the caller owns the thread.
  */
 public final class Simulation {
@@ -35,6 +39,8 @@ public final class Simulation {
     private final List<TimedInput> inputLog = new ArrayList<>();
     private final List<Input> pending = new ArrayList<>();
     private final List<Registration> observers = new ArrayList<>();
+    /** Null until {@link #enableJournal}. */
+    private EventJournal journal;
 
     private long ticks;
     private long inputSerial;
@@ -106,6 +112,29 @@ public final class Simulation {
     }
 
     /**
+     * Keeps the events the subsystems emit from now on in a journal of the newest {@code capacity}. Emitting never
+     * changes the simulation: its snapshots are the same with a journal or without. Calling it again replaces the
+     * journal with an empty one.
+     */
+    public void enableJournal(int capacity) {
+        journal = new EventJournal(capacity, nowMicros());
+        context.events(journal);
+    }
+
+    /** Whether {@link #enableJournal} was called. */
+    public boolean journaling() {
+        return journal != null;
+    }
+
+    /** The events kept so far; read it between ticks. */
+    public EventJournal journal() {
+        if (journal == null) {
+            throw new IllegalStateException("no journal: call enableJournal first");
+        }
+        return journal;
+    }
+
+    /**
      * Queues a change; it takes effect at the start of the next tick. If the simulation was rewound, the
      * inputs logged after now are forgotten: the new input starts a new future.
      */
@@ -116,6 +145,7 @@ public final class Simulation {
     /** Runs one tick. */
     public void step() {
         long start = nowMicros();
+        beginTick(start);
         while (replayNext < inputLog.size() && inputLog.get(replayNext).atMicros() == start) {
             deliver(inputLog.get(replayNext++).input()); // the kept future after a rewind
         }
@@ -135,9 +165,13 @@ public final class Simulation {
         pending.clear();
         IllegalArgumentException refused = null;
         for (Input input : batch) {
+            int mark = journal == null ? 0 : journal.mark();
             try {
                 deliver(input);
             } catch (IllegalArgumentException e) {
+                if (journal != null) {
+                    journal.rollBack(mark); // a refused input did nothing, so it told nothing either
+                }
                 if (refused == null) {
                     refused = e;
                 } else {
@@ -182,7 +216,9 @@ public final class Simulation {
     /**
      * Puts the simulation back (or forward) to the tick boundary at or before {@code timeMicros}: restores
      * the latest checkpoint not after it and replays the logged inputs. Observers are not called during the
-     * replay. Pending inputs are discarded.
+     * replay. Pending inputs are discarded. The journal, if kept, loses the events after the restored checkpoint
+     * and gets those of the replay again: it then holds the events up to the tick boundary reached, emitted in the
+     * same order with the same serials as the first time (those the ring had dropped stay dropped).
      */
     public void rewindTo(long timeMicros) {
         long targetTicks = Math.floorDiv(timeMicros, tickMicros);
@@ -198,9 +234,13 @@ public final class Simulation {
             }
         }
         restore(from);
+        if (journal != null) {
+            journal.truncateFrom(nowMicros());
+        }
         int next = firstInputAtOrAfter(nowMicros());
         while (ticks < targetTicks) {
             long start = nowMicros();
+            beginTick(start);
             while (next < inputLog.size() && inputLog.get(next).atMicros() == start) {
                 deliver(inputLog.get(next).input());
                 next++;
@@ -215,10 +255,24 @@ public final class Simulation {
         return List.copyOf(inputLog);
     }
 
+    /** Inputs of the tick starting at {@code start} are delivered, and its events emitted, from now on. */
+    private void beginTick(long start) {
+        context.moveTo(start);
+        if (journal != null) {
+            journal.beginTick(start, start + tickMicros);
+        }
+    }
+
     private void advance(long start) {
         context.moveTo(start);
-        for (Subsystem s : subsystems) {
-            s.step(context);
+        for (int i = 0; i < subsystems.size(); i++) {
+            if (journal != null) {
+                journal.subsystem(i);
+            }
+            subsystems.get(i).step(context);
+        }
+        if (journal != null) {
+            journal.endTick();
         }
         ticks++;
         if (ticks % checkpointEveryTicks == 0 && checkpoints.get(checkpoints.size() - 1).ticks() < ticks) {
@@ -230,8 +284,11 @@ public final class Simulation {
     }
 
     private void deliver(Input input) {
-        for (Subsystem s : subsystems) {
-            if (s.accept(input)) {
+        for (int i = 0; i < subsystems.size(); i++) {
+            if (journal != null) {
+                journal.subsystem(i);
+            }
+            if (subsystems.get(i).accept(input, context)) {
                 return;
             }
         }

@@ -48,18 +48,36 @@ public final class Simulations {
      * @param dirtyMibPerSecond each VM's dirty rate for live migration, in the order of {@code scenario.vms()}
      */
     public static Simulation of(Scenario scenario, long seed, boolean slices, double[] dirtyMibPerSecond) {
+        return of(scenario, seed, slices, dirtyMibPerSecond, Simulation.DEFAULT_CHECKPOINT_EVERY_TICKS,
+                Simulation.DEFAULT_MAX_CHECKPOINTS);
+    }
+
+    /**
+     * With another checkpoint spacing and count (the kernel's defaults are a checkpoint every simulated second, an
+     * hour kept): closer checkpoints make a rewind replay less, and each costs memory (see the README's benchmarks).
+     */
+    public static Simulation of(Scenario scenario, long seed, boolean slices, int checkpointEveryTicks,
+                                int maxCheckpoints) {
+        double[] rates = scenario.vms().stream().mapToDouble(v -> v.dirtyMibPerSecond()).toArray();
+        return of(scenario, seed, slices, rates, checkpointEveryTicks, maxCheckpoints);
+    }
+
+    private static Simulation of(Scenario scenario, long seed, boolean slices, double[] dirtyMibPerSecond,
+                                 int checkpointEveryTicks, int maxCheckpoints) {
         CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
         CpuSubsystem cpu = new CpuSubsystem(scenario, demand, slices);
         MemorySubsystem memory = new MemorySubsystem(scenario, cpu);
         if (scenario.devices().isEmpty()) {
             MigrationSubsystem migration =
                     new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond);
-            return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration));
+            return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration),
+                    checkpointEveryTicks, maxCheckpoints);
         }
         IoSubsystem io = new IoSubsystem(scenario.devices(), IoCosts.DEFAULT,
                 vmId -> scenario.host(cpu.hostOf(vmId)).orElseThrow().cpu().mhzPerCore());
         MigrationSubsystem migration =
                 new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond, io::ownsPassthrough);
-        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, io));
+        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, io),
+                checkpointEveryTicks, maxCheckpoints);
     }
 }

@@ -1,13 +1,15 @@
 package org.virtlab.engine;
 
 /**
- * What a subsystem may see and use while it advances by one tick: the tick's start time, its length and
- * the simulation's random generator. Handed out by {@link Simulation}; subsystems must not keep it.
+ * What a subsystem may see and use while it advances by one tick: the tick's start time, its length, the
+ * simulation's random generator and where to emit events. Handed out by {@link Simulation}; subsystems must not
+ * keep it.
  */
 public final class StepContext {
     private final SimRandom random;
     private final long tickMicros;
     private long nowMicros;
+    private EventSink events = EventSink.OFF;
 
     StepContext(SimRandom random, long tickMicros) {
         this.random = random;
@@ -16,6 +18,10 @@ public final class StepContext {
 
     void moveTo(long startMicros) {
         this.nowMicros = startMicros;
+    }
+
+    void events(EventSink sink) {
+        this.events = sink;
     }
 
     /** Simulated time at the start of the tick being computed. */
@@ -35,5 +41,13 @@ public final class StepContext {
 
     public SimRandom random() {
         return random;
+    }
+
+    /**
+     * Where to emit events: the simulation's journal, or {@link EventSink#OFF} when it keeps none. Check
+     * {@link EventSink#on()} before gathering what an event needs; emitting never changes the simulation.
+     */
+    public EventSink events() {
+        return events;
     }
 }

@@ -22,6 +22,15 @@ public interface Subsystem {
      */
     boolean accept(Input input);
 
+    /**
+     * As {@link #accept(Input)}, with the context of the tick the input takes effect in (its start time, and where
+     * to emit events; the random generator must not be drawn from here). The kernel calls this one; a subsystem
+     * whose inputs cause events overrides it.
+     */
+    default boolean accept(Input input, StepContext ctx) {
+        return accept(input);
+    }
+
     /** An immutable picture of the state after the last step, safe to hand to another thread. */
     SubsystemSnapshot snapshot();
 

@@ -3,6 +3,8 @@ package org.virtlab.engine.cpu;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.virtlab.engine.EventKind;
+import org.virtlab.engine.EventSink;
 import org.virtlab.engine.Input;
 import org.virtlab.engine.StepContext;
 import org.virtlab.engine.Subsystem;
@@ -300,6 +302,9 @@ public final class CpuSubsystem implements Subsystem {
 
     @Override
     public void step(StepContext ctx) {
+        if (ctx.nowMicros() == 0 && ctx.events().on()) {
+            emitPowerDecisions(ctx.events());
+        }
         double tick = ctx.tickMicros();
         for (int h = 0; h < allocators.length; h++) {
             FluidAllocator a = allocators[h];
@@ -352,6 +357,30 @@ public final class CpuSubsystem implements Subsystem {
         }
     }
 
+    /** The journal's account of admission control at the start (time 0): who powered on, who was refused and why. */
+    private void emitPowerDecisions(EventSink events) {
+        for (int h = 0; h < hostIds.length; h++) {
+            for (int i = 0; i < vmIds.length; i++) {
+                if (hostOf[i] != h) {
+                    continue;
+                }
+                if (poweredOn[i]) {
+                    events.emit(EventKind.POWER_ON, 0, hostIds[h], vmIds[i], null, null, null, 0, 0, 0);
+                    continue;
+                }
+                for (CpuSnapshot.Refusal r : refusals.get(h)) {
+                    if (r.vmId().equals(vmIds[i])) {
+                        Admission a = r.admission();
+                        boolean cpuRefused = r.resource() == Admission.Resource.CPU;
+                        events.emit(EventKind.POWER_REFUSED, 0, hostIds[h], vmIds[i], null, null, r.resource(),
+                                cpuRefused ? a.reservationMhz() : a.reservationMib(),
+                                cpuRefused ? a.unreservedMhz() : a.unreservedMib(), 0);
+                    }
+                }
+            }
+        }
+    }
+
     private void feedScheduler(int h, StepContext ctx) {
         int[] vms = hostVms[h];
         for (int l = 0; l < vms.length; l++) {
@@ -361,7 +390,8 @@ public final class CpuSubsystem implements Subsystem {
             sliceDemand[h][l] = here && !paused[i] ? demandMhz[i] : 0;
             sliceLimit[h][l] = qos[i].limited() ? qos[i].limitMhz() : Double.POSITIVE_INFINITY;
         }
-        schedulers[h].tick(ctx.nowMicros(), ctx.tickMicros(), sliceAllocation[h], sliceDemand[h], sliceLimit[h]);
+        schedulers[h].tick(ctx.nowMicros(), ctx.tickMicros(), sliceAllocation[h], sliceDemand[h], sliceLimit[h],
+                ctx.events(), hostIds[h], hostVmIds[h]);
     }
 
     /**

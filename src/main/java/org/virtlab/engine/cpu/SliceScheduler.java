@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.virtlab.engine.EventKind;
+import org.virtlab.engine.EventSink;
 import org.virtlab.engine.model.CpuTopology;
 
 /**
@@ -94,6 +96,8 @@ public final class SliceScheduler {
     private boolean[] runnable;
     private int[] runningOn;
     private int[] lastCpu;
+    /** Per logical CPU, the vCPU that ran there last (−1: none yet): a start of another is a journaled switch. */
+    private int[] lastVcpuOn;
     private int[] current;
     private long[] sliceStart;
     private long[] sliceEnd;
@@ -106,6 +110,11 @@ public final class SliceScheduler {
     private long[] limitedMicros;
     private SliceHistory history;
     private final long historyMicros;
+
+    // where the tick under way emits its switches: not state
+    private EventSink events = EventSink.OFF;
+    private String hostId;
+    private String[] vmIds;
 
     // scratch
     private final double[] vmRate;
@@ -189,6 +198,8 @@ public final class SliceScheduler {
         Arrays.fill(lastCpu, -1);
         current = new int[cpus];
         Arrays.fill(current, -1);
+        lastVcpuOn = new int[cpus];
+        Arrays.fill(lastVcpuOn, -1);
         sliceStart = new long[cpus];
         sliceEnd = new long[cpus];
         rateOf = new double[cpus];
@@ -212,6 +223,31 @@ public final class SliceScheduler {
      * @param limitMhz      each VM's limit, {@link Double#POSITIVE_INFINITY} for none
      */
     public void tick(long nowMicros, long tickMicros, double[] allocationMhz, double[] demandMhz, double[] limitMhz) {
+        tick(nowMicros, tickMicros, allocationMhz, demandMhz, limitMhz, EventSink.OFF, null, null);
+    }
+
+    /**
+     * As {@link #tick(long, long, double[], double[], double[])}, emitting a {@link EventKind#VCPU_SWITCH} each time a
+     * logical CPU starts a vCPU other than the one that ran there last (a slice of the same vCPU again is no switch).
+     *
+     * @param hostId this host's id, for the events
+     * @param vmIds  the id of each VM, in this scheduler's numbering
+     */
+    public void tick(long nowMicros, long tickMicros, double[] allocationMhz, double[] demandMhz, double[] limitMhz,
+                     EventSink events, String hostId, String[] vmIds) {
+        this.events = events;
+        this.hostId = hostId;
+        this.vmIds = vmIds;
+        try {
+            schedule(nowMicros, tickMicros, allocationMhz, demandMhz, limitMhz);
+        } finally {
+            this.events = EventSink.OFF;
+            this.vmIds = null;
+        }
+    }
+
+    private void schedule(long nowMicros, long tickMicros, double[] allocationMhz, double[] demandMhz,
+                          double[] limitMhz) {
         if (tickMicros <= 0) {
             throw new IllegalArgumentException("a tick lasts at least 1 µs, was " + tickMicros);
         }
@@ -341,12 +377,21 @@ public final class SliceScheduler {
             if (p >= 0) {
                 current[p] = g;
                 runningOn[g] = p;
+                if (lastVcpuOn[p] != g && events.on()) {
+                    switched(p, g, t);
+                }
                 sliceStart[p] = t;
                 sliceEnd[p] = t + quantumMicros;
                 startRate[v] += mhz;
                 idle--;
             }
         }
+    }
+
+    private void switched(int p, int g, long t) {
+        int before = lastVcpuOn[p];
+        events.emit(EventKind.VCPU_SWITCH, t, hostId, vmIds[vmOf[g]], null, before < 0 ? null : vmIds[vmOf[before]],
+                null, p, vcpuOf[g], before < 0 ? -1 : vcpuOf[before]);
     }
 
     /**
@@ -391,6 +436,7 @@ public final class SliceScheduler {
         }
         runningOn[g] = -1;
         lastCpu[g] = p;
+        lastVcpuOn[p] = g;
         current[p] = -1;
     }
 
@@ -552,6 +598,7 @@ public final class SliceScheduler {
         System.arraycopy(runningOn, 0, next.runningOn, 0, vcpuTotal);
         System.arraycopy(lastCpu, 0, next.lastCpu, 0, vcpuTotal);
         next.current = current.clone();
+        next.lastVcpuOn = lastVcpuOn.clone();
         next.sliceStart = sliceStart.clone();
         next.sliceEnd = sliceEnd.clone();
         next.rateOf = rateOf.clone();
@@ -583,9 +630,10 @@ public final class SliceScheduler {
     /** An immutable copy of the whole mutable state, enough for {@link #restore} to continue exactly. */
     public Object saveState() {
         return new State(started, nowMicros, periodEndMicros, credit.clone(), backlog.clone(), runnable.clone(),
-                runningOn.clone(), lastCpu.clone(), current.clone(), sliceStart.clone(), sliceEnd.clone(),
-                rateOf.clone(), vmRate.clone(), usedInPeriod.clone(), parked.clone(), runMicros.clone(),
-                workMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(), history.copy());
+                runningOn.clone(), lastCpu.clone(), lastVcpuOn.clone(), current.clone(), sliceStart.clone(),
+                sliceEnd.clone(), rateOf.clone(), vmRate.clone(), usedInPeriod.clone(), parked.clone(),
+                runMicros.clone(), workMhzMicros.clone(), readyMicros.clone(), limitedMicros.clone(),
+                history.copy());
     }
 
     /** Puts back a state returned by {@link #saveState()} of a scheduler built with the same arguments. */
@@ -602,6 +650,7 @@ public final class SliceScheduler {
         runnable = s.runnable.clone();
         runningOn = s.runningOn.clone();
         lastCpu = s.lastCpu.clone();
+        lastVcpuOn = s.lastVcpuOn.clone();
         current = s.current.clone();
         sliceStart = s.sliceStart.clone();
         sliceEnd = s.sliceEnd.clone();
@@ -618,7 +667,8 @@ public final class SliceScheduler {
 
     /** Saved state; never written after saving (restore copies it). */
     private record State(boolean started, long nowMicros, long periodEndMicros, double[] credit, double[] backlog,
-            boolean[] runnable, int[] runningOn, int[] lastCpu, int[] current, long[] sliceStart, long[] sliceEnd,
+            boolean[] runnable, int[] runningOn, int[] lastCpu, int[] lastVcpuOn, int[] current, long[] sliceStart,
+            long[] sliceEnd,
             double[] rateOf, double[] vmRate, double[] usedInPeriod, boolean[] parked, long[] runMicros,
             double[] workMhzMicros, long[] readyMicros, long[] limitedMicros, SliceHistory history) {
     }

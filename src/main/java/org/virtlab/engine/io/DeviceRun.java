@@ -12,6 +12,7 @@ import static org.virtlab.engine.io.DeviceState.EV_POLL_END;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.virtlab.engine.EventSink;
 import org.virtlab.engine.SimRandom;
 
 /**
@@ -105,6 +106,15 @@ final class DeviceRun {
      */
     void useCosts(IoCosts costs) {
         s.costs = costs;
+    }
+
+    /** The device's journaled events go to {@code events} too until {@link #detach()} (see {@link EventLog}). */
+    void attach(EventSink events) {
+        s.log.attach(events, s.spec.vmId(), s.spec.id());
+    }
+
+    void detach() {
+        s.log.detach();
     }
 
     // ------------------------------------------------------------------ configuration

@@ -3,6 +3,7 @@ package org.virtlab.engine.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.virtlab.engine.EventSink;
 import org.virtlab.engine.Input;
 import org.virtlab.engine.StepContext;
 import org.virtlab.engine.Subsystem;
@@ -133,9 +134,37 @@ public final class IoSubsystem implements Subsystem {
     public void step(StepContext ctx) {
         long start = ctx.nowMicros() * 1_000;
         long end = ctx.endMicros() * 1_000;
+        EventSink events = ctx.events();
         for (DeviceRun r : runs) {
             r.useCosts(costsOf(r.spec().vmId(), r.costs()));
-            r.advance(start, end, ctx.random());
+            if (events.on()) {
+                r.attach(events);
+                try {
+                    r.advance(start, end, ctx.random());
+                } finally {
+                    r.detach();
+                }
+            } else {
+                r.advance(start, end, ctx.random());
+            }
+        }
+    }
+
+    /** As {@link #accept(Input)}; a device's reset and the requests it issues again are journaled. */
+    @Override
+    public boolean accept(Input input, StepContext ctx) {
+        if (!ctx.events().on()) {
+            return accept(input);
+        }
+        for (DeviceRun r : runs) {
+            r.attach(ctx.events());
+        }
+        try {
+            return accept(input);
+        } finally {
+            for (DeviceRun r : runs) {
+                r.detach();
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import org.virtlab.engine.EventKind;
+import org.virtlab.engine.EventSink;
 import org.virtlab.engine.Input;
 import org.virtlab.engine.StepContext;
 import org.virtlab.engine.Subsystem;
@@ -63,6 +65,8 @@ public final class MigrationSubsystem implements Subsystem {
     private List<MigrationRun> underWay = new ArrayList<>();
     private List<MigrationSnapshot.Migration> finished = new ArrayList<>();
     private MigrationSnapshot quietSnapshot;
+    /** Where the step or input under way emits events: not state. */
+    private EventSink events = EventSink.OFF;
 
     /**
      * @param cpu               the scenario's CPU subsystem, registered before this one
@@ -131,6 +135,7 @@ public final class MigrationSubsystem implements Subsystem {
         nowMicros = ctx.nowMicros();
         long end = ctx.endMicros();
         if (!underWay.isEmpty()) {
+            events = ctx.events();
             List<MigrationRun> still = new ArrayList<>(underWay.size());
             for (MigrationRun r : underWay) {
                 MigrationSnapshot.Migration ended = r.phase == MigrationPhase.PRE_COPY
@@ -143,6 +148,7 @@ public final class MigrationSubsystem implements Subsystem {
             }
             underWay = still;
             quietSnapshot = null;
+            events = EventSink.OFF;
         }
         nowMicros = end;
     }
@@ -157,14 +163,18 @@ public final class MigrationSubsystem implements Subsystem {
                 return null;
             }
             budget -= toFinish;
+            double sizeMib = r.roundSizeMib;
             double dirtied = r.finishRound();
+            long roundEnd = end - (long) Math.ceil(budget); // within the tick, to the microsecond
+            if (events.on()) {
+                emit(EventKind.MIGRATION_ROUND, roundEnd, r, null, r.rounds.size() - 1, kib(sizeMib), kib(dirtied));
+            }
             if (dirtied <= thresholdMib) {
                 return switchOver(r, dirtied, budget, end);
             }
             r.startRound(dirtied, settings);
             if (r.rounds.size() == settings.maxRounds()) {
-                return r.toSnapshot(thresholdMib, end, MigrationPhase.FAILED,
-                        PreCopyPlan.failure(r.dirtyMibPerSecond, settings));
+                return failed(r, end, roundEnd, PreCopyPlan.failure(r.dirtyMibPerSecond, settings));
             }
         }
     }
@@ -177,8 +187,9 @@ public final class MigrationSubsystem implements Subsystem {
         r.startRound(leftMib, settings); // what is left, until it is known where it goes
         MigrationSnapshot.AdmissionCheck check = admission(r.vmId, r.targetHostId, MigrationSnapshot.CheckPoint.SWITCH_OVER, end);
         r.check(check);
+        long at = end - (long) Math.ceil(restMicros);
         if (!check.fits()) {
-            return r.toSnapshot(thresholdMib, end, MigrationPhase.FAILED, check.reason());
+            return failed(r, end, at, check.reason());
         }
         double inflowMib = leftMib + r.dirtyMibPerSecond * restMicros / 1_000_000;
         double sentMib = Math.min(settings.bandwidthMibPerSecond() * restMicros / 1_000_000, inflowMib);
@@ -189,7 +200,27 @@ public final class MigrationSubsystem implements Subsystem {
         r.stopAndCopyMicros = PreCopyPlan.durationMicros(r.stopAndCopyMib, settings);
         r.phase = MigrationPhase.STOP_AND_COPY;
         cpu.setPaused(r.vmId, true);
+        if (events.on()) {
+            emit(EventKind.MIGRATION_SWITCH_OVER, at, r, null, kib(r.stopAndCopyMib), Math.round(r.stopAndCopyMicros),
+                    0);
+        }
         return null;
+    }
+
+    /** The migration failed at {@code atMicros} (within the tick ending at {@code end}) for {@code reason}. */
+    private MigrationSnapshot.Migration failed(MigrationRun r, long end, long atMicros, MigrationReason reason) {
+        if (events.on()) {
+            emit(EventKind.MIGRATION_FAILED, atMicros, r, reason, r.rounds.size(), 0, 0);
+        }
+        return r.toSnapshot(thresholdMib, end, MigrationPhase.FAILED, reason);
+    }
+
+    private void emit(EventKind kind, long atMicros, MigrationRun r, Enum<?> cause, long a0, long a1, long a2) {
+        events.emit(kind, atMicros, r.sourceHostId, r.vmId, null, r.targetHostId, cause, a0, a1, a2);
+    }
+
+    private static long kib(double mib) {
+        return Math.round(mib * 1024);
     }
 
     /** A tick of stop-and-copy (the VM was paused all of it); at its end, the VM starts on the target. */
@@ -198,15 +229,21 @@ public final class MigrationSubsystem implements Subsystem {
         if (r.pausedMicros < r.stopAndCopyMicros) {
             return null;
         }
+        // the stop-and-copy was sent within this tick: its last byte's time
+        long sent = end - tickMicros + (long) Math.ceil(r.stopAndCopyMicros - (r.pausedMicros - tickMicros));
         MigrationSnapshot.AdmissionCheck check = admission(r.vmId, r.targetHostId, MigrationSnapshot.CheckPoint.COMPLETION, end);
         r.check(check);
         if (!check.fits()) {
             cpu.setPaused(r.vmId, false); // it goes on where it was
-            return r.toSnapshot(thresholdMib, end, MigrationPhase.FAILED, check.reason());
+            return failed(r, end, sent, check.reason());
         }
         cpu.move(r.vmId, r.targetHostId);
         cpu.setPaused(r.vmId, false);
-        return r.toSnapshot(thresholdMib, end, MigrationPhase.DONE, MigrationReason.NONE);
+        MigrationSnapshot.Migration done = r.toSnapshot(thresholdMib, end, MigrationPhase.DONE, MigrationReason.NONE);
+        if (events.on()) {
+            emit(EventKind.MIGRATION_DONE, sent, r, null, done.downtimeMicros(), done.elapsedMicros(), 0);
+        }
+        return done;
     }
 
     /** The target's admission control, CPU and memory in one decision ({@link CpuSubsystem#admission}). */
@@ -221,6 +258,17 @@ public final class MigrationSubsystem implements Subsystem {
             finished.remove(0);
         }
         quietSnapshot = null;
+    }
+
+    /** As {@link #accept(Input)}; starts, cancels and refusals are journaled. */
+    @Override
+    public boolean accept(Input input, StepContext ctx) {
+        events = ctx.events();
+        try {
+            return accept(input);
+        } finally {
+            events = EventSink.OFF;
+        }
     }
 
     @Override
@@ -262,9 +310,13 @@ public final class MigrationSubsystem implements Subsystem {
                 refuse(s.vmId(), source, s.targetHostId(), check.reason(), List.of(check));
                 return;
             }
-            underWay.add(new MigrationRun(nextSerial++, s.vmId(), source, s.targetHostId(), memoryMib[i],
-                    dirtyMibPerSecond[i], nowMicros, check, settings));
+            MigrationRun run = new MigrationRun(nextSerial++, s.vmId(), source, s.targetHostId(), memoryMib[i],
+                    dirtyMibPerSecond[i], nowMicros, check, settings);
+            underWay.add(run);
             quietSnapshot = null;
+            if (events.on()) {
+                emit(EventKind.MIGRATION_START, nowMicros, run, null, Math.round(memoryMib[i]), run.serial, 0);
+            }
         }
     }
 
@@ -281,12 +333,19 @@ public final class MigrationSubsystem implements Subsystem {
         }
         underWay.remove(r);
         finish(r.toSnapshot(thresholdMib, nowMicros, MigrationPhase.CANCELLED, MigrationReason.NONE));
+        if (events.on()) {
+            emit(EventKind.MIGRATION_CANCELLED, nowMicros, r, null, 0, 0, 0);
+        }
     }
 
     private void refuse(String vmId, String source, String target, MigrationReason reason,
                         List<MigrationSnapshot.AdmissionCheck> checks) {
         finish(new MigrationSnapshot.Migration(nextSerial++, vmId, source, target, MigrationPhase.REFUSED, reason, 0, 0,
                 thresholdMib, List.of(), 0, 0, 0, 0, 0, 0, 0, nowMicros, 0, checks));
+        if (events.on()) {
+            events.emit(EventKind.MIGRATION_REFUSED, nowMicros, source.isEmpty() ? null : source, vmId, null,
+                    target.isEmpty() ? null : target, reason, 0, 0, 0);
+        }
     }
 
     private MigrationRun runOf(String vmId) {

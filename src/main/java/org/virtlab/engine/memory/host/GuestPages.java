@@ -49,6 +49,8 @@ final class GuestPages {
     private double balloonCredit;
 
     private long cowFaults;
+    /** The part of {@link #cowFaults} that copied a shared page (the rest were first writes to the zero frame). */
+    private long sharesBroken;
     private long swapIns;
     private long swapOuts;
     private long swapInWaitMicros;
@@ -97,6 +99,7 @@ final class GuestPages {
         writeCredit = o.writeCredit;
         balloonCredit = o.balloonCredit;
         cowFaults = o.cowFaults;
+        sharesBroken = o.sharesBroken;
         swapIns = o.swapIns;
         swapOuts = o.swapOuts;
         swapInWaitMicros = o.swapInWaitMicros;
@@ -216,6 +219,10 @@ final class GuestPages {
 
     long cowFaults() {
         return cowFaults;
+    }
+
+    long sharesBroken() {
+        return sharesBroken;
     }
 
     long swapIns() {
@@ -421,6 +428,7 @@ final class GuestPages {
         sharedPages--;
         privatePages++;
         cowFaults++;
+        sharesBroken++;
         return BlockReason.NONE;
     }
 

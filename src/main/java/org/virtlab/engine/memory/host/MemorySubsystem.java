@@ -3,6 +3,8 @@ package org.virtlab.engine.memory.host;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.virtlab.engine.EventKind;
+import org.virtlab.engine.EventSink;
 import org.virtlab.engine.Input;
 import org.virtlab.engine.StepContext;
 import org.virtlab.engine.Subsystem;
@@ -146,20 +148,29 @@ public final class MemorySubsystem implements Subsystem {
                 continue;
             }
             boolean[] paused = pausedScratch[h];
+            EventSink events = ctx.events();
+            Reclamation before = host.lastReclamation();
             reclaimers[h].reclaim(host, here, paused, vmIds, ctx.nowMicros(), tickSeconds);
+            if (events.on() && host.lastReclamation() != before) {
+                emitReclamation(events, ctx.nowMicros(), host);
+            }
             int n = here.length;
             int first = n == 0 ? 0 : (int) (tickNumber % n);
             for (int a = 0; a < n; a++) {
                 int slot = (first + a) % n;
                 if (here[slot] != null && !paused[slot]) {
-                    here[slot].run(host, tickSeconds);
+                    if (events.on()) {
+                        runAndEmit(here[slot], host, tickSeconds, events, ctx.nowMicros());
+                    } else {
+                        here[slot].run(host, tickSeconds);
+                    }
                 }
             }
             HostMemoryPolicy policy = host.policy();
             boolean scan = policy.sharing() == SharingMode.ALWAYS
                     || policy.sharing() == SharingMode.UNDER_PRESSURE && host.state() != MemoryState.HIGH;
             if (scan) {
-                host.sharing().runUntil(ctx.endMicros(), policy, here, host);
+                host.sharing().runUntil(ctx.endMicros(), policy, here, host, events);
             } else {
                 host.sharing().skipUntil(ctx.endMicros(), policy);
             }
@@ -171,6 +182,39 @@ public final class MemorySubsystem implements Subsystem {
                 }
             }
             host.updateState();
+        }
+    }
+
+    /** The tick's balloon and swap actions on {@code host}, one event each (the reclamation says why). */
+    private static void emitReclamation(EventSink events, long nowMicros, HostFrames host) {
+        for (Reclamation.Action a : host.lastReclamation().actions()) {
+            EventKind kind = switch (a.technique()) {
+                case BALLOON -> EventKind.BALLOON_INFLATE;
+                case SWAP -> EventKind.SWAP_OUT;
+                case DEFLATE -> EventKind.BALLOON_DEFLATE;
+            };
+            events.emit(kind, nowMicros, host.hostId, a.vmId(), null, null, a.reason(), a.pages(), a.framesFreed(), 0);
+        }
+    }
+
+    /** A guest's tick, and its copy-on-write faults, shared pages copied and swap-ins as one event of each kind. */
+    private void runAndEmit(GuestPages g, HostFrames host, double tickSeconds, EventSink events, long nowMicros) {
+        long cow = g.cowFaults();
+        long broken = g.sharesBroken();
+        long swapIns = g.swapIns();
+        long waited = g.swapInWaitMicros();
+        g.run(host, tickSeconds);
+        long copied = g.sharesBroken() - broken;
+        long zeroFaults = g.cowFaults() - cow - copied;
+        if (zeroFaults > 0) {
+            events.emit(EventKind.COW_FAULT, nowMicros, host.hostId, vmIds[g.vm], null, null, null, zeroFaults, 0, 0);
+        }
+        if (copied > 0) {
+            events.emit(EventKind.SHARE_BROKEN, nowMicros, host.hostId, vmIds[g.vm], null, null, null, copied, 0, 0);
+        }
+        if (g.swapIns() > swapIns) {
+            events.emit(EventKind.SWAP_IN, nowMicros, host.hostId, vmIds[g.vm], null, null, null,
+                    g.swapIns() - swapIns, g.swapInWaitMicros() - waited, 0);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.virtlab.engine.memory.host;
 
 import java.util.Arrays;
+import org.virtlab.engine.EventKind;
+import org.virtlab.engine.EventSink;
 
 /**
  * One host's content-based page sharing, as Linux KSM does it (docs.kernel.org admin-guide/mm/ksm): a scanner
@@ -185,8 +187,19 @@ final class PageSharing {
      * VMs in {@code slots} (null: not on this host now), then sleeps {@code sleep_millisecs}.
      */
     void runUntil(long endMicros, HostMemoryPolicy policy, GuestPages[] slots, HostFrames host) {
+        runUntil(endMicros, policy, slots, host, EventSink.OFF);
+    }
+
+    /** As {@link #runUntil(long, HostMemoryPolicy, GuestPages[], HostFrames)}; a wake-up that merges emits one event. */
+    void runUntil(long endMicros, HostMemoryPolicy policy, GuestPages[] slots, HostFrames host, EventSink events) {
         while (nextWakeMicros < endMicros) {
+            long mappingsBefore = sharedMappings;
+            long usedBefore = host.usedPages();
             scan(policy.pagesToScan(), slots, host);
+            if (sharedMappings > mappingsBefore && events.on()) {
+                events.emit(EventKind.KSM_MERGE, nextWakeMicros, host.hostId, null, null, null, null,
+                        sharedMappings - mappingsBefore, usedBefore - host.usedPages(), 0);
+            }
             nextWakeMicros += policy.sleepMillis() * 1_000L;
         }
     }
