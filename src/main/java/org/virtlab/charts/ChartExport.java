@@ -143,7 +143,8 @@ public final class ChartExport {
                     TreeMap<Double, Double> column = new TreeMap<>();
                     for (int i = 0; i < data.getItemCount(s); i++) {
                         double x = data.getXValue(s, i);
-                        column.put(x, data.getYValue(s, i));
+                        // a stacked layer's own value, not the running sum the renderer draws
+                        column.put(x, data instanceof SlidingTableDataset t ? t.ownValue(s, i) : data.getYValue(s, i));
                         xs.put(x, Boolean.TRUE);
                     }
                     columns.add(column);

@@ -55,7 +55,7 @@ public final class CpuUsageChart {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }
         this.labels = labels;
-        used = new SlidingTableDataset(capacity);
+        used = SlidingTableDataset.stacked(capacity);
         lines = new SlidingTableDataset(capacity);
         NumberAxis time = new NumberAxis(labels.timeAxis());
         time.setAutoRangeIncludesZero(false);
@@ -116,19 +116,17 @@ public final class CpuUsageChart {
             double[] u = s.usedMhz();
             double[] e = s.entitlementMhz();
             double[] d = s.demandMhz();
-            double[] stack = new double[vmCount];
+            double[] own = new double[vmCount];
             double[] row = new double[vmCount + 2];
             double totalDemand = 0;
-            double sum = 0;
             for (int i = 0; i < vmCount && i < u.length; i++) {
-                sum += u[i] / 1000.0;
-                stack[i] = sum; // running sum: layer i's top edge
+                own[i] = u[i] / 1000.0; // the dataset stacks them: layer i's top edge is the running sum
                 row[i] = e[i] / 1000.0;
                 totalDemand += d[i];
             }
             row[vmCount] = totalDemand / 1000.0;
             row[vmCount + 1] = s.capacityMhz() / 1000.0;
-            used.append(seconds, stack);
+            used.append(seconds, own);
             lines.append(seconds, row);
         }
         used.changed();

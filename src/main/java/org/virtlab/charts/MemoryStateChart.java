@@ -123,7 +123,7 @@ public final class MemoryStateChart {
         sizes.clear();
         plots.clear();
         for (String name : vmNames) {
-            SlidingTableDataset stack = new SlidingTableDataset(capacity);
+            SlidingTableDataset stack = SlidingTableDataset.stacked(capacity);
             stack.reset(labels.states());
             SlidingTableDataset size = new SlidingTableDataset(capacity);
             size.reset(List.of(labels.configured()));
@@ -213,10 +213,9 @@ public final class MemoryStateChart {
             double seconds = s.endMicros() / 1e6;
             for (int i = 0; i < stacks.size() && i < s.vms().size(); i++) {
                 MemorySampler.VmSample v = s.vms().get(i);
-                double p = v.privateMib();
-                double ps = p + v.sharedMib();
-                double psb = ps + v.balloonedMib();
-                stacks.get(i).append(seconds, new double[] {p, ps, psb, psb + v.swappedMib()});
+                // each state's own MiB; the dataset stacks them into the layers' top edges
+                stacks.get(i).append(seconds,
+                        new double[] {v.privateMib(), v.sharedMib(), v.balloonedMib(), v.swappedMib()});
                 sizes.get(i).append(seconds, new double[] {v.configuredMib()});
             }
         }

@@ -41,6 +41,16 @@ class CpuUsageChartTest {
     }
 
     @Test
+    void theCsvHoldsEachVmsOwnGhzNotTheStack() {
+        chart.reset(List.of("A", "B"));
+        chart.append(List.of(sample(100_000, 8_000, 16_000)));
+        String[] rows = ChartExport.csv(chart.chart()).split("\r\n");
+        // the chart draws B's layer at 8 + 16 = 24 GHz, but B itself used 16 000 MHz = 16 GHz (sample above)
+        assertEquals("x,A (y),B (y),A entitlement (y),B entitlement (y),demand (y),capacity (y)", rows[0]);
+        assertEquals("0.1,8,16,8,16,48,24", rows[1]);
+    }
+
+    @Test
     void keepsOnlyTheNewestWindowOfSamples() {
         chart.reset(List.of("A", "B"));
         List<CpuSampler.Sample> many = new ArrayList<>();

@@ -49,6 +49,17 @@ class MemoryStateChartTest {
     }
 
     @Test
+    void theCsvHoldsEachStatesOwnMibNotTheStack() {
+        chart.reset(List.of("A", "B"));
+        chart.show(List.of(0));
+        chart.append(List.of(sample(100_000)));
+        String[] rows = ChartExport.csv(chart.chart()).split("\r\n");
+        // VM a's sample above: private 100, shared 20, ballooned 30, swapped 40 MiB (drawn at 100/120/150/190)
+        String[] cells = rows[1].split(",");
+        assertEquals(List.of("0.1", "100", "20", "30", "40", "2048"), List.of(cells));
+    }
+
+    @Test
     void showsThePlotsAskedForAndKeepsOnlyTheNewestWindow() {
         chart.reset(List.of("A", "B"));
         chart.show(List.of(0, 1));
