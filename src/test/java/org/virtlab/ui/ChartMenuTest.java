@@ -32,6 +32,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.virtlab.charts.CpuUsageChart;
 import org.virtlab.ui.common.FileDialogs;
+import org.virtlab.ui.shell.ShellView;
 
 /**
  * The charts' context menu on the real window (issue #8, Export and its tests): right-click a chart or a canvas,
@@ -203,6 +204,33 @@ class ChartMenuTest {
         BufferedImage png = ImageIO.read(waitForFile(dir.resolve(answers.proposed.get(0))).toFile());
         assertEquals(4 * Math.round(box.getLayoutBounds().getWidth()), png.getWidth());
         assertEquals(4 * Math.round(box.getLayoutBounds().getHeight()), png.getHeight());
+    }
+
+    @Test
+    void theNetworkPathDiagramSavesItsWholePicture() throws Exception {
+        var lesson = org.virtlab.scenario.Lessons.load("network-models");
+        robot.interact(() -> app.shell().openLessonForTest(lesson));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> app.shell().viewModel().network().endpoints().contains("web1:nic0"));
+        var network = app.shell().viewModel().network();
+        robot.interact(() -> {
+            app.shell().viewModel().pause();
+            app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("network"));
+            network.choosePair("web1:nic0", "internet");
+            network.send();
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Node path = robot.lookup("#networkPath").query();
+        openContextMenu(path);
+        clickItem("#chartMenu-png");
+        clickScale(2);
+        assertEquals(1, answers.proposed.size());
+        // the file is named after the view (messages.properties network.path)
+        assertTrue(answers.proposed.get(0).startsWith("Path and hops"), answers.proposed.get(0));
+        BufferedImage png = ImageIO.read(waitForFile(dir.resolve(answers.proposed.get(0))).toFile());
+        // the whole diagram at twice its size, even the part scrolled out of sight
+        assertEquals(2 * Math.round(path.getLayoutBounds().getWidth()), png.getWidth());
+        assertEquals(2 * Math.round(path.getLayoutBounds().getHeight()), png.getHeight());
     }
 
     @Test

@@ -21,6 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.virtlab.engine.net.Protocol;
+import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.common.TextCell;
 import org.virtlab.ui.common.ViewParts;
 import org.virtlab.ui.i18n.I18n;
@@ -39,7 +40,10 @@ public final class NetworkView {
     private final TabPane parts = new TabPane();
     private final Timeline player;
 
-    public NetworkView(NetworkViewModel vm, I18n i18n) {
+    /**
+     * @param menus installs Copy image and Save as PNG on the path diagram and the reachability heat map
+     */
+    public NetworkView(NetworkViewModel vm, I18n i18n, ChartMenus menus) {
         root.getStylesheets().add(NetworkView.class.getResource("network.css").toExternalForm());
         root.getStyleClass().add("network-view");
         root.setId("networkView");
@@ -109,18 +113,22 @@ public final class NetworkView {
         current.setMinHeight(Region.USE_PREF_SIZE);
         VBox table = new HopTable(vm, i18n).root();
         // The diagram is compact and scrolls sideways; the hop table below takes all the height that is left.
-        VBox diagram = new VBox(4, new PathDiagram(vm, i18n).root(), current);
+        PathDiagram pathDiagram = new PathDiagram(vm, i18n);
+        menus.canvas(pathDiagram.picture(), () -> i18n.get("network.path"));
+        VBox diagram = new VBox(4, pathDiagram.root(), current);
         diagram.setMinHeight(Region.USE_PREF_SIZE);
         VBox path = new VBox(4, diagram, table);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         path.setPadding(new Insets(6, 8, 4, 8));
         Node pathScroll = path;
 
+        ReachView reach = new ReachView(vm, i18n);
+        menus.canvas(reach.picture(), () -> i18n.get("network.reach"));
         parts.setId("networkParts");
         parts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         parts.getTabs().addAll(part("networkPathTab", i18n.get("network.path"), pathScroll),
                 part("networkTablesTab", i18n.get("network.tables"), new DeviceTablesView(vm.tables(), i18n).root()),
-                part("networkReachTab", i18n.get("network.reach"), new ReachView(vm, i18n).root()));
+                part("networkReachTab", i18n.get("network.reach"), reach.root()));
 
         root.setTop(top);
         root.setCenter(parts);

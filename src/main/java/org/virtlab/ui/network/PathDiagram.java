@@ -60,6 +60,11 @@ final class PathDiagram {
         return root;
     }
 
+    /** The diagram itself, whole even where it scrolls: what Copy image and Save as PNG take. */
+    GridPane picture() {
+        return grid;
+    }
+
     private void rebuild() {
         grid.getChildren().clear();
         boxes.clear();

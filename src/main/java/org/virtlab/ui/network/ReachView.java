@@ -59,6 +59,11 @@ final class ReachView {
         draw(vm.reach().matrixProperty().get());
     }
 
+    /** The heat map itself, whole even where it scrolls: what Copy image and Save as PNG take. */
+    GridPane picture() {
+        return grid;
+    }
+
     ScrollPane root() {
         return root;
     }

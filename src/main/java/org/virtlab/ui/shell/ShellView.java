@@ -84,7 +84,7 @@ public final class ShellView {
         tabs.getTabs().add(ioTab);
         viewModel.io().setShowing(ioTab.isSelected());
         ioTab.selectedProperty().addListener((obs, was, now) -> viewModel.io().setShowing(now));
-        networkView = new NetworkView(viewModel.network(), i18n);
+        networkView = new NetworkView(viewModel.network(), i18n, chartMenus);
         Tab networkTab = tab("network", networkView.root());
         tabs.getTabs().add(networkTab);
         viewModel.network().setShowing(networkTab.isSelected());
