@@ -30,10 +30,11 @@ final class HopTable {
     private final GridPane grid = new GridPane();
     /**
      * Column widths at 14 px: #, device, MACs (17 monospaced characters and the arrow), VLAN, addresses (an
-     * address, a port and the arrow), then the lookups and under them the NAT rewrites, which take the rest:
+     * address, a port and the arrow), then the lookups and under them the NAT rewrites, which take the rest
+     * (the VLAN column is as wide as its bold header, "VLAN", so that it reads whole):
      * together 770 px, what the tab has beside the palette and the lesson at 1280 × 720.
      */
-    private static final double[] WIDTHS = {40, 104, 166, 40, 170, 250};
+    private static final double[] WIDTHS = {40, 104, 166, 60, 170, 230};
     private static final double SCROLL_BAR = 14;
     private final List<List<Node>> rows = new ArrayList<>();
     private final ScrollPane scroll;
