@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
@@ -239,9 +241,12 @@ public final class ChartExport {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         String name = target.getFileName().toString();
-        Path tmp = Files.createTempFile(dir, ".virtlab-", "-" + name.toLowerCase(Locale.ROOT) + ".tmp");
+        // Not Files.createTempFile: its file is private (rw-------) and the move would hand that on to the export,
+        // which a teacher means to share. CREATE_NEW gives what any new file here gets (the user's umask).
+        Path tmp = dir.resolve(".virtlab-" + UUID.randomUUID() + "-" + name.toLowerCase(Locale.ROOT) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 writer.write(out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -2,11 +2,9 @@ package org.virtlab.experiment;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.virtlab.charts.ChartExport;
 
 /**
  * A sweep's table as CSV (RFC 4180, CRLF line ends): a header naming the parameter's and the metric's pointers,
@@ -27,14 +25,7 @@ public final class SweepCsv {
 
     /** Writes the CSV to a temporary file beside {@code target}, then moves it over {@code target}. */
     public static void write(Path target, String param, String metric, List<SweepPoint> points) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(folder, ".sweep-", ".csv.tmp");
-        try {
-            Files.writeString(tmp, csv(param, metric, points), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        ChartExport.text(csv(param, metric, points), target);
     }
 
     /** A number as the summary holds it, without exponent or trailing zeros: 6, 2.949204. */

@@ -83,6 +83,24 @@ class ChartExportTest {
     }
 
     @Test
+    void anExportGetsTheUsualPermissionsOfANewFileNotATemporaryFilesPrivateOnes() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileStore(dir).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+        Path probe = Files.createFile(dir.resolve("probe")); // what the user's umask gives any new file here
+        Path png = dir.resolve("chart.png");
+        ChartExport.png(lines(), png, 320, 200, 1);
+        Path csv = dir.resolve("chart.csv");
+        ChartExport.csv(lines(), csv);
+        // a handout shared from this folder must be readable as any file the user makes (Files.createTempFile
+        // would have made them rw------- whatever the umask)
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(png));
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(csv));
+        try (var left = Files.list(dir)) {
+            assertEquals(3, left.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
     void categoryCsvHasOneRowPerCategory() {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         data.addValue(5.0, "guest", "vda");

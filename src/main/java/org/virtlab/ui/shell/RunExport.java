@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jfree.chart.JFreeChart;
@@ -96,7 +97,8 @@ final class RunExport {
      */
     static Path write(Path parent, String name, Contents contents) throws IOException {
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, ".virtlab-run-");
+        // Not Files.createTempDirectory: that folder is private (rwx------) and it becomes the export itself.
+        Path tmp = Files.createDirectory(parent.resolve(".virtlab-run-" + UUID.randomUUID()));
         try {
             for (Chart c : contents.charts()) {
                 ChartExport.png(c.png(), tmp.resolve(c.baseName() + ".png"));
