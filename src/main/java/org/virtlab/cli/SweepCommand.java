@@ -141,8 +141,8 @@ final class SweepCommand extends LocalizedCommand implements Callable<Integer> {
             err().println(text("sweep.error.write", current, reason(e)));
             return 1;
         }
-        out().println(text("sweep.done", points.size(), out.resolve(names.get(2)), out.resolve(names.get(0)),
-                out.resolve(names.get(1))));
+        out().println(text(points.size() == 1 ? "sweep.done.one" : "sweep.done", points.size(),
+                out.resolve(names.get(2)), out.resolve(names.get(0)), out.resolve(names.get(1))));
         return 0;
     }
 

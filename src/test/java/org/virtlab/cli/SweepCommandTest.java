@@ -83,6 +83,15 @@ class SweepCommandTest {
     }
 
     @Test
+    void oneValueIsSaidInTheSingular() throws Exception {
+        assertEquals(0, run(Locale.ENGLISH, "sweep", SHARES, "--param", "/vms/1/cpuQos/shares", "--values", "2000",
+                "--metric", "/vms/vm2/cpu/avgGhz", "--seconds", "1", "--out", dir.toString()), err.toString());
+        // cli/messages.properties sweep.done.one: not "Swept 1 values"
+        assertTrue(out.toString().contains("Swept one value; wrote "), out.toString());
+        assertEquals(2, Files.readAllLines(dir.resolve("sweep.csv")).size());
+    }
+
+    @Test
     void aRangeWithSeedOnTheDefaultLessonRuns() throws Exception {
         assertEquals(0, run(Locale.ENGLISH, "sweep", "scenarios/default.json", "--param", "/vms/web/vcpus",
                 "--range", "1:4:1", "--metric", "/vms/0/cpu/demandGhz", "--seconds", "1", "--seed", "3",
