@@ -97,12 +97,14 @@ public final class IoView {
         vm.ringProperty().addListener((obs, was, now) -> ringCanvas.show(now));
         ringCanvas.show(vm.ringProperty().get());
         ringCanvas.visibleProperty().bind(vm.ringProperty().isNotNull());
+        ringCanvas.managedProperty().bind(ringCanvas.visibleProperty()); // hidden, its size holds no room open
         Label ringNote = new Label();
         ringNote.setId("ioRingNote");
         ringNote.getStyleClass().add("tab-note");
         ringNote.setWrapText(true);
         ringNote.textProperty().bind(vm.ringNoteProperty());
         ringNote.visibleProperty().bind(vm.ringProperty().isNull());
+        ringNote.managedProperty().bind(ringNote.visibleProperty());
         ringNote.setMaxWidth(Double.MAX_VALUE);
         ringNote.setAlignment(Pos.TOP_LEFT);
         javafx.scene.layout.StackPane ringStack = new javafx.scene.layout.StackPane(ringCanvas, ringNote);
@@ -158,10 +160,26 @@ public final class IoView {
 
         SplitPane split = new SplitPane(ringArea, charts);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(vm.ringProperty().get() == null ? NOTE_DIVIDER : RING_DIVIDER);
+        // Without a ring (emulated, passthrough) the upper pane only holds the note: the charts get the room, and
+        // the ring gets back the height it had (or the user gave it) when a virtio device is in focus again.
+        double[] ringDivider = {RING_DIVIDER};
+        vm.ringProperty().addListener((obs, was, now) -> {
+            if (was != null && now == null) {
+                ringDivider[0] = split.getDividers().get(0).getPosition();
+                split.setDividerPositions(NOTE_DIVIDER);
+            } else if (was == null && now != null) {
+                split.setDividerPositions(ringDivider[0]);
+            }
+        });
         root.setTop(top);
         root.setCenter(split);
     }
+
+    /** The ring's share of the height between the controls and the charts. */
+    private static final double RING_DIVIDER = 0.6;
+    /** The note's share when there is no ring: its three lines at 1280 × 720, with a margin. */
+    private static final double NOTE_DIVIDER = 0.2;
 
     public Parent root() {
         return root;
