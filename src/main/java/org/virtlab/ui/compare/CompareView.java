@@ -44,6 +44,8 @@ import org.virtlab.ui.properties.PropertiesView;
  * stops a run. Builds and binds; the work is in {@link CompareViewModel}.
  */
 public final class CompareView {
+    private static final double ROW_HEIGHT = 28;
+
     private final CompareViewModel viewModel;
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
@@ -127,14 +129,17 @@ public final class CompareView {
     }
 
     private VBox editorOfB() {
-        Label heading = new Label(i18n.get("compare.editB"));
+        Label heading = new Label(i18n.format("compare.editB")); // a MessageFormat text: '' is an apostrophe
         heading.getStyleClass().add("panel-heading");
         heading.setWrapText(true);
         heading.setMinHeight(Region.USE_PREF_SIZE);
         ListView<CompareViewModel.Element> list = new ListView<>(viewModel.elements());
         list.setId("compareElements");
-        list.setPrefHeight(150);
-        list.setMinHeight(90);
+        // every element in view up to eight rows (a lesson has a handful); the property panel takes the rest
+        list.setFixedCellSize(ROW_HEIGHT);
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(8, Math.max(1, viewModel.elements().size())) * ROW_HEIGHT + 4, viewModel.elements()));
+        list.setMinHeight(Region.USE_PREF_SIZE);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(CompareViewModel.Element item, boolean empty) {
@@ -187,7 +192,7 @@ public final class CompareView {
 
         SplitPane split = new SplitPane(charts, table);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.56);
         return split;
     }
 
@@ -203,6 +208,7 @@ public final class CompareView {
     private TableView<SummaryDiff.Row> table() {
         TableView<SummaryDiff.Row> table = new TableView<>(viewModel.shownRows());
         table.setId("compareTable");
+        table.setFixedCellSize(32); // a few more rows in view on a 720-pixel-high projector
         table.setPlaceholder(new Label(i18n.get("compare.table.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("compare.col.element", 140, SummaryDiff.Row::element));

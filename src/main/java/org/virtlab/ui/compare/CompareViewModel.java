@@ -254,7 +254,7 @@ public final class CompareViewModel {
         running.set(true);
         failed.set(false);
         progress.set(0);
-        status.set(i18n.format("compare.status.running", 0, endMicros / 1_000_000));
+        status.set(i18n.format("compare.status.running", "0", Long.toString(endMicros / 1_000_000)));
         ConcurrentLinkedQueue<LockstepRun.Step> steps = new ConcurrentLinkedQueue<>();
         AtomicBoolean drainQueued = new AtomicBoolean();
         Thread worker = new Thread(() -> {
@@ -313,7 +313,8 @@ public final class CompareViewModel {
         long now = taken.get(taken.size() - 1).nowMicros();
         if (running.get()) {
             progress.set(now / (double) endMicros);
-            status.set(i18n.format("compare.status.running", now / 1_000_000, endMicros / 1_000_000));
+            status.set(i18n.format("compare.status.running", Long.toString(now / 1_000_000),
+                    Long.toString(endMicros / 1_000_000)));
         }
     }
 
@@ -329,8 +330,9 @@ public final class CompareViewModel {
         filter();
         running.set(false);
         progress.set(reached / (double) endMicros);
-        status.set(complete ? i18n.format("compare.status.done", endMicros / 1_000_000)
-                : i18n.format("compare.status.stopped", seconds(reached), endMicros / 1_000_000));
+        status.set(complete ? i18n.format("compare.status.done", Long.toString(endMicros / 1_000_000))
+                : i18n.format("compare.status.stopped", seconds(reached),
+                        Long.toString(endMicros / 1_000_000)));
     }
 
     private static String seconds(long micros) {
@@ -349,7 +351,8 @@ public final class CompareViewModel {
 
     private void checkSeconds() {
         String text = seconds.get() == null ? "" : seconds.get().strip();
-        String refusal = i18n.format("compare.error.seconds", MIN_SECONDS, MAX_SECONDS, text);
+        String refusal = i18n.format("compare.error.seconds", Long.toString(MIN_SECONDS),
+                Long.toString(MAX_SECONDS), text);
         try {
             long s = Long.parseLong(text);
             secondsError.set(s >= MIN_SECONDS && s <= MAX_SECONDS ? "" : refusal);
@@ -402,12 +405,12 @@ public final class CompareViewModel {
             }
             long coresMhz = (long) h.cpu().cores() * h.cpu().mhzPerCore();
             if (v.cpuQos().reservationMhz() > coresMhz) {
-                return i18n.format("compare.invalid.cpuReservation", v.name(), v.cpuQos().reservationMhz(),
-                        h.name(), coresMhz);
+                return i18n.format("compare.invalid.cpuReservation", v.name(),
+                        Long.toString(v.cpuQos().reservationMhz()), h.name(), Long.toString(coresMhz));
             }
             if (v.memoryQos().reservationMib() > h.memoryMib()) {
-                return i18n.format("compare.invalid.memoryReservation", v.name(), v.memoryQos().reservationMib(),
-                        h.name(), h.memoryMib());
+                return i18n.format("compare.invalid.memoryReservation", v.name(),
+                        Long.toString(v.memoryQos().reservationMib()), h.name(), Long.toString(h.memoryMib()));
             }
         }
         return "";
