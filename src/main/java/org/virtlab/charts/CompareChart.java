@@ -37,6 +37,7 @@ public final class CompareChart {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
+        y.setAutoRangeMinimumSize(1.0); // lines all at zero (no memory touched) read 0–1, not ±5E-9
         renderer.setDrawSeriesLineAsPath(true); // one path per line: a dashed line stays cheap and evenly dashed
         plot = new XYPlot(dataset, x, y, renderer);
         chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

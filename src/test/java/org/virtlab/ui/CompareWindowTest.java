@@ -135,6 +135,15 @@ class CompareWindowTest {
             robot.clickOn("#compareOnlyDifferences");
             WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, FxConditions.onFx(() -> table.getItems().size() == all));
 
+            // the memory chart overlays the runs the same way
+            javafx.scene.control.TabPane tabs = robot.lookup("#compareCharts").queryAs(javafx.scene.control.TabPane.class);
+            robot.interact(() -> tabs.getSelectionModel().select(1)); // "Memory" is a main window tab's name too
+            XYPlot memory = robot.lookup("#compareMemoryChart").queryAs(ChartViewer.class).getChart().getXYPlot();
+            assertEquals(6, memory.getDataset().getSeriesCount());
+            assertEquals(200, memory.getDataset().getItemCount(5));
+            WaitForAsyncUtils.waitForFxEvents();
+            Screenshots.write(robot, stage.getScene(), "compare-memory-" + lang);
+            robot.interact(() -> tabs.getSelectionModel().select(0));
             WaitForAsyncUtils.waitForFxEvents();
             Screenshots.write(robot, stage.getScene(), "compare-" + lang);
             close();
