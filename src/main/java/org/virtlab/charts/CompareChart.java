@@ -35,6 +35,7 @@ public final class CompareChart {
     public CompareChart(String title, String xLabel, String yLabel) {
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole seconds: runs last whole seconds
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
         y.setAutoRangeMinimumSize(1.0); // lines all at zero (no memory touched) read 0–1, not ±5E-9

@@ -171,5 +171,6 @@ class CompareWindowTest {
                 robot.lookup("#compareRunBlocked").queryLabeled().getText().contains("30000 MHz")));
         assertTrue(robot.lookup("#compareRunBlocked").queryLabeled().getText().contains("24000 MHz"));
         assertTrue(robot.lookup("#compareRun").queryButton().isDisabled());
+        Screenshots.write(robot, robot.lookup("#compareRoot").query().getScene(), "compare-blocked-en");
     }
 }

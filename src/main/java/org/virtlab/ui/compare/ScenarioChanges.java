@@ -50,7 +50,7 @@ final class ScenarioChanges {
     private ScenarioChanges() {
     }
 
-    /** One change: where (element · field) and the value in A and in B ("–" where absent). */
+    /** One change: where (element · field) and the value in A and in B ("default" where the file leaves it out). */
     record Change(String where, String valueA, String valueB) {
     }
 
@@ -123,7 +123,7 @@ final class ScenarioChanges {
             }
             return;
         }
-        out.add(new Change(where(i18n, who, path), shown(a), shown(b)));
+        out.add(new Change(where(i18n, who, path), shown(i18n, a), shown(i18n, b)));
     }
 
     private static boolean elementsOf(JsonNode array) {
@@ -144,9 +144,10 @@ final class ScenarioChanges {
         return who.isEmpty() ? field : who + " · " + field;
     }
 
-    private static String shown(JsonNode value) {
+    /** A value as the file holds it; a field the file leaves out has the format's default (scenarios/README.md). */
+    private static String shown(I18n i18n, JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
-            return "–";
+            return i18n.get("compare.diff.default");
         }
         if (value.isTextual()) {
             return value.textValue();
