@@ -9,6 +9,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.RangeType;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -39,6 +40,7 @@ public final class CompareChart {
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
         y.setAutoRangeMinimumSize(1.0); // lines all at zero (no memory touched) read 0–1, not ±5E-9
+        y.setRangeType(RangeType.POSITIVE); // GHz and MiB are never below zero
         renderer.setDrawSeriesLineAsPath(true); // one path per line: a dashed line stays cheap and evenly dashed
         plot = new XYPlot(dataset, x, y, renderer);
         chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
