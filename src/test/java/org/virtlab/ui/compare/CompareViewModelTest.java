@@ -139,6 +139,23 @@ class CompareViewModelTest {
     }
 
     @Test
+    void aLessonWithDevicesComparesEachDevicesNumbersByName() throws Exception {
+        CompareViewModel vm = compare("io-emulation-vs-virtio");
+        vm.secondsProperty().set("1");
+        await(vm.run());
+        Scenario a = vm.scenarioA();
+        String vmId = a.devices().get(0).vmId();
+        String deviceId = a.devices().get(0).id();
+        SummaryDiff.Row requests = vm.rows().stream()
+                .filter(r -> r.pointer().equals("/vms/" + vmId + "/io/" + deviceId + "/requests")).findFirst()
+                .orElseThrow(() -> new AssertionError(vm.rows().stream().map(SummaryDiff.Row::pointer).toList()));
+        assertEquals(a.vm(vmId).orElseThrow().name() + " · " + deviceId, requests.element());
+        assertEquals("Requests completed", requests.metric()); // messages.properties sweep.metric.vm.io.requests
+        assertFalse(requests.differs()); // B is A, run from the same seed
+        assertEquals(BigDecimal.ZERO, requests.delta().stripTrailingZeros());
+    }
+
+    @Test
     void refusesADurationOutsideItsRangeWithTheRange() throws Exception {
         CompareViewModel vm = compare("cpu-shares");
         // scenarios/cpu-shares.json: durationSeconds 60
