@@ -102,7 +102,8 @@ final class MainMenu {
                 item("menu.sim.step", new KeyCodeCombination(KeyCode.RIGHT), "mdi2s-skip-next", vm::step),
                 item("menu.sim.reset", shortcut(KeyCode.R), "mdi2r-restart", vm::reset),
                 new SeparatorMenuItem(), speed,
-                new SeparatorMenuItem(), item("menu.sim.sweep", null, "mdi2c-chart-line", view::openSweep));
+                new SeparatorMenuItem(), item("menu.sim.sweep", null, "mdi2c-chart-line", view::openSweep),
+                item("menu.sim.compare", null, "mdi2c-compare-horizontal", view::openCompare));
 
         Menu language = menu("menu.view.language");
         ToggleGroup languages = new ToggleGroup();

@@ -355,6 +355,16 @@ public final class ShellView {
         new org.virtlab.ui.sweep.SweepView(sweep, i18n).show(window());
     }
 
+    /** Simulation › Compare…: A is the scenario as it stands, B a copy to edit; returned for tests. */
+    org.virtlab.ui.compare.CompareView openCompare() {
+        org.virtlab.ui.compare.CompareViewModel compare = new org.virtlab.ui.compare.CompareViewModel(i18n,
+                viewModel.scenario(), viewModel.fileProperty().get().map(org.virtlab.scenario.TraceFiles::besides)
+                .orElse(null), javafx.application.Platform::runLater);
+        org.virtlab.ui.compare.CompareView view = new org.virtlab.ui.compare.CompareView(compare, i18n, chartMenus);
+        view.show(window());
+        return view;
+    }
+
     void showError(String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(window());
