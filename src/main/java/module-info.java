@@ -34,6 +34,7 @@ module org.virtlab {
     exports org.virtlab.scenario;
     exports org.virtlab.charts;
     exports org.virtlab.experiment;
+    exports org.virtlab.experiment.exercise;
     exports org.virtlab.cli;
     exports org.virtlab.ui;
     exports org.virtlab.ui.common;
