@@ -49,7 +49,7 @@ public final class ExerciseText {
             case RIGHT:
                 return format(Line.of("check.right"));
             case WRONG:
-                return e.answer() instanceof Answer.Numbers n
+                return e.answer() instanceof Answer.Numbers n && n.tolerance() > 0
                         ? format(Line.of("check.wrongNumbers", tolerance(n)))
                         : format(Line.of("check.wrong"));
             default:
@@ -60,6 +60,9 @@ public final class ExerciseText {
     /** What may be typed: the numbers' count and order, yes or no, or the choices. */
     public Line hint(Exercise e) {
         Answer a = e.answer();
+        if (a instanceof Answer.Numbers n && n.tolerance() == 0 && n.values().size() == 1) {
+            return Line.of("hint.whole");
+        }
         if (a instanceof Answer.Numbers n) {
             return Line.of(n.values().size() == 1 ? "hint.number" : "hint.numbers", n.values().size(), tolerance(n));
         }

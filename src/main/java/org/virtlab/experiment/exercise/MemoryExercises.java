@@ -79,9 +79,9 @@ final class MemoryExercises {
             long address = g.nextLong() & guest.lowerHalfEnd();
             Walk walk = new Walker(mode).walk(address);
             Line question = modeId.equals("native")
-                    ? Line.of("memory.walk.question.native", guest.levels(), guest.pageSize().label())
-                    : Line.of("memory.walk.question." + modeId, guest.levels(), guest.pageSize().label(), host.levels(),
-                    host.pageSize().label());
+                    ? Line.of("memory.walk.question.native", guest.levels(), pageText(guest.pageSize()))
+                    : Line.of("memory.walk.question." + modeId, guest.levels(), pageText(guest.pageSize()), host.levels(),
+                    pageText(host.pageSize()));
             List<Line> worked = new ArrayList<>();
             List<MemoryReference> refs = walk.references();
             if (mode instanceof TranslationMode.Nested n) {
@@ -89,19 +89,19 @@ final class MemoryExercises {
                 long locateTables = refs.stream()
                         .filter(r -> r.purpose() == MemoryReference.Purpose.LOCATE_GUEST_TABLE).count();
                 long locateData = refs.stream().filter(r -> r.purpose() == MemoryReference.Purpose.LOCATE_DATA).count();
-                worked.add(Line.of("memory.walk.step.guest", guest.levels(), guest.pageSize().label(),
+                worked.add(Line.of("memory.walk.step.guest", guest.levels(), pageText(guest.pageSize()),
                         n.guest().walkedLevels(), levelNames(refs, PageTableKind.GUEST)));
-                worked.add(Line.of("memory.walk.step.host", host.levels(), host.pageSize().label(),
+                worked.add(Line.of("memory.walk.step.host", host.levels(), pageText(host.pageSize()),
                         n.host().walkedLevels()));
                 worked.add(Line.of("memory.walk.step.locate", guestRefs, locateTables, n.host().walkedLevels()));
                 worked.add(Line.of("memory.walk.step.data", locateData));
                 worked.add(Line.of("memory.walk.step.nestedTotal", guestRefs, locateTables, locateData, walk.count(),
                         n.guest().walkedLevels(), n.host().walkedLevels()));
             } else if (mode instanceof TranslationMode.Shadow s) {
-                worked.add(Line.of("memory.walk.step.shadow", s.shadowTables().levels(), s.tlbPageSize().label(),
+                worked.add(Line.of("memory.walk.step.shadow", s.shadowTables().levels(), pageText(s.tlbPageSize()),
                         levelNames(refs, PageTableKind.SHADOW), walk.count()));
             } else {
-                worked.add(Line.of("memory.walk.step.native", guest.levels(), guest.pageSize().label(),
+                worked.add(Line.of("memory.walk.step.native", guest.levels(), pageText(guest.pageSize()),
                         levelNames(refs, PageTableKind.NATIVE), walk.count()));
             }
             Answer answer = new Answer.Numbers(List.of((double) walk.count()), 0, 0, "");
@@ -141,18 +141,18 @@ final class MemoryExercises {
             if (strided) {
                 long stride = g.pick(List.of(8L, 64L, 256L, 1_024L, 4_096L, 65_536L));
                 pattern = new AccessPattern.Strided(start, stride);
-                question = Line.of("memory.tlb.question.strided", page.label(), entries, TLB_ACCESSES, stride);
+                question = Line.of("memory.tlb.question.strided", pageText(page), entries, TLB_ACCESSES, stride);
             } else {
                 long kib = g.pick(List.of(64L, 128L, 256L, 512L, 1_024L, 4_096L));
                 long bytes = (page == PageSize.TWO_MIB ? 512 : 1) * kib * 1_024;
                 pattern = new AccessPattern.WorkingSet(start, bytes);
-                question = Line.of("memory.tlb.question.workingSet", page.label(), entries, TLB_ACCESSES,
+                question = Line.of("memory.tlb.question.workingSet", pageText(page), entries, TLB_ACCESSES,
                         size(bytes));
             }
             TranslationStats stats = run(page, tlb, pattern, seed);
             double percent = 100.0 * stats.tlbHits() / stats.accesses();
             List<Line> worked = List.of(
-                    Line.of("memory.tlb.step.reach", entries, page.label(), size(tlb.reachBytes(page))),
+                    Line.of("memory.tlb.step.reach", entries, pageText(page), size(tlb.reachBytes(page))),
                     Line.of("memory.tlb.step.counts", stats.accesses(), stats.tlbHits(), stats.tlbMisses(),
                             Gen.num(stats.referencesPerAccess(), 3)),
                     Line.of("memory.tlb.step.rate", stats.tlbHits(), stats.accesses(), Gen.num(percent, 2)));
@@ -166,6 +166,11 @@ final class MemoryExercises {
     static TranslationStats run(PageSize page, TlbConfig tlb, AccessPattern pattern, long seed) {
         return TranslationExperiment.run(new TranslationMode.Native(new PageTableConfig(4, page)), tlb,
                 MemoryWorkload.of(pattern, TLB_ACCESSES), new SimRandom(seed));
+    }
+
+    /** A page size as a reader writes it: 4 KiB, 2 MiB, 1 GiB. */
+    static String pageText(PageSize page) {
+        return size(page.bytes());
     }
 
     static String size(long bytes) {
