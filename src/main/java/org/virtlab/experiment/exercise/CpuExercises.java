@@ -169,7 +169,7 @@ final class CpuExercises {
             double used = result.vms().stream().filter(r -> r.vmId().equals(vm.id())).findFirst().orElseThrow()
                     .usedMhz();
             ghz.add(Gen.round(used / 1000, 2));
-            each.add(Line.of("cpu.answer.vm", vm.name(), Gen.num(used / 1000, 2)));
+            each.add(Line.of("cpu.answer.vm", vm.name(), Gen.fixed(used / 1000, 2)));
         }
         Answer answer = new Answer.Numbers(ghz, TOLERANCE_GHZ, 2, "GHz");
         return new Exercise(Topic.CPU, kind.id(), seed, question, answer, Line.of("cpu.answer", each),

@@ -45,6 +45,11 @@ final class Gen {
         return s.equals("-0") ? "0" : s;
     }
 
+    /** Exactly {@code decimals} decimals: {@code 10.00}. */
+    static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
     static double round(double value, int decimals) {
         double f = Math.pow(10, decimals);
         return Math.round(value * f) / f;

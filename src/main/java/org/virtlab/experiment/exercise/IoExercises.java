@@ -171,7 +171,7 @@ final class IoExercises {
                     Line.of("io.exits.step.ratio", t.exits(), t.completed(), Gen.num(perRequest, 2)));
             return new Exercise(Topic.IO, id(), seed, question,
                     new Answer.Numbers(List.of(Gen.round(perRequest, 2)), EXITS_TOLERANCE, 2, ""),
-                    Line.of("io.exits.answer", Gen.num(perRequest, 2)), worked, null, scenario);
+                    Line.of("io.exits.answer", Gen.fixed(perRequest, 2)), worked, null, scenario);
         }
     }
 

@@ -158,7 +158,7 @@ final class MemoryExercises {
                     Line.of("memory.tlb.step.rate", stats.tlbHits(), stats.accesses(), Gen.num(percent, 2)));
             Answer answer = new Answer.Numbers(List.of(Gen.round(percent, 2)), TLB_TOLERANCE_PERCENT, 2, "%");
             return new Exercise(Topic.MEMORY, id(), seed, question, answer,
-                    Line.of("memory.tlb.answer", Gen.num(percent, 2)), worked, null, null);
+                    Line.of("memory.tlb.answer", Gen.fixed(percent, 2)), worked, null, null);
         }
     }
 
@@ -233,7 +233,7 @@ final class MemoryExercises {
             for (VmSpec vm : vms) {
                 MemorySnapshot.VmMemory m = snapshot.vm(vm.id());
                 gib.add(Gen.round(m.grantedMib() / 1024, 2));
-                each.add(Line.of("memory.qos.answer.vm", vm.name(), Gen.num(m.grantedMib() / 1024, 2)));
+                each.add(Line.of("memory.qos.answer.vm", vm.name(), Gen.fixed(m.grantedMib() / 1024, 2)));
                 worked.add(Line.of("memory.qos.step.vm", vm.name(), Gen.num(vm.memoryActivity().demandMib() / 1024.0, 2),
                         vm.memoryQos().sharesTotal(vm.memoryMib()), Gen.num(m.sharesPerPage(), 4),
                         Gen.num(m.grantedMib() / 1024, 2)));

@@ -69,7 +69,17 @@ public final class ExerciseViewModel {
 
     /** The topic for the current lesson's open tab: the CPU tab's lesson gets CPU questions, and so on. */
     public static Topic topicOf(Scenario scenario) {
-        return switch (scenario.view().tab()) {
+        return topicOf(scenario.view().tab(), scenario);
+    }
+
+    /**
+     * The topic for the tab the window shows ({@code shownTab}); on the topology tab, the one the lesson was saved
+     * on; CPU when that too is the topology.
+     */
+    public static Topic topicOf(String shownTab, Scenario scenario) {
+        String tab = ViewState.TABS.contains(shownTab) && !shownTab.equals("topology") ? shownTab
+                : scenario.view().tab();
+        return switch (tab) {
             case "memory" -> Topic.MEMORY;
             case "io" -> Topic.IO;
             case "network" -> Topic.NETWORK;

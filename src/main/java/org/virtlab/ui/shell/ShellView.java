@@ -358,7 +358,8 @@ public final class ShellView {
     /** Help › Exercise…: a question on the current lesson's topic; Run it opens its scenario here. */
     void openExercise() {
         org.virtlab.ui.exercise.ExerciseViewModel exercise = new org.virtlab.ui.exercise.ExerciseViewModel(i18n,
-                org.virtlab.ui.exercise.ExerciseViewModel.topicOf(viewModel.scenario()), System.nanoTime(),
+                org.virtlab.ui.exercise.ExerciseViewModel.topicOf(viewModel.tabProperty().get(), viewModel.scenario()),
+                System.nanoTime(),
                 scenario -> {
                     if (confirmDiscard()) {
                         viewModel.openLesson(new org.virtlab.scenario.Lesson("exercise", scenario));

@@ -124,6 +124,27 @@ class ExercisesTest {
         }
     }
 
+    @Test
+    void courseExampleThroughTheSamePath() {
+        // course-notes-zh.txt "CPU 的预留" and virtualization.md §1: 24 GHz, shares 1:2:3, all busy → 4 / 8 / 12;
+        // VM1 reserving 8 GHz takes its 4 GHz shortfall from VM2 and VM3 by 2:3 (1.6 and 2.4) → 8 / 6.4 / 9.6
+        for (boolean reserve : new boolean[] {false, true}) {
+            List<VmSpec> vms = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                vms.add(CpuExercises.vm(i, 12, 100, new org.virtlab.engine.cpu.CpuQos(
+                        org.virtlab.engine.cpu.Shares.custom(1000 * (i + 1)), org.virtlab.engine.cpu.CpuQos.NO_LIMIT,
+                        reserve && i == 0 ? 8_000 : 0), org.virtlab.engine.cpu.Pinning.NONE));
+            }
+            Scenario s = new Scenario(Gen.title("course", 0), Gen.goal("", ""), 0, Gen.TICK_MICROS,
+                    List.of(CpuExercises.host(12, 2_000)), vms);
+            var result = CpuExercises.explain(s).step(org.virtlab.engine.cpu.CpuDerivation.Result.class);
+            double[] expected = reserve ? new double[] {8_000, 6_400, 9_600} : new double[] {4_000, 8_000, 12_000};
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i], result.vms().get(i).usedMhz(), 1e-6);
+            }
+        }
+    }
+
     // ---- memory
 
     @Test
@@ -238,6 +259,14 @@ class ExercisesTest {
             int expected = indirect ? size : size / buffers;
             assertEquals(expected, numbers(e).values().get(0).intValue(), e.question().toString());
         }
+    }
+
+    @Test
+    void ringCapacityKnownCases() {
+        // QEMU's default virtio-blk queue of 256 with header, data, status (virtio 1.2 §5.2.6): 256 / 3 = 85
+        // requests without indirect descriptors (computed by hand), 256 with them (§2.7.5.3: one descriptor each)
+        assertEquals(85, IoExercises.fill(256, 3, 0));
+        assertEquals(256, IoExercises.fill(256, 3, 8));
     }
 
     @Test

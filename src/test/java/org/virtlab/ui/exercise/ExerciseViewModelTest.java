@@ -87,5 +87,9 @@ class ExerciseViewModelTest {
         Scenario s = vm.exerciseProperty().get().scenario();
         assertEquals(Topic.NETWORK, ExerciseViewModel.topicOf(s.withView(new org.virtlab.engine.model.ViewState("network", 1))));
         assertEquals(Topic.CPU, ExerciseViewModel.topicOf(s.withView(new org.virtlab.engine.model.ViewState("topology", 1))));
+        // the tab the window shows wins over the one the lesson was saved on, unless it is the topology
+        assertEquals(Topic.IO, ExerciseViewModel.topicOf("io", s.withView(new org.virtlab.engine.model.ViewState("memory", 1))));
+        assertEquals(Topic.MEMORY,
+                ExerciseViewModel.topicOf("topology", s.withView(new org.virtlab.engine.model.ViewState("memory", 1))));
     }
 }
