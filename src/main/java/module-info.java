@@ -34,6 +34,7 @@ module org.virtlab {
     exports org.virtlab.scenario;
     exports org.virtlab.charts;
     exports org.virtlab.experiment;
+    exports org.virtlab.experiment.exercise;
     exports org.virtlab.cli;
     exports org.virtlab.ui;
     exports org.virtlab.ui.common;
@@ -49,6 +50,7 @@ module org.virtlab {
     exports org.virtlab.ui.palette;
     exports org.virtlab.ui.sweep;
     exports org.virtlab.ui.compare;
+    exports org.virtlab.ui.exercise;
 
     // picocli fills the annotated fields of the commands reflectively.
     opens org.virtlab.cli to info.picocli;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "virtlab", mixinStandardHelpOptions = true, versionProvider = VirtLabCommand.VersionProvider.class,
         subcommands = {CheckCommand.class, RunCommand.class, ExplainCommand.class, WalkCommand.class, TraceCommand.class,
-            ReachCommand.class, SweepCommand.class}, sortOptions = false)
+            ReachCommand.class, SweepCommand.class, ExerciseCommand.class}, sortOptions = false)
 public final class VirtLabCommand implements Callable<Integer> {
     /** Exit code for invalid input (bad files); picocli uses the same code, 2, for bad arguments. */
     public static final int EXIT_INVALID = 2;

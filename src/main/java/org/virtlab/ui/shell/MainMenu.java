@@ -126,6 +126,7 @@ final class MainMenu {
         Menu help = menu("menu.help");
         help.getItems().addAll(
                 item("menu.help.shortcuts", null, "mdi2k-keyboard-outline", view::showShortcuts),
+                item("menu.help.exercise", null, "mdi2s-school-outline", view::openExercise),
                 new SeparatorMenuItem(),
                 item("menu.help.about", null, "mdi2i-information-outline", view::showAbout));
 

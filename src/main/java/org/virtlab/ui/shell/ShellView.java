@@ -365,6 +365,19 @@ public final class ShellView {
         return view;
     }
 
+    /** Help › Exercise…: a question on the current lesson's topic; Run it opens its scenario here. */
+    void openExercise() {
+        org.virtlab.ui.exercise.ExerciseViewModel exercise = new org.virtlab.ui.exercise.ExerciseViewModel(i18n,
+                org.virtlab.ui.exercise.ExerciseViewModel.topicOf(viewModel.tabProperty().get(), viewModel.scenario()),
+                System.nanoTime(),
+                scenario -> {
+                    if (confirmDiscard()) {
+                        viewModel.openLesson(new org.virtlab.scenario.Lesson("exercise", scenario));
+                    }
+                });
+        new org.virtlab.ui.exercise.ExerciseView(exercise, i18n).show(window());
+    }
+
     void showError(String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.initOwner(window());
