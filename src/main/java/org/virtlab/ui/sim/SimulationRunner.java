@@ -2,6 +2,8 @@ package org.virtlab.ui.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -9,7 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.virtlab.engine.EventJournal;
 import org.virtlab.engine.Input;
+import org.virtlab.engine.SimEvent;
 import org.virtlab.engine.Simulation;
 import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.Simulations;
@@ -29,6 +33,11 @@ import org.virtlab.experiment.RunSummary;
  * <p>Playing maps wall-clock time to simulated time at the chosen {@link Speed}; because the engine's
  * results depend only on simulated time and inputs, the speed changes how soon results arrive, never
  * what they are. When the machine cannot keep up, simulated time falls behind instead of skipping.
+ *
+ * <p>The simulation keeps an event journal; the runner hands its new events to the window ({@link #drainEvents})
+ * and can {@link #seek} to any moment back to the oldest checkpoint kept: the engine restores a checkpoint and
+ * replays, and the runner restores what it observes (the run summary, the chart samplers) to the same moment, so
+ * going back and then forward again reaches exactly the state a straight run reaches.
  */
 public final class SimulationRunner implements AutoCloseable {
     /** Chart samples average this much simulated time. */
@@ -38,10 +47,13 @@ public final class SimulationRunner implements AutoCloseable {
     private static final long BURST_NANOS = 12_000_000;
     /** Ticks run between two looks at the wall clock when playing as fast as possible. */
     private static final int UNLIMITED_CHUNK_TICKS = 100;
+    /** Events the journal keeps (the window's list keeps as many): bounded memory, about 10 MB. */
+    public static final int JOURNAL_CAPACITY = 100_000;
 
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<ChartSample> samples = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<MemoryChartSample> memorySamples = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<EventBatch> events = new ConcurrentLinkedQueue<>();
     private final LongSupplier wallNanos;
     private final Thread worker;
 
@@ -58,6 +70,22 @@ public final class SimulationRunner implements AutoCloseable {
     private long anchorWallNanos;
     private long anchorSimMicros;
     private String failure;
+    private long generation;
+    /** Counts loads, resets and restarts: a seek keeps the timeline (and the window its event list). */
+    private long timeline = -1;
+    private CpuSampler cpuSampler;
+    private MemorySampler memorySampler;
+    /** While true the samplers are being brought to a moment after a seek: what they produce is not new. */
+    private boolean priming;
+    /** The chart samples of this timeline up to now (re-sent after a seek, under its new generation). */
+    private final List<CpuSampler.Sample> cpuHistory = new ArrayList<>();
+    private final List<MemorySampler.Sample> memoryHistory = new ArrayList<>();
+    /** The run summary as it was at each chart-sample boundary: a seek goes on from the one before the target. */
+    private final TreeMap<Long, RunSummary> summaryMarks = new TreeMap<>();
+    /** The scenario as the window had it from each moment on (edits while running), for a seek to show. */
+    private final TreeMap<Long, Scenario> scenarioAt = new TreeMap<>();
+    /** Events up to this (time, subsystem, serial) were handed to the window already. */
+    private SimEvent lastHanded;
 
     public SimulationRunner(Scenario scenario) {
         this(scenario, System::nanoTime);
@@ -118,6 +146,42 @@ public final class SimulationRunner implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Journaled events for the window.
+     *
+     * @param timeline   the load, reset or restart they belong to (a new one: the list starts over)
+     * @param forgetFromMicros the window forgets its events at or after this time first (an edit after a seek
+     *                   changed the future), or {@link Long#MAX_VALUE}
+     * @param events     new events, oldest first, each after every event handed before
+     */
+    public record EventBatch(long timeline, long forgetFromMicros, List<SimEvent> events) {
+        public EventBatch {
+            events = List.copyOf(events);
+        }
+    }
+
+    /** Event batches produced since the last call, oldest first. */
+    public List<EventBatch> drainEvents() {
+        List<EventBatch> out = new ArrayList<>();
+        for (EventBatch b; (b = events.poll()) != null; ) {
+            out.add(b);
+        }
+        return out;
+    }
+
+    /**
+     * Pauses and puts the whole run at {@code micros} (rounded down to a tick): the simulation, the summary and the
+     * chart samples (sent again under a new generation) are as a straight run to that time leaves them. Later
+     * moments already run can be sought again: the replay reaches them bit for bit. The state's failure says why
+     * when the moment is older than the oldest checkpoint kept.
+     */
+    public void seek(long micros) {
+        command(() -> {
+            playing = false;
+            seekNow(micros);
+        });
+    }
+
     public void play() {
         command(() -> {
             playing = true;
@@ -169,7 +233,10 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** Hands a change to the engine; it takes effect at the start of the next tick. */
     public void submit(Input input) {
-        command(() -> simulation.submit(input));
+        command(() -> {
+            forgetFuture();
+            simulation.submit(input);
+        });
     }
 
     /**
@@ -184,7 +251,11 @@ public final class SimulationRunner implements AutoCloseable {
     public void edit(Scenario edited, List<? extends Input> inputs) {
         List<Input> copy = List.copyOf(inputs);
         command(() -> {
+            if (!copy.isEmpty()) {
+                forgetFuture(); // an edit made of no input (a finished migration adopted) changes no future
+            }
             copy.forEach(simulation::submit);
+            scenarioAt.put(simulation.nowMicros(), edited);
             State old = state;
             state = new State(edited, old.generation(), old.snapshot(), old.playing(), old.speed(), old.failure(),
                     old.derivations());
@@ -297,15 +368,43 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private void build(Scenario scenario, long generation) {
+        this.generation = generation;
+        timeline++;
         simulation = Simulations.of(scenario, scenario.seed(), true);
+        simulation.enableJournal(JOURNAL_CAPACITY);
+        lastHanded = null;
+        events.add(new EventBatch(timeline, Long.MAX_VALUE, List.of()));
         cpu = simulation.subsystems().stream().filter(CpuSubsystem.class::isInstance).map(CpuSubsystem.class::cast)
                 .findFirst().orElseThrow();
         summary = new RunSummary();
-        simulation.addObserver(summary);
-        simulation.addObserver(new CpuSampler(s -> samples.add(new ChartSample(generation, s))), SAMPLE_WINDOW_MICROS);
+        summaryMarks.clear();
+        summaryMarks.put(0L, summary.copy());
+        scenarioAt.clear();
+        scenarioAt.put(0L, scenario);
+        cpuHistory.clear();
+        memoryHistory.clear();
+        simulation.addObserver(snapshot -> {
+            summary.onTick(snapshot);
+            if (snapshot.nowMicros() % SAMPLE_WINDOW_MICROS == 0) {
+                summaryMarks.put(snapshot.nowMicros(), summary.copy());
+            }
+        });
+        cpuSampler = new CpuSampler(s -> {
+            if (!priming) {
+                cpuHistory.add(s);
+                samples.add(new ChartSample(this.generation, s));
+            }
+        });
+        simulation.addObserver(cpuSampler, SAMPLE_WINDOW_MICROS);
+        memorySampler = null;
         if (simulation.subsystems().stream().anyMatch(MemorySubsystem.class::isInstance)) {
-            simulation.addObserver(new MemorySampler(s -> memorySamples.add(new MemoryChartSample(generation, s))),
-                    SAMPLE_WINDOW_MICROS);
+            memorySampler = new MemorySampler(s -> {
+                if (!priming) {
+                    memoryHistory.add(s);
+                    memorySamples.add(new MemoryChartSample(this.generation, s));
+                }
+            });
+            simulation.addObserver(memorySampler, SAMPLE_WINDOW_MICROS);
         }
         playing = false;
         failure = null;
@@ -319,8 +418,97 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private void publish() {
+        handEvents(Long.MAX_VALUE);
+        summaryMarks.headMap(simulation.earliestRestorableMicros(), false).clear();
         State old = state;
         state = new State(old.scenario(), old.generation(), simulation.snapshot(), playing, speed, failure,
                 derivations(old.scenario()));
+    }
+
+    /** Hands the window the journal's events it has not had yet, after it forgets those from {@code forgetFrom}. */
+    private void handEvents(long forgetFrom) {
+        EventJournal journal = simulation.journal();
+        int from = journal.size();
+        while (from > 0 && (lastHanded == null || SimEvent.ORDER.compare(journal.get(from - 1), lastHanded) > 0)) {
+            from--;
+        }
+        if (from == journal.size() && forgetFrom == Long.MAX_VALUE) {
+            return;
+        }
+        List<SimEvent> fresh = journal.events(from, journal.size());
+        if (!fresh.isEmpty()) {
+            lastHanded = fresh.get(fresh.size() - 1);
+        }
+        events.add(new EventBatch(timeline, forgetFrom, fresh));
+    }
+
+    /**
+     * An edit at a moment sought back to makes a different future: the window forgets the events after now, the
+     * runner the summaries and scenarios it kept for later moments.
+     */
+    private void forgetFuture() {
+        long now = simulation.nowMicros();
+        EventJournal journal = simulation.journal();
+        SimEvent newest = journal.size() == 0 ? null : journal.get(journal.size() - 1);
+        if (lastHanded != null && (newest == null || SimEvent.ORDER.compare(lastHanded, newest) > 0)) {
+            lastHanded = newest;
+            handEvents(now);
+        }
+        summaryMarks.tailMap(now, false).clear();
+        scenarioAt.tailMap(now, false).clear();
+    }
+
+    private void seekNow(long micros) {
+        long tick = simulation.tickMicros();
+        long target = Math.max(0, Math.floorDiv(micros, tick) * tick);
+        if (target == simulation.nowMicros()) {
+            return;
+        }
+        if (target < simulation.nowMicros()) {
+            goBackTo(target);
+        }
+        simulation.runUntil(target); // forward: what a straight run does, observers included
+        // the charts start over under a new generation with the samples of this timeline up to the target
+        generation++;
+        samples.clear();
+        memorySamples.clear();
+        cpuHistory.forEach(s -> samples.add(new ChartSample(generation, s)));
+        memoryHistory.forEach(s -> memorySamples.add(new MemoryChartSample(generation, s)));
+        Scenario shown = scenarioAt.floorEntry(target).getValue();
+        state = new State(shown, generation, simulation.snapshot(), false, speed, failure, derivations(shown));
+    }
+
+    /**
+     * Restores the simulation and its observers to the last chart-sample boundary at or before {@code target}, as a
+     * straight run left them there: the engine from its checkpoint, the summary from its mark, the samplers by
+     * seeing that moment's snapshot (what they make of it was sent the first time).
+     */
+    private void goBackTo(long target) {
+        Map.Entry<Long, RunSummary> mark = summaryMarks.floorEntry(target);
+        if (mark == null || mark.getKey() < simulation.earliestRestorableMicros()) {
+            throw new IllegalArgumentException("cannot go back to " + target + " µs: the oldest checkpoint kept is at "
+                    + simulation.earliestRestorableMicros() + " µs");
+        }
+        long from = mark.getKey();
+        simulation.rewindTo(from);
+        summary = mark.getValue().copy();
+        cpuHistory.removeIf(s -> s.endMicros() > from);
+        memoryHistory.removeIf(s -> s.endMicros() > from);
+        priming = true;
+        try {
+            cpuSampler.restart();
+            if (memorySampler != null) {
+                memorySampler.restart();
+            }
+            if (from > 0) { // a straight run's samplers have seen the boundary before: so must these
+                SimulationSnapshot at = simulation.snapshot();
+                cpuSampler.onTick(at);
+                if (memorySampler != null) {
+                    memorySampler.onTick(at);
+                }
+            }
+        } finally {
+            priming = false;
+        }
     }
 }
