@@ -124,6 +124,21 @@ public final class EventTexts {
         }
     }
 
+    /** "12 of 340 events shown". */
+    public String count(int shown, int total) {
+        return i18n.format("events.count", shown, total);
+    }
+
+    /** That the {@code dropped} oldest events were let go. */
+    public String dropped(long dropped) {
+        return i18n.format("events.dropped", dropped);
+    }
+
+    /** A panel text by its key (the view's labels). */
+    public String get(String key) {
+        return i18n.get(key);
+    }
+
     /** KiB as MiB with one decimal: "512.0 MiB". */
     static String mib(long kib) {
         return String.format(Locale.ROOT, "%.1f MiB", kib / 1024.0);

@@ -182,6 +182,15 @@ public final class SimulationRunner implements AutoCloseable {
         });
     }
 
+    /** Pauses and {@link #seek}s to the end of the tick an event at {@code eventMicros} happened in: just after it. */
+    public void seekAfterEvent(long eventMicros) {
+        command(() -> {
+            playing = false;
+            long tick = simulation.tickMicros();
+            seekNow(Math.floorDiv(eventMicros, tick) * tick + tick);
+        });
+    }
+
     public void play() {
         command(() -> {
             playing = true;
