@@ -1,6 +1,7 @@
 package org.virtlab.ui.events;
 
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.virtlab.engine.EventKind;
 import org.virtlab.engine.SimEvent;
 import org.virtlab.engine.migration.MigrationReason;
@@ -13,9 +14,22 @@ import org.virtlab.ui.i18n.I18n;
  */
 public final class EventTexts {
     private final I18n i18n;
+    private final UnaryOperator<String> names;
 
+    /** Texts that show ids as they are (the command line, tests). */
     public EventTexts(I18n i18n) {
+        this(i18n, UnaryOperator.identity());
+    }
+
+    /** @param names a VM's or host's name for display, from its id (the scenario's; the id if it has none) */
+    public EventTexts(I18n i18n, UnaryOperator<String> names) {
         this.i18n = i18n;
+        this.names = names;
+    }
+
+    /** The display name of a VM or host id ("" for none). */
+    public String name(String id) {
+        return id == null || id.isEmpty() ? "" : names.apply(id);
     }
 
     /** Simulated time in milliseconds with three decimals (microsecond precision): "1234.567 ms". */
@@ -34,14 +48,14 @@ public final class EventTexts {
     }
 
     /** Where it happened: "VM1 · vda" for a device, else the VM, else the host. */
-    public static String source(SimEvent e) {
+    public String source(SimEvent e) {
         if (e.vmId() != null && e.deviceId() != null) {
-            return e.vmId() + " · " + e.deviceId();
+            return name(e.vmId()) + " · " + e.deviceId();
         }
         if (e.vmId() != null) {
-            return e.vmId();
+            return name(e.vmId());
         }
-        return e.hostId() == null ? "" : e.hostId();
+        return name(e.hostId());
     }
 
     /** The VM an event concerns, else its host (what the VM/host filter matches); "" when neither. */
@@ -62,10 +76,10 @@ public final class EventTexts {
 
     /** The one-line description, e.g. "VM2 vCPU0 → pCPU1 (after VM1 vCPU0)". */
     public String describe(SimEvent e) {
-        String vm = e.vmId() == null ? "" : e.vmId();
-        String host = e.hostId() == null ? "" : e.hostId();
+        String vm = name(e.vmId());
+        String host = name(e.hostId());
         String device = e.deviceId() == null ? "" : e.deviceId();
-        String peer = e.peerId() == null ? "" : e.peerId();
+        String peer = name(e.peerId());
         String cause = cause(e);
         EventKind k = e.kind();
         String key = k.messageKey();

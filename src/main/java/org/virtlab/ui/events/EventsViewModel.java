@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -48,15 +49,16 @@ public final class EventsViewModel {
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
 
     /**
+     * @param names          a VM's or host's name from its id, for display
      * @param seekAfterEvent puts the run just after an event at the given time (the runner's
      *                       {@link SimulationRunner#seekAfterEvent})
      */
-    public EventsViewModel(I18n i18n, LongConsumer seekAfterEvent) {
-        this(i18n, seekAfterEvent, SimulationRunner.JOURNAL_CAPACITY);
+    public EventsViewModel(I18n i18n, UnaryOperator<String> names, LongConsumer seekAfterEvent) {
+        this(i18n, names, seekAfterEvent, SimulationRunner.JOURNAL_CAPACITY);
     }
 
-    EventsViewModel(I18n i18n, LongConsumer seekAfterEvent, int capacity) {
-        this.texts = new EventTexts(i18n);
+    EventsViewModel(I18n i18n, UnaryOperator<String> names, LongConsumer seekAfterEvent, int capacity) {
+        this.texts = new EventTexts(i18n, names);
         this.seekAfterEvent = seekAfterEvent;
         this.capacity = capacity;
         for (EventKind k : EventKind.values()) {
@@ -252,10 +254,8 @@ public final class EventsViewModel {
         }
         shown.setAll(out);
         int at = keep == null ? -1 : out.indexOf(keep);
+        selected.set(at < 0 ? null : keep);
         selectedIndex.set(at);
-        if (at < 0) {
-            selected.set(null);
-        }
         updateCount();
     }
 

@@ -275,7 +275,7 @@ public final class SimulationRunner implements AutoCloseable {
     public void runTo(long micros) {
         command(() -> {
             playing = false;
-            simulation.runUntil(micros);
+            runHanding(micros);
         });
     }
 
@@ -358,13 +358,18 @@ public final class SimulationRunner implements AutoCloseable {
         if (speed.unlimited()) {
             while (wallNanos.getAsLong() < burstEnd) {
                 simulation.runUntil(simulation.nowMicros() + UNLIMITED_CHUNK_TICKS * simulation.tickMicros());
+                handEvents(Long.MAX_VALUE);
             }
             return;
         }
         double elapsedSeconds = (wallNanos.getAsLong() - anchorWallNanos) / 1e9;
         long target = anchorSimMicros + (long) (elapsedSeconds * speed.factor() * 1e6);
+        int ticks = 0;
         while (simulation.nowMicros() + simulation.tickMicros() <= target && wallNanos.getAsLong() < burstEnd) {
             simulation.step();
+            if (++ticks % UNLIMITED_CHUNK_TICKS == 0) {
+                handEvents(Long.MAX_VALUE);
+            }
         }
         if (simulation.nowMicros() + 1_000_000 < target) {
             anchor(); // more than a simulated second behind: fall behind rather than rush to catch up
@@ -434,6 +439,18 @@ public final class SimulationRunner implements AutoCloseable {
                 derivations(old.scenario()));
     }
 
+    /**
+     * Runs to {@code micros}, handing the window the new events every {@link #UNLIMITED_CHUNK_TICKS} ticks so the
+     * journal's ring never lets go of one the window has not had.
+     */
+    private void runHanding(long micros) {
+        long chunk = UNLIMITED_CHUNK_TICKS * simulation.tickMicros();
+        while (simulation.nowMicros() + simulation.tickMicros() <= micros) {
+            simulation.runUntil(Math.min(micros, simulation.nowMicros() + chunk));
+            handEvents(Long.MAX_VALUE);
+        }
+    }
+
     /** Hands the window the journal's events it has not had yet, after it forgets those from {@code forgetFrom}. */
     private void handEvents(long forgetFrom) {
         EventJournal journal = simulation.journal();
@@ -476,7 +493,7 @@ public final class SimulationRunner implements AutoCloseable {
         if (target < simulation.nowMicros()) {
             goBackTo(target);
         }
-        simulation.runUntil(target); // forward: what a straight run does, observers included
+        runHanding(target); // forward: what a straight run does, observers included
         // the charts start over under a new generation with the samples of this timeline up to the target
         generation++;
         samples.clear();

@@ -91,8 +91,11 @@ class EventTextsTest {
     void timeIsMillisecondsWithThreeDecimalsAndSourceNamesTheDevice() {
         assertEquals("12345.678 ms", EventTexts.time(12_345_678)); // 12 345 678 µs = 12 345.678 ms
         assertEquals("0.007 ms", EventTexts.time(7));
-        assertEquals("VM2 · vda", EventTexts.source(sample(EventKind.INTERRUPT)));
-        assertEquals("H1", EventTexts.source(sample(EventKind.KSM_MERGE)));
+        assertEquals("VM2 · vda", EN.source(sample(EventKind.INTERRUPT)));
+        assertEquals("H1", EN.source(sample(EventKind.KSM_MERGE)));
         assertEquals("VM2", EventTexts.owner(sample(EventKind.INTERRUPT)));
+        EventTexts named = new EventTexts(new I18n(Locale.ENGLISH), id -> id.equals("VM2") ? "Web server" : id);
+        assertEquals("Web server · vda", named.source(sample(EventKind.INTERRUPT)));
+        assertEquals("Web server vCPU0 → pCPU1 (after VM1 vCPU0)", named.describe(sample(EventKind.VCPU_SWITCH)));
     }
 }

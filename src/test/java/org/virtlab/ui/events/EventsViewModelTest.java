@@ -30,7 +30,7 @@ class EventsViewModelTest {
 
     /** vm1 switch at 1 ms, vm2 COW at 2 ms, vm2 switch at 3 ms, host1 KSM at 4 ms, vm1 COW at 5 ms. */
     private EventsViewModel fiveEvents() {
-        EventsViewModel vm = new EventsViewModel(new I18n(Locale.ENGLISH), seeks::add);
+        EventsViewModel vm = new EventsViewModel(new I18n(Locale.ENGLISH), id -> id, seeks::add);
         vm.update(List.of(new EventBatch(0, Long.MAX_VALUE, List.of(switchOn("vm1", 1_000), cow("vm2", 2_000))),
                 new EventBatch(0, Long.MAX_VALUE, List.of(switchOn("vm2", 3_000), ksm(4_000), cow("vm1", 5_000)))),
                 6_000);
@@ -86,7 +86,7 @@ class EventsViewModelTest {
 
     @Test
     void beyondItsCapacityTheOldestAreDroppedAndTheCountSaysSo() {
-        EventsViewModel vm = new EventsViewModel(new I18n(Locale.ENGLISH), seeks::add, 3);
+        EventsViewModel vm = new EventsViewModel(new I18n(Locale.ENGLISH), id -> id, seeks::add, 3);
         vm.update(List.of(new EventBatch(0, Long.MAX_VALUE, List.of(switchOn("vm1", 1_000), cow("vm2", 2_000),
                 switchOn("vm2", 3_000), ksm(4_000), cow("vm1", 5_000)))), 6_000);
         assertEquals(List.of(3_000L, 4_000L, 5_000L), vm.shown().stream().map(SimEvent::atMicros).toList());
