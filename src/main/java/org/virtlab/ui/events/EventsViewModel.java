@@ -125,6 +125,18 @@ public final class EventsViewModel {
         return total.getReadOnlyProperty();
     }
 
+    /** The events held (shown or not) that happened before {@code micros}, oldest first: the run so far. */
+    public List<SimEvent> eventsBefore(long micros) {
+        List<SimEvent> out = new ArrayList<>();
+        for (SimEvent e : all) {
+            if (e.atMicros() >= micros) {
+                break;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
     // ---- from the runner, once per frame ----
 
     /** Takes the runner's new events; {@code nowMicros} is the simulated time on screen. */

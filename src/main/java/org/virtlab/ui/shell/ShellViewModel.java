@@ -523,7 +523,10 @@ public final class ShellViewModel implements ScenarioEditor {
                     .ifPresent(cpuNow -> cpuNow.vms().forEach(v -> vmHost.put(v.vmId(), v.hostId())));
             contents = new RunExport.Contents(RunExport.charts(s, cpu.chart().chart(), overcommit.chart(), vmHost,
                     host -> i18n.format("overcommit.chart.hostTitle", host), io.costChart(), io.occupancyChart()),
-                    summary, topology.get(), ScenarioWriter.toJson(inlineTraces(withShownView(s))));
+                    summary, topology.get(), ScenarioWriter.toJson(inlineTraces(withShownView(s))),
+                    events.eventsBefore(runner.state().snapshot().nowMicros()), new org.virtlab.text.EventText(
+                            i18n.locale(), id -> s.vm(id).map(VmSpec::name).or(() -> s.hosts().stream()
+                                    .filter(h -> h.id().equals(id)).map(h -> h.name()).findFirst()).orElse(id)));
             String run = file.get().map(p -> p.getFileName().toString().replaceFirst("\\.json$", ""))
                     .orElse(s.title().in(i18n.locale()));
             String seconds = String.format(java.util.Locale.ROOT, "%.3f", runner.state().snapshot().nowMicros() / 1e6);
