@@ -77,7 +77,10 @@ public final class SimulationRunner implements AutoCloseable {
     private MemorySampler memorySampler;
     /** While true the samplers are being brought to a moment after a seek: what they produce is not new. */
     private boolean priming;
-    /** The chart samples of this timeline up to now (re-sent after a seek, under its new generation). */
+    /**
+     * The chart samples of this timeline up to the latest moment reached (a replay after a seek makes the same ones
+     * again); a seek re-sends those up to its target under a new generation.
+     */
     private final List<CpuSampler.Sample> cpuHistory = new ArrayList<>();
     private final List<MemorySampler.Sample> memoryHistory = new ArrayList<>();
     /** The run summary as it was at each chart-sample boundary: a seek goes on from the one before the target. */
@@ -405,7 +408,9 @@ public final class SimulationRunner implements AutoCloseable {
         });
         cpuSampler = new CpuSampler(s -> {
             if (!priming) {
-                cpuHistory.add(s);
+                if (cpuHistory.isEmpty() || s.endMicros() > cpuHistory.get(cpuHistory.size() - 1).endMicros()) {
+                    cpuHistory.add(s);
+                }
                 samples.add(new ChartSample(this.generation, s));
             }
         });
@@ -414,7 +419,10 @@ public final class SimulationRunner implements AutoCloseable {
         if (simulation.subsystems().stream().anyMatch(MemorySubsystem.class::isInstance)) {
             memorySampler = new MemorySampler(s -> {
                 if (!priming) {
-                    memoryHistory.add(s);
+                    if (memoryHistory.isEmpty()
+                            || s.endMicros() > memoryHistory.get(memoryHistory.size() - 1).endMicros()) {
+                        memoryHistory.add(s);
+                    }
                     memorySamples.add(new MemoryChartSample(this.generation, s));
                 }
             });
@@ -482,6 +490,8 @@ public final class SimulationRunner implements AutoCloseable {
         }
         summaryMarks.tailMap(now, false).clear();
         scenarioAt.tailMap(now, false).clear();
+        cpuHistory.removeIf(s -> s.endMicros() > now);
+        memoryHistory.removeIf(s -> s.endMicros() > now);
     }
 
     private void seekNow(long micros) {
@@ -490,22 +500,26 @@ public final class SimulationRunner implements AutoCloseable {
         if (target == simulation.nowMicros()) {
             return;
         }
-        if (target < simulation.nowMicros()) {
-            goBackTo(target);
+        Map.Entry<Long, RunSummary> mark = summaryMarks.floorEntry(target);
+        if (target < simulation.nowMicros() || mark != null && mark.getKey() > simulation.nowMicros()) {
+            goBackTo(target); // back, or far forward within what was run: from the checkpoint before the target
         }
-        runHanding(target); // forward: what a straight run does, observers included
+        runHanding(target); // what a straight run does, observers included
         // the charts start over under a new generation with the samples of this timeline up to the target
         generation++;
         samples.clear();
         memorySamples.clear();
-        cpuHistory.forEach(s -> samples.add(new ChartSample(generation, s)));
-        memoryHistory.forEach(s -> memorySamples.add(new MemoryChartSample(generation, s)));
+        cpuHistory.stream().filter(s -> s.endMicros() <= target)
+                .forEach(s -> samples.add(new ChartSample(generation, s)));
+        memoryHistory.stream().filter(s -> s.endMicros() <= target)
+                .forEach(s -> memorySamples.add(new MemoryChartSample(generation, s)));
         Scenario shown = scenarioAt.floorEntry(target).getValue();
         state = new State(shown, generation, simulation.snapshot(), false, speed, failure, derivations(shown));
     }
 
     /**
-     * Restores the simulation and its observers to the last chart-sample boundary at or before {@code target}, as a
+     * Restores the simulation and its observers to the last chart-sample boundary at or before {@code target} (back,
+     * or forward to a moment reached before), as a
      * straight run left them there: the engine from its checkpoint, the summary from its mark, the samplers by
      * seeing that moment's snapshot (what they make of it was sent the first time).
      */
@@ -518,8 +532,6 @@ public final class SimulationRunner implements AutoCloseable {
         long from = mark.getKey();
         simulation.rewindTo(from);
         summary = mark.getValue().copy();
-        cpuHistory.removeIf(s -> s.endMicros() > from);
-        memoryHistory.removeIf(s -> s.endMicros() > from);
         priming = true;
         try {
             cpuSampler.restart();
