@@ -139,4 +139,38 @@ class EventPanelTest {
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.write(robot, stage.getScene(), "events-" + lang);
     }
+
+    @org.junit.jupiter.api.Test
+    void aSelectedInterruptIsFramedInTheVirtqueue() throws Exception {
+        Stage stage = open("en", "io-emulation-vs-virtio"); // a virtio disk beside emulated and passthrough ones
+        robot.interact(() -> app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("io")));
+        app.runner().runTo(100_000);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() ->
+                app.shell().viewModel().nowMicrosProperty().get() == 100_000 && events().totalProperty().get() > 0));
+        robot.interact(() -> {
+            for (EventKind k : EventKind.values()) {
+                events().kindShownProperty(k).set(k == EventKind.INTERRUPT);
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        List<SimEvent> interrupts = List.copyOf(events().shown());
+        int pick = -1;
+        for (int i = interrupts.size() - 1; i >= 0 && pick < 0; i--) {
+            if (interrupts.get(i).arg(0) >= 0) { // a virtio interrupt (−1: a device without a ring)
+                pick = i;
+            }
+        }
+        assertTrue(pick > 0, "virtio interrupts in 0.1 s");
+        SimEvent chosen = interrupts.get(pick);
+        int index = pick;
+        robot.interact(() -> events().select(index));
+        var ring = robot.lookup("#ioRing").queryAs(org.virtlab.ui.io.RingCanvas.class);
+        // the used ring's entry the interrupt announced: slot (used.idx − 1) mod queue size (virtio 1.1 §2.6.8)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() -> ring.markedSlot() >= 0
+                && app.shell().viewModel().io().focusProperty().get().equals(chosen.deviceId())));
+        int queueSize = app.shell().viewModel().io().ringProperty().get().queueSize();
+        assertEquals(Math.floorMod(chosen.arg(0) - 1, queueSize), ring.markedSlot());
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.write(robot, stage.getScene(), "events-io-en");
+    }
 }

@@ -1,5 +1,6 @@
 package org.virtlab.ui.events;
 
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -39,6 +40,7 @@ public final class EventsView {
     public EventsView(EventsViewModel viewModel, ObservableBooleanValue playing) {
         EventTexts texts = viewModel.texts();
         root.setId("eventsPanel");
+        root.setAccessibleText(texts.get("events.title"));
         root.setPadding(new Insets(4, 6, 4, 6));
 
         Button back = button("eventsBack", "mdi2s-skip-previous", texts.get("events.back"),
@@ -87,11 +89,14 @@ public final class EventsView {
         count.textProperty().bind(viewModel.countTextProperty());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label title = new Label(texts.get("events.title"));
-        title.getStyleClass().add("section-title");
-        title.setTooltip(new Tooltip(texts.get("events.tip")));
-        HBox bar = new HBox(6, title, back, forward, kinds, owners, showAll, spacer, count);
+        count.setWrapText(true);
+        count.setMinWidth(0);
+        count.setTooltip(new Tooltip(texts.get("events.tip")));
+        HBox bar = new HBox(6, back, forward, kinds, owners, showAll, spacer, count);
         bar.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control c : List.of(back, forward, kinds, owners, showAll)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the count gives way, never a button's text
+        }
 
         table.setId("eventsTable");
         table.setItems(viewModel.shown());
@@ -99,10 +104,10 @@ public final class EventsView {
         table.setPlaceholder(new Label(texts.get("events.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column(texts.get("events.column.time"), 130, e -> EventTexts.time(e.atMicros())));
-        table.getColumns().add(column(texts.get("events.column.source"), 130, texts::source));
+        table.getColumns().add(column(texts.get("events.column.source"), 160, texts::source));
         // the selected event stays clearly marked when the focus is elsewhere (Back and Forward are buttons)
         table.setStyle("-fx-selection-bar-non-focused: #b9d7f5; -color-cell-bg-selected: #b9d7f5;");
-        table.getColumns().add(column(texts.get("events.column.kind"), 140, e -> texts.kind(e.kind())));
+        table.getColumns().add(column(texts.get("events.column.kind"), 130, e -> texts.kind(e.kind())));
         table.getColumns().add(column(texts.get("events.column.description"), 520, texts::describe));
         table.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
             int i = now.intValue();

@@ -131,6 +131,7 @@ public final class ShellViewModel implements ScenarioEditor {
             } else {
                 cpu.highlight(null, null);
             }
+            io.highlight(now == null ? null : now.deviceId(), ringMark(now));
         });
         speed.set(runner.state().speed());
         speed.addListener((obs, was, now) -> runner.setSpeed(now));
@@ -147,6 +148,23 @@ public final class ShellViewModel implements ScenarioEditor {
 
     public CpuViewModel cpu() {
         return cpu;
+    }
+
+    /** The ring entry a selected virtio event points at: a kick's or interrupt's last entry; null for others. */
+    private static org.virtlab.ui.io.RingData.Mark ringMark(org.virtlab.engine.SimEvent e) {
+        if (e == null || e.deviceId() == null) {
+            return null;
+        }
+        switch (e.kind()) {
+            case VIRTQUEUE_KICK:
+            case KICK_SUPPRESSED:
+                return new org.virtlab.ui.io.RingData.Mark(false, (int) e.arg(0));
+            case INTERRUPT:
+            case INTERRUPT_SUPPRESSED:
+                return e.arg(0) < 0 ? null : new org.virtlab.ui.io.RingData.Mark(true, (int) e.arg(0));
+            default:
+                return null;
+        }
     }
 
     /** A VM's or host's name in the scenario shown, or the id itself. */
