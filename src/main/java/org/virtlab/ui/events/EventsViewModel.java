@@ -178,16 +178,33 @@ public final class EventsViewModel {
             return;
         }
         all.addAll(fresh);
-        int overflow = all.size() - capacity;
-        if (overflow > 0) {
-            trim();
-            refilter();
-            return;
-        }
         List<SimEvent> add = new ArrayList<>();
         for (SimEvent e : fresh) {
             if (passes(e)) {
                 add.add(e);
+            }
+        }
+        int overflow = all.size() - capacity;
+        if (overflow > 0) { // the oldest go: from the shown ones too, without building the list again
+            int gone = 0;
+            for (SimEvent e : all.subList(0, overflow)) {
+                if (passes(e)) {
+                    gone++;
+                }
+            }
+            trim();
+            int keptShown = shown.size() - gone;
+            if (keptShown < 0) { // some of the new ones are dropped at once
+                add.subList(0, Math.min(add.size(), -keptShown)).clear();
+                gone = shown.size();
+            }
+            shown.remove(0, gone);
+            int selectedAt = selectedIndex.get();
+            if (selectedAt >= 0) {
+                selectedIndex.set(selectedAt - gone >= 0 ? selectedAt - gone : -1);
+                if (selectedAt - gone < 0) {
+                    selected.set(null);
+                }
             }
         }
         shown.addAll(add);

@@ -93,4 +93,25 @@ class EventsViewModelTest {
         assertEquals("3 of 3 events shown (the 2 oldest were dropped to keep memory bounded)",
                 vm.countTextProperty().get());
     }
+
+    @Test
+    void droppingTheOldestWhilePlayingKeepsTheFilterAndTheSelection() {
+        EventsViewModel vm = new EventsViewModel(new I18n(Locale.ENGLISH), id -> id, seeks::add, 3);
+        vm.update(List.of(new EventBatch(0, Long.MAX_VALUE, List.of(switchOn("vm1", 1_000), cow("vm2", 2_000)))),
+                2_000);
+        vm.kindShownProperty(EventKind.COW_FAULT).set(false);
+        vm.select(0); // the switch at 1 ms
+        vm.update(List.of(new EventBatch(0, Long.MAX_VALUE, List.of(switchOn("vm2", 3_000)))), 3_000);
+        assertEquals(0, vm.selectedIndexProperty().get());
+        // capacity 3: the switch at 1 ms goes, the hidden COW at 2 ms stays, the two new ones come in
+        vm.update(List.of(new EventBatch(0, Long.MAX_VALUE, List.of(switchOn("vm1", 4_000)))), 4_000);
+        assertEquals(List.of(3_000L, 4_000L), vm.shown().stream().map(SimEvent::atMicros).toList());
+        assertNull(vm.selectedProperty().get(), "the selected event was dropped");
+        assertEquals("2 of 3 events shown (the oldest was dropped to keep memory bounded)",
+                vm.countTextProperty().get());
+        vm.select(0);
+        vm.update(List.of(new EventBatch(0, Long.MAX_VALUE, List.of(ksm(5_000)))), 5_000); // the hidden COW goes
+        assertEquals(0, vm.selectedIndexProperty().get());
+        assertEquals(3_000, vm.selectedProperty().get().atMicros());
+    }
 }
