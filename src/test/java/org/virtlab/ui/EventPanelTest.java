@@ -98,6 +98,13 @@ class EventPanelTest {
         long after = clicked.atMicros() / tick * tick + tick;
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() ->
                 app.shell().viewModel().nowMicrosProperty().get() == after));
+        if (topic == EventTopic.MIGRATION) { // its card below the topology is marked
+            robot.interact(() -> app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("topology")));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() ->
+                    robot.lookup(".migration-marked").tryQuery().isPresent()));
+            WaitForAsyncUtils.waitForFxEvents(3);
+            Screenshots.write(robot, robot.lookup("#eventsTable").query().getScene(), "events-migration-en");
+        }
         int index = events().selectedIndexProperty().get();
         if (index > 0) {
             SimEvent previous = events().shown().get(index - 1);

@@ -103,11 +103,12 @@ public final class EventsView {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setPlaceholder(new Label(texts.get("events.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column(texts.get("events.column.time"), 130, e -> EventTexts.time(e.atMicros())));
+        table.getColumns().add(column(texts.get("events.column.time"), 120, e -> EventTexts.time(e.atMicros())));
         table.getColumns().add(column(texts.get("events.column.source"), 160, texts::source));
         // the selected event stays clearly marked when the focus is elsewhere (Back and Forward are buttons)
-        table.setStyle("-fx-selection-bar-non-focused: #b9d7f5; -color-cell-bg-selected: #b9d7f5;");
-        table.getColumns().add(column(texts.get("events.column.kind"), 130, e -> texts.kind(e.kind())));
+        table.setStyle("-fx-selection-bar-non-focused: #b9d7f5; -color-cell-bg-selected: #b9d7f5;"
+                + " -color-cell-bg-selected-focused: #b9d7f5;");
+        table.getColumns().add(column(texts.get("events.column.kind"), 160, e -> texts.kind(e.kind())));
         table.getColumns().add(column(texts.get("events.column.description"), 520, texts::describe));
         table.getSelectionModel().selectedIndexProperty().addListener((obs, was, now) -> {
             int i = now.intValue();
@@ -169,6 +170,14 @@ public final class EventsView {
         c.setMinWidth(Math.min(width, 120));
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(text.apply(d.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item)); // the whole text where it is cut
+            }
+        });
         return c;
     }
 }

@@ -132,6 +132,9 @@ public final class ShellViewModel implements ScenarioEditor {
                 cpu.highlight(null, null);
             }
             io.highlight(now == null ? null : now.deviceId(), ringMark(now));
+            topology.markMigration(now != null && now.kind() != org.virtlab.engine.EventKind.MIGRATION_REFUSED
+                    && org.virtlab.ui.events.EventTopic.of(now.kind()) == org.virtlab.ui.events.EventTopic.MIGRATION
+                    ? now.vmId() : null);
         });
         speed.set(runner.state().speed());
         speed.addListener((obs, was, now) -> runner.setSpeed(now));
