@@ -137,6 +137,42 @@ public final class EventsViewModel {
         return out;
     }
 
+    /**
+     * Takes over the list, the filters and the selection of the panel this one replaces (the window rebuilt in
+     * another language around the same run); the events this one has had since come after them.
+     */
+    public void carryOverFrom(EventsViewModel previous) {
+        if (timeline != -1 && timeline != previous.timeline) {
+            return; // a new run began in between: nothing of the old one applies
+        }
+        List<SimEvent> since = new ArrayList<>(all);
+        all.clear();
+        all.addAll(previous.all);
+        all.addAll(since);
+        timeline = previous.timeline;
+        dropped = previous.dropped;
+        trim();
+        previous.kindShown.forEach((k, p) -> kindShown.get(k).set(p.get()));
+        List<String> order = new ArrayList<>(previous.owners);
+        owners.forEach(o -> {
+            if (!order.contains(o)) {
+                order.add(o);
+            }
+        });
+        for (String o : order) {
+            BooleanProperty p = ownerShown.computeIfAbsent(o, x -> {
+                BooleanProperty n = new SimpleBooleanProperty(true);
+                n.addListener((obs, was, now) -> refilter());
+                return n;
+            });
+            BooleanProperty before = previous.ownerShown.get(o);
+            p.set(before == null || before.get());
+        }
+        owners.setAll(order);
+        selected.set(previous.selected.get());
+        refilter();
+    }
+
     // ---- from the runner, once per frame ----
 
     /** Takes the runner's new events; {@code nowMicros} is the simulated time on screen. */

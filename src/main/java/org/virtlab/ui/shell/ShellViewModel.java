@@ -319,6 +319,8 @@ public final class ShellViewModel implements ScenarioEditor {
         memory.carryOverFrom(previous.memory);
         network.carryOverFrom(previous.network);
         overcommit.carryOverFrom(previous.overcommit);
+        events.carryOverFrom(previous.events);
+        eventsShown.set(previous.eventsShown.get());
         saved = previous.saved;
         history = previous.history;
         exportFolder.set(previous.exportFolder.get());

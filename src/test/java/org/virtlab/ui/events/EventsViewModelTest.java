@@ -114,4 +114,19 @@ class EventsViewModelTest {
         assertEquals(0, vm.selectedIndexProperty().get());
         assertEquals(3_000, vm.selectedProperty().get().atMicros());
     }
+
+    @Test
+    void aPanelRebuiltInAnotherLanguageKeepsTheListFiltersAndSelection() {
+        EventsViewModel before = fiveEvents();
+        before.ownerShownProperty("vm2").set(false);
+        before.select(1); // shown: vm1 switch, KSM, vm1 COW: the KSM merge at 4 ms
+        EventsViewModel after = new EventsViewModel(new I18n(Locale.SIMPLIFIED_CHINESE), id -> id, seeks::add);
+        after.update(List.of(new EventBatch(0, Long.MAX_VALUE, List.of(cow("vm3", 7_000)))), 7_000);
+        after.carryOverFrom(before);
+        assertEquals(List.of(1_000L, 4_000L, 5_000L, 7_000L), after.shown().stream().map(SimEvent::atMicros).toList());
+        assertEquals(List.of("vm1", "vm2", "host1", "vm3"), after.owners());
+        assertEquals(4_000, after.selectedProperty().get().atMicros());
+        assertEquals("显示 4 / 6 个事件", after.countTextProperty().get());
+        assertEquals(List.of(4_000L), seeks, "taking over seeks nothing");
+    }
 }
