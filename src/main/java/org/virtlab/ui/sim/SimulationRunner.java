@@ -442,6 +442,21 @@ public final class SimulationRunner implements AutoCloseable {
     private void publish() {
         handEvents(Long.MAX_VALUE);
         summaryMarks.headMap(simulation.earliestRestorableMicros(), false).clear();
+        Scenario now = scenarioAt.floorEntry(simulation.nowMicros()).getValue();
+        if (now != state.scenario()) {
+            // a replay after a seek passed an edit made the first time: the window shows the edited scenario, its
+            // charts started over with the samples so far (as after a seek)
+            generation++;
+            samples.clear();
+            memorySamples.clear();
+            long t = simulation.nowMicros();
+            cpuHistory.stream().filter(s -> s.endMicros() <= t).forEach(s -> samples.add(new ChartSample(generation, s)));
+            memoryHistory.stream().filter(s -> s.endMicros() <= t)
+                    .forEach(s -> memorySamples.add(new MemoryChartSample(generation, s)));
+            State old = state;
+            state = new State(now, generation, old.snapshot(), old.playing(), old.speed(), old.failure(),
+                    old.derivations());
+        }
         State old = state;
         state = new State(old.scenario(), old.generation(), simulation.snapshot(), playing, speed, failure,
                 derivations(old.scenario()));

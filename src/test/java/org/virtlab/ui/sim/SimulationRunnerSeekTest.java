@@ -149,6 +149,30 @@ class SimulationRunnerSeekTest {
         }
     }
 
+    @Test
+    void playingForwardAfterBackPassesTheEditsMadeTheFirstTime() throws Exception {
+        Scenario lesson = Lessons.defaultLesson().scenario();
+        org.virtlab.engine.model.VmSpec vm = lesson.vms().get(0);
+        org.virtlab.engine.cpu.Workload idle = new org.virtlab.engine.cpu.Workload.Idle(5);
+        Scenario edited = lesson.withVm(vm.withWorkload(idle));
+        try (SimulationRunner runner = new SimulationRunner(lesson)) {
+            runner.runTo(1_000_000);
+            runner.edit(edited, new org.virtlab.engine.cpu.SetWorkload(vm.id(), idle));
+            runner.runTo(2_000_000);
+            idle(runner);
+            SimulationSnapshot atEnd = runner.state().snapshot();
+            runner.seek(500_000);
+            idle(runner);
+            assertEquals(lesson, runner.state().scenario(), "before the edit: the scenario as it was");
+            runner.runTo(1_500_000); // the replay delivers the edit's input again
+            idle(runner);
+            assertEquals(edited, runner.state().scenario());
+            runner.runTo(2_000_000);
+            idle(runner);
+            assertEquals(atEnd, runner.state().snapshot(), "the kept future is the same");
+        }
+    }
+
     private static String hostOf(SimulationSnapshot s, String vmId) {
         return s.find(CpuSnapshot.class).orElseThrow().vms().stream().filter(v -> v.vmId().equals(vmId)).findFirst()
                 .orElseThrow().hostId();
