@@ -51,6 +51,7 @@ module org.virtlab {
     exports org.virtlab.ui.sweep;
     exports org.virtlab.ui.compare;
     exports org.virtlab.ui.exercise;
+    exports org.virtlab.ui.events;
 
     // picocli fills the annotated fields of the commands reflectively.
     opens org.virtlab.cli to info.picocli;

@@ -18,10 +18,12 @@ import org.virtlab.charts.MemoryStateChart;
 import org.virtlab.engine.Simulation;
 import org.virtlab.engine.Simulations;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.experiment.EventCsv;
 import org.virtlab.experiment.RunArtifacts;
 import org.virtlab.experiment.RunOutput;
 import org.virtlab.experiment.RunRecorder;
 import org.virtlab.experiment.RunSummary;
+import org.virtlab.text.EventText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,8 +96,18 @@ final class RunCommand extends LocalizedCommand implements Callable<Integer> {
             Simulation simulation = seed == null ? Simulations.of(scenario) : Simulations.of(scenario, seed);
             RunSummary summary = RunSummary.attach(simulation, scenario);
             RunRecorder recorder = RunRecorder.attach(simulation);
+            boolean events = formats.get().contains(RunArtifacts.Format.CSV);
+            if (events) {
+                simulation.enableJournal(EventCsv.CAPACITY);
+            }
             run(simulation, seconds == null ? scenario.durationMicros() : Math.round(seconds * 1e6));
             new RunArtifacts(scenario, recorder, chartLabels()).write(output.folder(), formats.get());
+            if (events) {
+                Files.writeString(output.folder().resolve(EventCsv.FILE), EventCsv.csv(simulation.journal().events(),
+                        new EventText(locale(), id -> scenario.vm(id).map(v -> v.name()).or(() -> scenario.hosts()
+                                .stream().filter(h -> h.id().equals(id)).map(h -> h.name()).findFirst()).orElse(id))),
+                        StandardCharsets.UTF_8);
+            }
             Files.writeString(output.folder().resolve(RunOutput.SUMMARY), summary.toJson(simulation),
                     StandardCharsets.UTF_8);
             output.publish();

@@ -39,6 +39,16 @@ public final class RunSummary implements SimulationObserver {
         return summary;
     }
 
+    /** An independent summary that has observed what this one has (to go on from here on another timeline). */
+    public RunSummary copy() {
+        RunSummary c = new RunSummary();
+        c.hostIds.addAll(hostIds);
+        c.capacityMhzMicros = capacityMhzMicros.clone();
+        c.lastCapacityMhz = lastCapacityMhz.clone();
+        c.lastMicros = lastMicros;
+        return c;
+    }
+
     /**
      * Integrates each host's capacity since the last call at its value now: exact when called every tick (the
      * capacity holds for the tick that just ended) or when it does not change.

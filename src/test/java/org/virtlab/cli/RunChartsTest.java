@@ -75,7 +75,7 @@ class RunChartsTest {
         Path target = dir.resolve("out");
         assertEquals(0, run("run", scenario().toString(), "--seconds", "2", "--out", target.toString()), err.toString());
         List<String> charts = List.of("cpu", "io-cost", "io-occupancy", "memory-h");
-        List<String> expected = new java.util.ArrayList<>(List.of("summary.json"));
+        List<String> expected = new java.util.ArrayList<>(List.of("summary.json", "events.csv"));
         for (String c : charts) {
             expected.addAll(List.of(c + ".csv", c + ".png", c + ".svg"));
         }
@@ -132,7 +132,8 @@ class RunChartsTest {
         assertEquals(451, cpu.size());
         assertTrue(cpu.get(1).startsWith("0.1,"), cpu.get(1));
         assertTrue(cpu.get(450).startsWith("45,"), cpu.get(450));
-        assertEquals(List.of("cpu.csv", "memory-host1.csv", "summary.json"), names(target), "only what was asked");
+        assertEquals(List.of("cpu.csv", "events.csv", "memory-host1.csv", "summary.json"), names(target),
+                "only what was asked");
     }
 
     @Test
@@ -142,7 +143,8 @@ class RunChartsTest {
         Path b = dir.resolve("b");
         assertEquals(0, run("run", file.toString(), "--seconds", "2", "--out", a.toString()), err.toString());
         assertEquals(0, run("run", file.toString(), "--seconds", "2", "--out", b.toString()), err.toString());
-        for (String f : List.of("summary.json", "cpu.csv", "memory-h.csv", "io-cost.csv", "io-occupancy.csv")) {
+        for (String f : List.of("summary.json", "cpu.csv", "memory-h.csv", "io-cost.csv", "io-occupancy.csv",
+                "events.csv")) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
         Path c = dir.resolve("c");
@@ -152,6 +154,7 @@ class RunChartsTest {
         assertEquals(0, run("run", "scenarios/default.json", "--seconds", "5", "--seed", "7", "--out", d.toString(),
                 "--formats", "csv"));
         assertArrayEquals(Files.readAllBytes(c.resolve("cpu.csv")), Files.readAllBytes(d.resolve("cpu.csv")));
+        assertArrayEquals(Files.readAllBytes(c.resolve("events.csv")), Files.readAllBytes(d.resolve("events.csv")));
         assertArrayEquals(Files.readAllBytes(c.resolve("summary.json")), Files.readAllBytes(d.resolve("summary.json")));
     }
 

@@ -20,14 +20,15 @@ import org.virtlab.ui.i18n.I18n;
 class MessageBundlesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"ui", "cli", "derivation"})
+    @ValueSource(strings = {"ui", "cli", "derivation", "events"})
     void chineseHasExactlyTheEnglishKeys(String which) throws IOException {
         Class<?> anchor = switch (which) {
             case "ui" -> I18n.class;
             case "cli" -> VirtLabCommand.class;
+            case "events" -> EventText.class;
             default -> CpuDerivationText.class;
         };
-        String base = which.equals("derivation") ? "derivation" : "messages";
+        String base = which.equals("derivation") || which.equals("events") ? which : "messages";
         assertEquals(keys(anchor, base + ".properties"), keys(anchor, base + "_zh.properties"),
                 "keys of " + which + "/" + base + "_zh.properties");
     }

@@ -99,7 +99,7 @@ class ExportRunTest {
         for (String c : charts) {
             expected.addAll(List.of(c + ".csv", c + ".png", c + ".svg"));
         }
-        expected.addAll(List.of("scenario.json", "summary.json", "topology.png"));
+        expected.addAll(List.of("events.csv", "scenario.json", "summary.json", "topology.png"));
         assertEquals(expected.stream().sorted().toList(), names(folder));
         assertEquals(List.of(folder.getFileName().toString()), names(dir)); // no temporary folder left beside it
 

@@ -35,6 +35,7 @@ public final class CpuView {
         GanttCanvas gantt = new GanttCanvas(i18n.get("cpu.gantt.cpu"));
         gantt.setId("cpuGantt");
         viewModel.ganttProperty().addListener((obs, was, now) -> gantt.show(now));
+        viewModel.ganttMarkProperty().addListener((obs, was, now) -> gantt.mark(now));
         Label ganttTitle = new Label();
         ganttTitle.textProperty().bind(viewModel.focusHostProperty().map(h -> i18n.format("cpu.gantt.title", h)));
         ganttTitle.getStyleClass().add("section-title");
@@ -71,6 +72,11 @@ public final class CpuView {
         TabPane details = new TabPane(explainTab, slicesTab);
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         details.setId("cpuDetails");
+        viewModel.ganttMarkProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                details.getSelectionModel().select(slicesTab); // a selected vCPU switch is shown in its slice
+            }
+        });
         SplitPane split = new SplitPane(viewer, table, details);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.38, 0.64);

@@ -39,6 +39,12 @@ public final class CpuViewModel {
     private final ReadOnlyStringWrapper derivation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper focusHost = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<GanttData> gantt = new ReadOnlyObjectWrapper<>(GanttData.EMPTY);
+    private final ReadOnlyObjectWrapper<GanttData.Mark> ganttMark = new ReadOnlyObjectWrapper<>();
+    /** The host and slice the selected event points at (the Events panel), or null. */
+    private String markHostId;
+    private GanttData.Mark mark;
+    /** The host whose slices are shown. */
+    private String ganttHostId;
     private final CpuDerivationText derivationText;
     private Scenario scenario;
     private SimulationRunner.State shown;
@@ -81,6 +87,18 @@ public final class CpuViewModel {
 
     public ReadOnlyObjectProperty<GanttData> ganttProperty() {
         return gantt.getReadOnlyProperty();
+    }
+
+    /** The slice to point at in the Gantt when it shows {@code markHostId}'s slices, or null. */
+    public ReadOnlyObjectProperty<GanttData.Mark> ganttMarkProperty() {
+        return ganttMark.getReadOnlyProperty();
+    }
+
+    /** Points at the slice on {@code hostId}'s logical CPU at that moment (a selected vCPU switch); null: none. */
+    public void highlight(String hostId, GanttData.Mark at) {
+        markHostId = hostId;
+        mark = at;
+        ganttMark.set(at != null && hostId != null && hostId.equals(ganttHostId) ? at : null);
     }
 
     /** Whether the CPU tab is showing: the chart redraws only then. */
@@ -158,6 +176,8 @@ public final class CpuViewModel {
         int h = focusIndex();
         HostSpec host = scenario.hosts().get(h);
         focusHost.set(host.name());
+        ganttHostId = host.id();
+        ganttMark.set(mark != null && host.id().equals(markHostId) ? mark : null);
         if (h < state.derivations().size()) {
             CpuDerivation d = state.derivations().get(h);
             if (!d.equals(shownDerivation)) {

@@ -14,7 +14,7 @@ import org.virtlab.charts.ChartStyle;
  * grouped in a shaded band per core, one colour per VM (the charts' colours), the window's time axis
  * below. Redraws when given new data or resized; draws nothing else.
  */
-final class GanttCanvas extends Region {
+public final class GanttCanvas extends Region {
     private static final double LABEL_WIDTH = 64;
     private static final double AXIS_HEIGHT = 22;
     private static final double MAX_ROW = 26;
@@ -22,6 +22,8 @@ final class GanttCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private final String cpuLabel;
     private GanttData data = GanttData.EMPTY;
+    private GanttData.Mark mark;
+    private GanttData.Bar highlighted;
 
     GanttCanvas(String cpuLabel) {
         this.cpuLabel = cpuLabel;
@@ -32,6 +34,17 @@ final class GanttCanvas extends Region {
     void show(GanttData next) {
         this.data = next;
         draw();
+    }
+
+    /** Points at the slice running at a moment (the selected event), or at nothing. */
+    void mark(GanttData.Mark next) {
+        this.mark = next;
+        draw();
+    }
+
+    /** The slice drawn highlighted, if the marked one is in the window shown. */
+    public java.util.Optional<GanttData.Bar> highlighted() {
+        return java.util.Optional.ofNullable(highlighted);
     }
 
     @Override
@@ -46,6 +59,7 @@ final class GanttCanvas extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
+        highlighted = null;
         int rows = data.logicalCpus();
         if (rows == 0 || w <= LABEL_WIDTH) {
             return;
@@ -77,6 +91,7 @@ final class GanttCanvas extends Region {
             g.setStroke(Color.WHITE);
             g.strokeLine(x0, y + 2, x0, y + rowHeight - 2);
         }
+        drawMark(g, rowHeight, plotWidth, start);
         double axisY = rows * rowHeight + 4;
         g.setStroke(Color.rgb(150, 150, 150));
         g.strokeLine(LABEL_WIDTH, axisY, LABEL_WIDTH + plotWidth, axisY);
@@ -90,5 +105,34 @@ final class GanttCanvas extends Region {
             g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 5 ? TextAlignment.RIGHT : TextAlignment.CENTER);
             g.fillText(String.format(java.util.Locale.ROOT, "%.2f s", t / 1e6), x, axisY + 5);
         }
+    }
+
+    /** A dark frame round the marked slice and a line at its moment across its CPU's row. */
+    private void drawMark(GraphicsContext g, double rowHeight, double plotWidth, long start) {
+        if (mark == null || mark.logicalCpu() >= data.logicalCpus() || mark.atMicros() < start
+                || mark.atMicros() > data.endMicros()) {
+            return;
+        }
+        double y = mark.logicalCpu() * rowHeight;
+        for (GanttData.Bar bar : data.bars()) {
+            if (bar.logicalCpu() == mark.logicalCpu() && bar.startMicros() <= mark.atMicros()
+                    && mark.atMicros() < Math.max(bar.endMicros(), bar.startMicros() + 1)) {
+                highlighted = bar;
+                double x0 = LABEL_WIDTH + plotWidth * Math.max(0, bar.startMicros() - start) / data.windowMicros();
+                double x1 = LABEL_WIDTH + plotWidth * Math.min(data.windowMicros(), bar.endMicros() - start)
+                        / data.windowMicros();
+                g.setStroke(Color.rgb(20, 20, 20));
+                g.setLineWidth(3);
+                g.strokeRect(x0, y + 1.5, Math.max(3, x1 - x0), rowHeight - 3);
+                g.setLineWidth(1);
+            }
+        }
+        double x = LABEL_WIDTH + plotWidth * (mark.atMicros() - start) / data.windowMicros();
+        g.setStroke(Color.rgb(200, 30, 30));
+        g.setLineWidth(1);
+        g.strokeLine(x, 0, x, data.logicalCpus() * rowHeight); // the moment, across every CPU
+        g.setLineWidth(3);
+        g.strokeLine(x, y, x, y + rowHeight);
+        g.setLineWidth(1);
     }
 }

@@ -18,4 +18,8 @@ public record GanttData(String hostName, int logicalCpus, int threadsPerCore, lo
     /** One slice: vCPU {@code vcpu} of VM {@code vm} (scenario order, which picks its colour) on a logical CPU. */
     public record Bar(int logicalCpu, int vm, int vcpu, long startMicros, long endMicros) {
     }
+
+    /** A moment to point at (the selected event): the slice running on {@code logicalCpu} at {@code atMicros}. */
+    public record Mark(int logicalCpu, long atMicros) {
+    }
 }

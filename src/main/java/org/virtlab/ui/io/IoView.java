@@ -95,6 +95,7 @@ public final class IoView {
         ringCanvas.setId("ioRing");
         menus.canvas(ringCanvas, () -> i18n.get("export.name.ring"));
         vm.ringProperty().addListener((obs, was, now) -> ringCanvas.show(now));
+        vm.ringMarkProperty().addListener((obs, was, now) -> ringCanvas.mark(now));
         ringCanvas.show(vm.ringProperty().get());
         ringCanvas.visibleProperty().bind(vm.ringProperty().isNotNull());
         ringCanvas.managedProperty().bind(ringCanvas.visibleProperty()); // hidden, its size holds no room open

@@ -44,6 +44,7 @@ public final class IoViewModel {
     private final ObservableList<String> devices = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<String> focus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RingData> ring = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RingData.Mark> ringMark = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper ringNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper counters = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<TimelineData> timeline = new ReadOnlyObjectWrapper<>(TimelineData.EMPTY);
@@ -119,6 +120,19 @@ public final class IoViewModel {
         if (shown != null) {
             showFocus(shown);
         }
+    }
+
+    /** The ring entry the selected event points at, in the focus device's virtqueue; null: none. */
+    public ReadOnlyObjectProperty<RingData.Mark> ringMarkProperty() {
+        return ringMark.getReadOnlyProperty();
+    }
+
+    /** Puts {@code deviceId} in focus and points at a ring entry of it (a selected kick or interrupt); null: none. */
+    public void highlight(String deviceId, RingData.Mark mark) {
+        if (mark != null) {
+            focus(deviceId);
+        }
+        ringMark.set(mark != null && deviceId.equals(focus.get()) ? mark : null);
     }
 
     /** The focus device's virtqueue, laid out; null when it has none (not virtio). */

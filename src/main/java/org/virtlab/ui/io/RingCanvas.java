@@ -22,7 +22,7 @@ import org.virtlab.ui.i18n.I18n;
  * private index and the other side's event index below, each at the slot it maps to. A kick flashes the available
  * ring, an interrupt the used ring. Every field explains itself on hover. Redraws when given data or resized.
  */
-final class RingCanvas extends Region {
+public final class RingCanvas extends Region {
     static final double ROW = 21;
     private static final double TABLE_TOP = 46;
     /** The table's width: index, addr, len, flags and next, and room for the chains' arrows. */
@@ -41,6 +41,9 @@ final class RingCanvas extends Region {
     private final BiConsumer<Integer, Integer> capacity;
     private final HitRegions hits;
     private RingData data;
+    private RingData.Mark mark;
+    /** The ring slot framed for the mark, or −1. */
+    private int markedSlot = -1;
 
     /** @param capacity told the descriptor rows and ring slots that fit, whenever the size changes */
     RingCanvas(I18n i18n, BiConsumer<Integer, Integer> capacity) {
@@ -55,6 +58,17 @@ final class RingCanvas extends Region {
     void show(RingData next) {
         data = next;
         draw();
+    }
+
+    /** Points at a ring entry (the selected event), or at nothing. */
+    void mark(RingData.Mark next) {
+        mark = next;
+        draw();
+    }
+
+    /** The slot framed for the selected event, if it is in the window shown (tests); −1: none. */
+    public int markedSlot() {
+        return markedSlot;
     }
 
     /** The explanation at a point of the drawing (tests). */
@@ -83,6 +97,7 @@ final class RingCanvas extends Region {
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
         hits.clear();
+        markedSlot = -1;
         if (data == null) {
             return;
         }
@@ -276,6 +291,17 @@ final class RingCanvas extends Region {
             return;
         }
         int first = slots.get(0).slot();
+        if (mark != null && mark.used() != avail) {
+            int slot = RingLayout.slot(mark.idx() - 1, size);
+            int k = Math.floorMod(slot - first, size);
+            if (k < shown) { // a dark frame round the entry the selected event published or returned
+                markedSlot = slot;
+                g.setStroke(Color.rgb(20, 20, 20));
+                g.setLineWidth(3.5);
+                g.strokeRect(x + k * CELL_W - 2, cy - 2, CELL_W + 2, CELL_H + 4);
+                g.setLineWidth(1);
+            }
+        }
         // the producer's idx: where its next entry goes
         marker(g, x, cy - 1, first, shown, strip.idxSlot(), "idx", true, 0, IoColours.TEXT,
                 i18n.format(prefix + ".idx.help", Integer.toString(size)));

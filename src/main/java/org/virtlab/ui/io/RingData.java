@@ -72,4 +72,11 @@ public record RingData(int queueSize, boolean eventIdx, List<Descriptor> descrip
      */
     public record Slot(int slot, boolean listed, int id, int lenBytes, boolean pending, State state) {
     }
+
+    /**
+     * A ring entry to point at (the selected event): the last one published before the ring's idx was {@code idx}
+     * (a kick's avail.idx, an interrupt's used.idx) in the used ring if {@code used}, else the available ring.
+     */
+    public record Mark(boolean used, int idx) {
+    }
 }

@@ -101,6 +101,11 @@ final class MainMenu {
         simulation.getItems().addAll(playPause,
                 item("menu.sim.step", new KeyCodeCombination(KeyCode.RIGHT), "mdi2s-skip-next", vm::step),
                 item("menu.sim.reset", shortcut(KeyCode.R), "mdi2r-restart", vm::reset),
+                new SeparatorMenuItem(),
+                item("menu.sim.back", new KeyCodeCombination(KeyCode.LEFT, KeyCombination.SHIFT_DOWN),
+                        "mdi2s-skip-previous", vm::backToEvent),
+                item("menu.sim.forward", new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.SHIFT_DOWN),
+                        "mdi2s-skip-next-outline", vm::forwardToEvent),
                 new SeparatorMenuItem(), speed,
                 new SeparatorMenuItem(), item("menu.sim.sweep", null, "mdi2c-chart-line", view::openSweep),
                 item("menu.sim.compare", null, "mdi2c-compare-horizontal", view::openCompare));
@@ -121,7 +126,11 @@ final class MainMenu {
             viewMenu.getItems().add(item("tab." + ShellView.TABS.get(i), shortcut(KeyCode.getKeyCode(Integer.toString(i + 1))),
                     null, () -> view.selectTab(index)));
         }
-        viewMenu.getItems().addAll(new SeparatorMenuItem(), language);
+        javafx.scene.control.CheckMenuItem events = new javafx.scene.control.CheckMenuItem(i18n.get("menu.view.events"));
+        events.setId("menu.view.events");
+        events.setAccelerator(shortcut(KeyCode.E));
+        events.selectedProperty().bindBidirectional(vm.eventsShownProperty());
+        viewMenu.getItems().addAll(new SeparatorMenuItem(), events, new SeparatorMenuItem(), language);
 
         Menu help = menu("menu.help");
         help.getItems().addAll(

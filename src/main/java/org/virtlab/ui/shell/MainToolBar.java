@@ -44,10 +44,17 @@ final class MainToolBar {
         time.getStyleClass().add("sim-time");
         time.textProperty().bind(vm.timeTextProperty());
         time.setTooltip(new Tooltip(i18n.get("toolbar.time")));
+        javafx.scene.control.ToggleButton events = new javafx.scene.control.ToggleButton(null,
+                new FontIcon("mdi2f-format-list-bulleted"));
+        ((FontIcon) events.getGraphic()).setIconSize(20);
+        events.setId("eventsToggle");
+        events.setTooltip(new Tooltip(i18n.get("menu.view.events")));
+        events.setFocusTraversable(false);
+        events.selectedProperty().bindBidirectional(vm.eventsShownProperty());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         bar.getItems().addAll(play, step, reset, new Separator(), new Label(i18n.get("toolbar.speed")), speed,
-                spacer, clockIcon, time);
+                new Separator(), events, spacer, clockIcon, time);
     }
 
     ToolBar bar() {

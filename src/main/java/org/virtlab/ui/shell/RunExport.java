@@ -19,12 +19,15 @@ import org.virtlab.charts.ChartExport;
 import org.virtlab.charts.IoCostChart;
 import org.virtlab.charts.IoOccupancyChart;
 import org.virtlab.charts.MemoryStateChart;
+import org.virtlab.engine.SimEvent;
 import org.virtlab.engine.model.HostSpec;
+import org.virtlab.experiment.EventCsv;
+import org.virtlab.text.EventText;
 import org.virtlab.engine.model.Scenario;
 
 /**
  * File › Export › This run: a folder with every chart of the run (PNG, SVG and the CSV of its data),
- * {@code summary.json} as {@code virtlab run} writes it, a picture of the topology and the scenario itself. The
+ * {@code summary.json} as {@code virtlab run} writes it, {@code events.csv} (the run's events), a picture of the topology and the scenario itself. The
  * folder is filled under a hidden temporary name beside it and renamed when complete, so a folder with the
  * final name is always whole; a failure removes the temporary one.
  */
@@ -42,10 +45,16 @@ final class RunExport {
         }
     }
 
-    /** Everything the folder holds, ready to write. */
-    record Contents(List<Chart> charts, String summaryJson, BufferedImage topology, String scenarioJson) {
+    /**
+     * Everything the folder holds, ready to write.
+     *
+     * @param events    the run's events up to now, written as {@code events.csv} described by {@code eventText}
+     */
+    record Contents(List<Chart> charts, String summaryJson, BufferedImage topology, String scenarioJson,
+                    List<SimEvent> events, EventText eventText) {
         Contents {
             charts = List.copyOf(charts);
+            events = List.copyOf(events);
         }
     }
 
@@ -110,6 +119,8 @@ final class RunExport {
                 ChartExport.png(contents.topology(), tmp.resolve("topology.png"));
             }
             Files.writeString(tmp.resolve("scenario.json"), contents.scenarioJson(), StandardCharsets.UTF_8);
+            Files.writeString(tmp.resolve(EventCsv.FILE), EventCsv.csv(contents.events(), contents.eventText()),
+                    StandardCharsets.UTF_8);
             return rename(tmp, parent, name);
         } finally {
             if (Files.exists(tmp)) {

@@ -24,6 +24,7 @@ import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.common.ExportErrors;
 import org.virtlab.ui.common.FileDialogs;
 import org.virtlab.ui.cpu.CpuView;
+import org.virtlab.ui.events.EventsView;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.io.IoView;
 import org.virtlab.ui.memory.MemoryTabView;
@@ -98,7 +99,14 @@ public final class ShellView {
         viewModel.tabProperty().addListener((obs, was, now) -> showTab(now));
 
         root.setLeft(new PaletteView(i18n).root());
-        root.setCenter(tabs);
+        javafx.scene.Parent eventsPanel = new EventsView(viewModel.events(), viewModel.playingProperty()).root();
+        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(tabs);
+        centre.setId("centreSplit");
+        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        javafx.scene.control.SplitPane.setResizableWithParent(eventsPanel, false);
+        showEvents(centre, eventsPanel, viewModel.eventsShownProperty().get());
+        viewModel.eventsShownProperty().addListener((obs, was, now) -> showEvents(centre, eventsPanel, now));
+        root.setCenter(centre);
         root.setRight(new PropertiesView(viewModel.properties(), i18n).root());
 
         StatusBar status = new StatusBar();
@@ -121,6 +129,16 @@ public final class ShellView {
                 e -> viewModel.autosave()));
         autosave.setCycleCount(javafx.animation.Animation.INDEFINITE);
         autosave.play();
+    }
+
+    /** Docks the Events panel under the tabs (a third of the height) or takes it away. */
+    private static void showEvents(javafx.scene.control.SplitPane centre, javafx.scene.Parent panel, boolean show) {
+        if (show && !centre.getItems().contains(panel)) {
+            centre.getItems().add(panel);
+            centre.setDividerPositions(0.64);
+        } else if (!show) {
+            centre.getItems().remove(panel);
+        }
     }
 
     public Parent root() {

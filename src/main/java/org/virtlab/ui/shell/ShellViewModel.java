@@ -45,6 +45,8 @@ import org.virtlab.ui.common.ScenarioDiff;
 import org.virtlab.ui.common.ScenarioEditor;
 import org.virtlab.ui.common.Selection;
 import org.virtlab.ui.cpu.CpuViewModel;
+import org.virtlab.ui.cpu.GanttData;
+import org.virtlab.ui.events.EventsViewModel;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.io.IoViewModel;
 import org.virtlab.ui.memory.MemoryViewModel;
@@ -71,6 +73,9 @@ public final class ShellViewModel implements ScenarioEditor {
     private final NetworkViewModel network;
     private final OvercommitViewModel overcommit;
     private final PropertiesViewModel properties;
+    private final EventsViewModel events;
+    /** Whether the Events panel is docked under the tabs: view state of this session. */
+    private final javafx.beans.property.BooleanProperty eventsShown = new javafx.beans.property.SimpleBooleanProperty();
 
     private final ReadOnlyStringWrapper windowTitle = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
@@ -118,6 +123,19 @@ public final class ShellViewModel implements ScenarioEditor {
         network = new NetworkViewModel(i18n);
         overcommit = new OvercommitViewModel(i18n, selection, this);
         properties = new PropertiesViewModel(i18n, selection, this);
+        events = new EventsViewModel(i18n, this::nameOf, runner::seekAfterEvent);
+        events.selectedProperty().addListener((obs, was, now) -> {
+            if (now != null && now.kind() == org.virtlab.engine.EventKind.VCPU_SWITCH) {
+                selection.select(now.vmId()); // the Gantt shows the slices of the selected VM's host
+                cpu.highlight(now.hostId(), new GanttData.Mark((int) now.arg(0), now.atMicros()));
+            } else {
+                cpu.highlight(null, null);
+            }
+            io.highlight(now == null ? null : now.deviceId(), ringMark(now));
+            topology.markMigration(now != null && now.kind() != org.virtlab.engine.EventKind.MIGRATION_REFUSED
+                    && org.virtlab.ui.events.EventTopic.of(now.kind()) == org.virtlab.ui.events.EventTopic.MIGRATION
+                    ? now.vmId() : null);
+        });
         speed.set(runner.state().speed());
         speed.addListener((obs, was, now) -> runner.setSpeed(now));
         refresh();
@@ -133,6 +151,53 @@ public final class ShellViewModel implements ScenarioEditor {
 
     public CpuViewModel cpu() {
         return cpu;
+    }
+
+    /** The ring entry a selected virtio event points at: a kick's or interrupt's last entry; null for others. */
+    private static org.virtlab.ui.io.RingData.Mark ringMark(org.virtlab.engine.SimEvent e) {
+        if (e == null || e.deviceId() == null) {
+            return null;
+        }
+        switch (e.kind()) {
+            case VIRTQUEUE_KICK:
+            case KICK_SUPPRESSED:
+                return new org.virtlab.ui.io.RingData.Mark(false, (int) e.arg(0));
+            case INTERRUPT:
+            case INTERRUPT_SUPPRESSED:
+                return e.arg(0) < 0 ? null : new org.virtlab.ui.io.RingData.Mark(true, (int) e.arg(0));
+            default:
+                return null;
+        }
+    }
+
+    /** A VM's or host's name in the scenario shown, or the id itself. */
+    private String nameOf(String id) {
+        Scenario s = scenario;
+        if (s == null) {
+            return id;
+        }
+        return s.vm(id).map(VmSpec::name).or(() -> s.hosts().stream().filter(h -> h.id().equals(id))
+                .map(h -> h.name()).findFirst()).orElse(id);
+    }
+
+    /** The Events panel's state. */
+    public EventsViewModel events() {
+        return events;
+    }
+
+    /** Whether the Events panel is shown (View › Events panel, the tool bar's toggle). */
+    public javafx.beans.property.BooleanProperty eventsShownProperty() {
+        return eventsShown;
+    }
+
+    /** Back to the previous event of the shown kinds (Simulation › Back). */
+    public void backToEvent() {
+        events.back();
+    }
+
+    /** Forward to the next event of the shown kinds (Simulation › Forward). */
+    public void forwardToEvent() {
+        events.forward();
     }
 
     public MemoryViewModel memory() {
@@ -254,6 +319,8 @@ public final class ShellViewModel implements ScenarioEditor {
         memory.carryOverFrom(previous.memory);
         network.carryOverFrom(previous.network);
         overcommit.carryOverFrom(previous.overcommit);
+        events.carryOverFrom(previous.events);
+        eventsShown.set(previous.eventsShown.get());
         saved = previous.saved;
         history = previous.history;
         exportFolder.set(previous.exportFolder.get());
@@ -479,7 +546,10 @@ public final class ShellViewModel implements ScenarioEditor {
                     .ifPresent(cpuNow -> cpuNow.vms().forEach(v -> vmHost.put(v.vmId(), v.hostId())));
             contents = new RunExport.Contents(RunExport.charts(s, cpu.chart().chart(), overcommit.chart(), vmHost,
                     host -> i18n.format("overcommit.chart.hostTitle", host), io.costChart(), io.occupancyChart()),
-                    summary, topology.get(), ScenarioWriter.toJson(inlineTraces(withShownView(s))));
+                    summary, topology.get(), ScenarioWriter.toJson(inlineTraces(withShownView(s))),
+                    events.eventsBefore(runner.state().snapshot().nowMicros()), new org.virtlab.text.EventText(
+                            i18n.locale(), id -> s.vm(id).map(VmSpec::name).or(() -> s.hosts().stream()
+                                    .filter(h -> h.id().equals(id)).map(h -> h.name()).findFirst()).orElse(id)));
             String run = file.get().map(p -> p.getFileName().toString().replaceFirst("\\.json$", ""))
                     .orElse(s.title().in(i18n.locale()));
             String seconds = String.format(java.util.Locale.ROOT, "%.3f", runner.state().snapshot().nowMicros() / 1e6);
@@ -568,6 +638,7 @@ public final class ShellViewModel implements ScenarioEditor {
                 .map(SimulationRunner.ChartSample::sample).toList());
         overcommit.append(runner.drainMemorySamples().stream().filter(s -> s.generation() == shownGeneration)
                 .map(SimulationRunner.MemoryChartSample::sample).toList());
+        events.update(runner.drainEvents(), state.snapshot().nowMicros());
         if (state != shownState) {
             shownState = state;
             adoptMigrations(state.snapshot());

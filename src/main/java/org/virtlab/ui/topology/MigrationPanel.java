@@ -32,6 +32,7 @@ final class MigrationPanel extends VBox {
         getStyleClass().add("migration-panel");
         setId("migrationPanel");
         viewModel.migrations().addListener((ListChangeListener<TopologyViewModel.MigrationItem>) c -> show());
+        viewModel.markedMigrationProperty().addListener((obs, was, now) -> show());
         show();
     }
 
@@ -71,6 +72,9 @@ final class MigrationPanel extends VBox {
         row.setId("migration-" + m.serial());
         if (m.failed()) {
             row.getStyleClass().add("migration-failed");
+        }
+        if (m.vmId().equals(viewModel.markedMigrationProperty().get())) {
+            row.getStyleClass().add("migration-marked"); // the selected event's migration
         }
         if (m.underWay()) {
             Button cancel = new Button(i18n.get("migration.cancel"), new FontIcon("mdi2c-close"));

@@ -74,6 +74,9 @@ public final class TopologyViewModel {
     /** VMs with a live migration under way, from the latest snapshot. */
     private final Set<String> migrating = new HashSet<>();
     private final ObservableList<MigrationItem> migrations = FXCollections.observableArrayList();
+    /** The VM whose migration the selected event (Events panel) is about, or null. */
+    private final javafx.beans.property.ReadOnlyStringWrapper markedMigration =
+            new javafx.beans.property.ReadOnlyStringWrapper();
     private final MigrationText migrationText;
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(1);
     /** How far below and right of the original a pasted host lands. */
@@ -769,6 +772,16 @@ public final class TopologyViewModel {
     static final int SHOWN_MIGRATIONS = 4;
 
     /** The migrations the panel lists, newest first. */
+    /** The VM whose migration card is marked for the selected event, or null. */
+    public javafx.beans.property.ReadOnlyStringProperty markedMigrationProperty() {
+        return markedMigration.getReadOnlyProperty();
+    }
+
+    /** Marks the migration card of {@code vmId} (a selected migration event); null: none. */
+    public void markMigration(String vmId) {
+        markedMigration.set(vmId);
+    }
+
     public ObservableList<MigrationItem> migrations() {
         return migrations;
     }

@@ -22,7 +22,9 @@ class RunExportTest {
         RunExport.Chart chart = new RunExport.Chart("cpu-usage", new BufferedImage(4, 3, BufferedImage.TYPE_INT_ARGB),
                 "<svg/>", "x\r\n");
         return new RunExport.Contents(List.of(chart), "{}\n", new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB),
-                "{\"format\":\"virtlab.scenario\"}");
+                "{\"format\":\"virtlab.scenario\"}", List.of(new org.virtlab.engine.SimEvent(1_500, 0, 0,
+                        org.virtlab.engine.EventKind.VCPU_SWITCH, "h1", "vm1", null, null, null, List.of(0L, 1L, -1L))),
+                new org.virtlab.text.EventText(java.util.Locale.ENGLISH, id -> id));
     }
 
     private List<String> names(Path folder) throws IOException {
@@ -35,8 +37,12 @@ class RunExportTest {
     void writesEveryFileAndLeavesNoTemporaryFolder() throws Exception {
         Path folder = RunExport.write(dir, "run at 1.000 s", contents());
         assertEquals(dir.resolve("run at 1.000 s"), folder);
-        assertEquals(List.of("cpu-usage.csv", "cpu-usage.png", "cpu-usage.svg", "scenario.json", "summary.json",
-                "topology.png"), names(folder));
+        assertEquals(List.of("cpu-usage.csv", "cpu-usage.png", "cpu-usage.svg", "events.csv", "scenario.json",
+                "summary.json", "topology.png"), names(folder));
+        // EventCsv's header, then the one event: its description in English, its numbers by name
+        assertEquals("time_us,kind,source,description,host_id,vm_id,device_id,peer_id,cause,args\n"
+                + "1500,VCPU_SWITCH,vm1,vm1 vCPU1 → pCPU0,h1,vm1,,,,logicalCpu=0;vcpu=1;previousVcpu=-1\n",
+                Files.readString(folder.resolve("events.csv")));
         assertEquals(List.of("run at 1.000 s"), names(dir));
     }
 
@@ -61,7 +67,8 @@ class RunExportTest {
                 "", "");
         Files.createDirectories(dir.resolve("out"));
         assertThrows(IOException.class, () -> RunExport.write(dir.resolve("out"), "run",
-                new RunExport.Contents(List.of(bad), "{}", null, "{}")));
+                new RunExport.Contents(List.of(bad), "{}", null, "{}", List.of(),
+                        new org.virtlab.text.EventText(java.util.Locale.ENGLISH, id -> id))));
         assertEquals(List.of(), names(dir.resolve("out")));
         assertTrue(Files.notExists(dir.resolve("out").resolve("run")));
     }

@@ -1,0 +1,101 @@
+package org.virtlab.ui.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.virtlab.engine.EventKind;
+import org.virtlab.engine.SimEvent;
+import org.virtlab.engine.alloc.Admission;
+import org.virtlab.engine.io.ExitReason;
+import org.virtlab.engine.memory.host.Reclamation;
+import org.virtlab.engine.migration.MigrationReason;
+import org.virtlab.ui.i18n.I18n;
+
+/** Every event kind reads as a sentence in both languages, built from the event's data (issue #9, "Simulation mode"). */
+class EventTextsTest {
+    private static final EventTexts EN = new EventTexts(new I18n(Locale.ENGLISH));
+    private static final EventTexts ZH = new EventTexts(new I18n(Locale.SIMPLIFIED_CHINESE));
+
+    /** An event of {@code kind} with the fields the engine fills for it (see EventKind's comments). */
+    private static SimEvent sample(EventKind kind) {
+        String device = EventTopic.of(kind) == EventTopic.IO ? "vda" : null;
+        String peer = EventTopic.of(kind) == EventTopic.MIGRATION ? "H2" : kind == EventKind.VCPU_SWITCH ? "VM1" : null;
+        String vm = kind == EventKind.KSM_MERGE ? null : "VM2";
+        String host = EventTopic.of(kind) == EventTopic.IO ? null : "H1";
+        Enum<?> cause = null;
+        switch (kind) {
+            case POWER_REFUSED: cause = Admission.Resource.MEMORY; break;
+            case BALLOON_INFLATE: case BALLOON_DEFLATE: case SWAP_OUT: cause = Reclamation.Reason.HOST_HARD; break;
+            case VM_EXIT: cause = ExitReason.IO_INSTRUCTION; break;
+            case MIGRATION_REFUSED: case MIGRATION_FAILED: cause = MigrationReason.DIRTY_RATE_AT_LEAST_BANDWIDTH; break;
+            default: break;
+        }
+        List<Long> args = new ArrayList<>();
+        long[] values = {2, 524_288, 65_536};
+        for (int i = 0; i < kind.arity(); i++) {
+            args.add(values[i]);
+        }
+        if (kind == EventKind.VCPU_SWITCH) {
+            args = List.of(1L, 0L, 0L); // pCPU1 takes VM2's vCPU0 after VM1's vCPU0
+        }
+        return new SimEvent(12_345_678, 0, 3, kind, host, vm, device, peer, cause, args);
+    }
+
+    @Test
+    void everyKindHasANameAndADescriptionInBothLanguages() {
+        for (EventKind kind : EventKind.values()) {
+            SimEvent e = sample(kind);
+            for (EventTexts texts : List.of(EN, ZH)) {
+                String line = texts.describe(e);
+                String name = texts.kind(kind);
+                // I18n shows a missing key as !key!; an unfilled MessageFormat argument stays as {n}
+                assertFalse(line.contains("!") || line.contains("{"), kind + ": " + line);
+                assertFalse(name.contains("!") || name.isBlank(), kind + ": " + name);
+                assertFalse(texts.topic(EventTopic.of(kind)).contains("!"), kind + " topic");
+                if (e.vmId() != null) {
+                    assertTrue(line.contains("VM2") || line.contains("vda"), kind + " names its VM or device: " + line);
+                }
+            }
+            assertTrue(ZH.describe(e).codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN) || kind == EventKind.VCPU_SWITCH, kind + " is Chinese: " + ZH.describe(e));
+        }
+    }
+
+    @Test
+    void descriptionsCarryTheEventsNumbers() {
+        // the brief's examples, from the sample data above
+        assertEquals("VM2 vCPU0 → pCPU1 (after VM1 vCPU0)", EN.describe(sample(EventKind.VCPU_SWITCH)));
+        assertEquals("VM2 vCPU0 → pCPU1", EN.describe(new SimEvent(0, 0, 0, EventKind.VCPU_SWITCH, "H1", "VM2",
+                null, null, null, List.of(1L, 0L, -1L))));
+        assertEquals("VM exit: I/O instruction on vda", EN.describe(sample(EventKind.VM_EXIT)));
+        assertEquals("VM exit：vda 上的I/O 指令".replace("VM exit", "VM 退出"), ZH.describe(sample(EventKind.VM_EXIT)));
+        assertEquals("balloon VM2 +2 pages (524,288 frames freed; host memory hard)",
+                EN.describe(sample(EventKind.BALLOON_INFLATE)));
+        // 524288 KiB = 512 MiB sent, 65536 KiB = 64 MiB dirtied (computed by hand)
+        assertEquals("Migration of VM2, round 2: 512.0 MiB sent, 64.0 MiB dirtied meanwhile",
+                EN.describe(sample(EventKind.MIGRATION_ROUND)));
+        assertEquals("Kick: driver notified vda (avail.idx 2)", EN.describe(sample(EventKind.VIRTQUEUE_KICK)));
+        assertEquals("Migration of VM2 failed after 2 rounds: " + new I18n(Locale.ENGLISH).get(
+                "migration.reason.DIRTY_RATE_AT_LEAST_BANDWIDTH") + "; it keeps running on H1",
+                EN.describe(sample(EventKind.MIGRATION_FAILED)));
+        assertEquals("Admission control kept VM2 off on H1: memory reservation 2 MiB, only 524288 MiB unreserved",
+                EN.describe(sample(EventKind.POWER_REFUSED)));
+    }
+
+    @Test
+    void timeIsMillisecondsWithThreeDecimalsAndSourceNamesTheDevice() {
+        assertEquals("12345.678 ms", EventTexts.time(12_345_678)); // 12 345 678 µs = 12 345.678 ms
+        assertEquals("0.007 ms", EventTexts.time(7));
+        assertEquals("VM2 · vda", EN.source(sample(EventKind.INTERRUPT)));
+        assertEquals("H1", EN.source(sample(EventKind.KSM_MERGE)));
+        assertEquals("VM2", EventTexts.owner(sample(EventKind.INTERRUPT)));
+        EventTexts named = new EventTexts(new I18n(Locale.ENGLISH), id -> id.equals("VM2") ? "Web server" : id);
+        assertEquals("Web server · vda", named.source(sample(EventKind.INTERRUPT)));
+        assertEquals("Web server vCPU0 → pCPU1 (after VM1 vCPU0)", named.describe(sample(EventKind.VCPU_SWITCH)));
+    }
+}
