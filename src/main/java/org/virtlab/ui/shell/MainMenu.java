@@ -139,7 +139,7 @@ final class MainMenu {
     private List<MenuItem> presenterItems(Presentation presentation, ShellView view) {
         CheckMenuItem presenter = new CheckMenuItem(i18n.get("menu.view.presenter"));
         presenter.setId("menu.view.presenter");
-        presenter.setGraphic(new FontIcon("mdi2p-projector-screen-outline"));
+        presenter.setGraphic(new FontIcon("mdi2p-presentation"));
         presenter.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN));
         presenter.selectedProperty().bindBidirectional(presentation.presenterProperty());
