@@ -4,10 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.RenderingHints;
 import java.awt.Stroke;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -79,14 +77,23 @@ public final class ChartStyle {
         }
     }
 
-    private static final Map<JFreeChart, Look> LOOKS = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Where a chart keeps its look: among its own rendering hints, so that it lives and dies with the chart (a map
+     * keyed by charts would not do: a chart's hash code follows its fonts and colours).
+     */
+    private static final RenderingHints.Key LOOK_KEY = new RenderingHints.Key(0x5649_4C4B) {
+        @Override
+        public boolean isCompatibleValue(Object value) {
+            return value instanceof Look;
+        }
+    };
 
     private ChartStyle() {
     }
 
     /** Gives {@code chart} a look and styles it with it; later {@link #apply} calls keep that look. */
     public static void apply(JFreeChart chart, Look look) {
-        LOOKS.put(chart, look);
+        chart.getRenderingHints().put(LOOK_KEY, look);
         boolean notify = chart.isNotify();
         chart.setNotify(false);
         apply(chart);
@@ -95,8 +102,8 @@ public final class ChartStyle {
 
     /** The chart's look: the one last given, else {@link Look#DEFAULT}. */
     public static Look lookOf(JFreeChart chart) {
-        Look look = chart == null ? null : LOOKS.get(chart);
-        return look == null ? Look.DEFAULT : look;
+        Object look = chart == null ? null : chart.getRenderingHints().get(LOOK_KEY);
+        return look instanceof Look l ? l : Look.DEFAULT;
     }
 
     public static Paint vmColour(int index) {

@@ -4,12 +4,12 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Application;
@@ -42,7 +42,8 @@ public final class PresentationStyler {
 
     private final Scene scene;
     private final Presentation presentation;
-    private final Map<JFreeChart, Boolean> followed = new WeakHashMap<>();
+    /** The charts already followed (by identity: a chart's hash code changes with its fonts). */
+    private final List<WeakReference<JFreeChart>> followed = new ArrayList<>();
     private final String sources;
     private String sheet;
     private boolean restyling;
@@ -100,9 +101,11 @@ public final class PresentationStyler {
     }
 
     private void follow(JFreeChart chart) {
-        if (followed.put(chart, Boolean.TRUE) != null) {
+        followed.removeIf(r -> r.get() == null);
+        if (followed.stream().anyMatch(r -> r.get() == chart)) {
             return;
         }
+        followed.add(new WeakReference<>(chart));
         // A chart that restyles part of itself (new series, a new subplot) gets the look again; data updates don't.
         ChartChangeListener again = e -> {
             if (!restyling && e.getType() != ChartChangeEventType.DATASET_UPDATED) {
