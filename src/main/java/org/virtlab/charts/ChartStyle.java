@@ -15,6 +15,7 @@ import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 
 /**
  * One look for every chart: legible on a classroom projector (a 1280 × 720 picture seen from the back row:
@@ -77,6 +78,14 @@ public final class ChartStyle {
         }
     }
 
+    /** Where the legend was before a scaled look moved it beside the plot. */
+    private static final RenderingHints.Key MOVED_KEY = new RenderingHints.Key(0x5649_4C4D) {
+        @Override
+        public boolean isCompatibleValue(Object value) {
+            return value instanceof RectangleEdge;
+        }
+    };
+
     /**
      * Where a chart keeps its look: among its own rendering hints, so that it lives and dies with the chart (a map
      * keyed by charts would not do: a chart's hash code follows its fonts and colours).
@@ -123,6 +132,15 @@ public final class ChartStyle {
                 legend.setItemFont(scaled(LEGEND_FONT, legend.getItemFont(), look));
                 legend.setItemPaint(text(look));
                 legend.setBackgroundPaint(background(look));
+                // Scaled text in a window no taller than a projector's: the legend goes beside the plot, which
+                // keeps its height.
+                if (look.scale() > 1 && legend.getPosition() != RectangleEdge.RIGHT) {
+                    chart.getRenderingHints().put(MOVED_KEY, legend.getPosition());
+                    legend.setPosition(RectangleEdge.RIGHT);
+                } else if (look.scale() == 1 && chart.getRenderingHints().get(MOVED_KEY) instanceof RectangleEdge was) {
+                    chart.getRenderingHints().remove(MOVED_KEY);
+                    legend.setPosition(was);
+                }
             }
         }
         plot(chart.getPlot(), look);

@@ -44,9 +44,10 @@ class PresenterModeTest {
 
         robot.clickOn("View").clickOn("Presenter mode");
         WaitForAsyncUtils.waitForFxEvents(3);
-        // The default presenter scale is 150 % (Presentation.DEFAULT_SCALE_PERCENT): 18 × 1.5 = 27.
+        // The default presenter scale is 150 % (Presentation.DEFAULT_SCALE_PERCENT); charts take half of it
+        // (PresentationStyler.chartScale): 18 × 1.25 = 22.5.
         assertTrue(app.presentation().presenterProperty().get());
-        assertEquals(27f, onFx(() -> (double) chart.getTitle().getFont().getSize2D()), 1e-6);
+        assertEquals(22.5f, onFx(() -> (double) chart.getTitle().getFont().getSize2D()), 1e-6);
         assertEquals(before[0] * 1.5, onFx(this::statusFont), 0.05);
         assertEquals(before[1] * 1.5, onFx(this::tabFont), 0.05);
         assertTrue(onFx(() -> app.shell().root().getStyleClass().contains(PresentationStyler.PRESENTER_CLASS)));
