@@ -56,6 +56,25 @@ class PresenterGalleryTest {
         Screenshots.write(robot, stage.getScene(), "dark-topology-en");
     }
 
+    /** Every tab in presenter mode (150 %) and in the dark theme: presenter-TAB-en.png, dark-TAB-en.png. */
+    @Test
+    void everyTabInPresenterModeAndDark() throws Exception {
+        Stage stage = start("en");
+        robot.interact(() -> app.presentation().presenterProperty().set(true));
+        for (String id : ShellView.TABS) {
+            tab(id);
+            Screenshots.write(robot, stage.getScene(), "presenter-" + id + "-en");
+        }
+        robot.interact(() -> {
+            app.presentation().presenterProperty().set(false);
+            app.presentation().themeProperty().set(Presentation.Theme.DARK);
+        });
+        for (String id : ShellView.TABS) {
+            tab(id);
+            Screenshots.write(robot, stage.getScene(), "dark-" + id + "-en");
+        }
+    }
+
     private void presenter(String lang, int percent, String name) throws Exception {
         Stage stage = start(lang);
         robot.interact(() -> {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Application;
@@ -34,24 +35,36 @@ public final class PresentationStyler {
     /** Primer's root font size (atlantafx-base 2.0.1, primer-light.css: {@code .root { -fx-font-size: 14px }}). */
     public static final double BASE_FONT_PX = 14;
     /** The app's own stylesheets, whose sizes presenter mode scales. */
-    private static final List<String> SHEETS = List.of("shell/shell.css", "shell/help.css", "topology/topology.css",
-            "network/network.css", "memory/memory.css", "io/io.css");
+    private static final List<String> SHEETS = List.of("shell/shell.css", "shell/help.css", "network/network.css",
+            "memory/memory.css", "io/io.css");
+    /**
+     * The topology's cards have a fixed geometry (the canvas zooms them as a whole: its zoom buttons and Fit), so
+     * only its line widths are scaled: wires, bars and outlines thicken, the cards' text stays inside them.
+     */
+    private static final String TOPOLOGY_SHEET = "topology/topology.css";
     private static final Pattern RULE = Pattern.compile("([^{}]+)\\{([^}]*)}");
-    private static final Pattern SIZE = Pattern.compile(
-            "(-fx-font-size|-fx-stroke-width|-fx-border-width)\\s*:\\s*([0-9.]+)(px)?\\s*;");
+    private static final Pattern SIZE = Pattern.compile("(-fx-[a-z-]+)\\s*:\\s*([0-9.]+)(px)?\\s*;");
+    /** What presenter mode scales: text and lines. */
+    private static final Set<String> SIZES = Set.of("-fx-font-size", "-fx-stroke-width", "-fx-border-width");
+    private static final Set<String> LINES = Set.of("-fx-stroke-width", "-fx-border-width");
 
     private final Scene scene;
     private final Presentation presentation;
     /** The charts already followed (by identity: a chart's hash code changes with its fonts). */
     private final List<WeakReference<JFreeChart>> followed = new ArrayList<>();
     private final String sources;
+    private final String topology;
+    /** Rules for presenter mode only (shell/presenter.css), added as they are. */
+    private final String presenterOnly;
     private String sheet;
     private boolean restyling;
 
     public PresentationStyler(Scene scene, Presentation presentation) {
         this.scene = scene;
         this.presentation = presentation;
-        this.sources = readSheets();
+        this.sources = readSheets(SHEETS);
+        this.topology = readSheets(List.of(TOPOLOGY_SHEET));
+        this.presenterOnly = readSheets(List.of("shell/presenter.css"));
         presentation.install(scene);
         presentation.lookProperty().addListener((obs, was, now) -> apply());
         scene.rootProperty().addListener((obs, was, now) -> apply());
@@ -65,7 +78,8 @@ public final class PresentationStyler {
         if (!agent.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(agent);
         }
-        String wanted = look.scale() > 1 || look.highContrast() ? dataUri(presenterCss(sources, look.scale())) : null;
+        String wanted = look.scale() > 1 || look.highContrast() ? dataUri(presenterCss(sources, look.scale())
+                + scaledRules(topology, look.scale(), LINES) + presenterOnly) : null;
         if (sheet != null && !sheet.equals(wanted)) {
             scene.getStylesheets().remove(sheet);
         }
@@ -145,11 +159,20 @@ public final class PresentationStyler {
         out.append(".root.").append(PRESENTER_CLASS).append(" {\n    -fx-font-size: ").append(px(BASE_FONT_PX * scale))
                 .append(";\n    -color-fg-muted: -color-fg-default;\n    -color-fg-subtle: -color-fg-default;\n")
                 .append("    -color-border-muted: -color-border-default;\n}\n");
+        return out.append(scaledRules(css, scale, SIZES)).toString();
+    }
+
+    /** The rules of {@code css} that set one of {@code properties} to a size, with it scaled, under .presenter. */
+    static String scaledRules(String css, double scale, Set<String> properties) {
+        StringBuilder out = new StringBuilder();
         Matcher rule = RULE.matcher(css.replaceAll("(?s)/\\*.*?\\*/", ""));
         while (rule.find()) {
             StringBuilder body = new StringBuilder();
             Matcher size = SIZE.matcher(rule.group(2));
             while (size.find()) {
+                if (!properties.contains(size.group(1))) {
+                    continue;
+                }
                 body.append("    ").append(size.group(1)).append(": ")
                         .append(px(Double.parseDouble(size.group(2)) * scale)).append(";\n");
             }
@@ -184,9 +207,9 @@ public final class PresentationStyler {
         return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String readSheets() {
+    private static String readSheets(List<String> names) {
         StringBuilder all = new StringBuilder();
-        for (String name : SHEETS) {
+        for (String name : names) {
             try (InputStream in = PresentationStyler.class.getResourceAsStream("/org/virtlab/ui/" + name)) {
                 if (in != null) {
                     all.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
