@@ -75,6 +75,24 @@ class PresenterGalleryTest {
         }
     }
 
+    /** The I/O lesson's drawn views (ring, exits, modes) in both looks: presenter-io-lesson-en.png, dark-io-lesson-en.png. */
+    @Test
+    void ioLessonInPresenterModeAndDark() throws Exception {
+        Stage stage = start("en");
+        app.runner().load(org.virtlab.scenario.Lessons.load("io-emulation-vs-virtio").scenario());
+        app.runner().runTo(RUN_MICROS);
+        assertTrue(app.runner().awaitIdle(60, TimeUnit.SECONDS));
+        robot.interact(() -> app.presentation().presenterProperty().set(true));
+        tab("io");
+        Screenshots.write(robot, stage.getScene(), "presenter-io-lesson-en");
+        robot.interact(() -> {
+            app.presentation().presenterProperty().set(false);
+            app.presentation().themeProperty().set(Presentation.Theme.DARK);
+        });
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.write(robot, stage.getScene(), "dark-io-lesson-en");
+    }
+
     private void presenter(String lang, int percent, String name) throws Exception {
         Stage stage = start(lang);
         robot.interact(() -> {

@@ -128,6 +128,16 @@ public final class Presentation {
         }
     }
 
+    /**
+     * For a drawing made in the light theme's colours (dark text, white slots, pale tints): in the dark theme it is
+     * drawn on a light sheet, as a printed figure would be, so that its text stays legible.
+     */
+    public static void paper(javafx.scene.layout.Region drawing) {
+        javafx.scene.layout.Background sheet = new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(
+                javafx.scene.paint.Color.rgb(246, 248, 250), new javafx.scene.layout.CornerRadii(4), null));
+        follow(drawing, look -> drawing.setBackground(look.dark() ? sheet : null));
+    }
+
     /** The presentation installed in {@code scene}, or null. */
     public static Presentation of(Scene scene) {
         Object p = scene.getProperties().get(Presentation.class);
