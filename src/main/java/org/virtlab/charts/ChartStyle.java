@@ -131,7 +131,11 @@ public final class ChartStyle {
             if (chart.getSubtitle(i) instanceof LegendTitle legend) {
                 legend.setItemFont(scaled(LEGEND_FONT, legend.getItemFont(), look));
                 legend.setItemPaint(text(look));
-                legend.setBackgroundPaint(background(look));
+                if (look.dark()) {
+                    legend.setBackgroundPaint(DARK_BACKGROUND);
+                } else if (DARK_BACKGROUND.equals(legend.getBackgroundPaint())) {
+                    legend.setBackgroundPaint(Color.WHITE); // JFreeChart's own legend background
+                }
                 // Scaled text in a window no taller than a projector's: the legend goes beside the plot, which
                 // keeps its height.
                 if (look.scale() > 1 && legend.getPosition() != RectangleEdge.RIGHT) {
