@@ -150,8 +150,8 @@ public final class PresentationStyler {
     }
 
     /**
-     * The presenter stylesheet: the root's text {@code scale} times Primer's, muted text and borders at full
-     * strength, and every font size, stroke and border width of {@code css} scaled, under selectors one class more
+     * The presenter stylesheet: the root's text {@code scale} times Primer's (tables' text {@link #chartScale}),
+     * muted text and borders at full strength, and every font size, stroke and border width of {@code css} scaled, under selectors one class more
      * specific ({@code .presenter}) so that they win over the originals.
      */
     static String presenterCss(String css, double scale) {
@@ -159,6 +159,9 @@ public final class PresentationStyler {
         out.append(".root.").append(PRESENTER_CLASS).append(" {\n    -fx-font-size: ").append(px(BASE_FONT_PX * scale))
                 .append(";\n    -color-fg-muted: -color-fg-default;\n    -color-fg-subtle: -color-fg-default;\n")
                 .append("    -color-border-muted: -color-border-default;\n}\n");
+        // Tables are dense like charts and their columns keep their widths: they take the charts' share.
+        out.append(".").append(PRESENTER_CLASS).append(" .table-view {\n    -fx-font-size: ")
+                .append(px(BASE_FONT_PX * chartScale(scale))).append(";\n}\n");
         return out.append(scaledRules(css, scale, SIZES)).toString();
     }
 

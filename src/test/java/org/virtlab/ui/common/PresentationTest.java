@@ -45,6 +45,14 @@ class PresentationTest {
     }
 
     @Test
+    void onlyTheAskedPropertiesAreScaled() {
+        String css = ".card-title { -fx-font-size: 12px; }\n.wire { -fx-stroke-width: 2; }";
+        String lines = PresentationStyler.scaledRules(css, 2, java.util.Set.of("-fx-stroke-width"));
+        // computed by hand: 2 × 2 = 4
+        assertEquals(".presenter .wire {\n    -fx-stroke-width: 4.0px;\n}\n", lines);
+    }
+
+    @Test
     void pxScalesSizesByTheLooksScale() {
         // computed by hand: 12 px at 150 % is 18 px
         assertEquals(18.0, new Presentation.Look(1.5, false, true).px(12), 1e-9);
@@ -60,6 +68,8 @@ class PresentationTest {
         assertTrue(out.contains(".presenter .vm-title, .root.presenter .x {\n    -fx-font-size: 18.0px;\n}"), out);
         assertTrue(out.contains(".presenter .wire {\n    -fx-stroke-width: 3.0px;\n}"), out);
         assertFalse(out.contains("plain"), out);
+        // tables take the charts' half of the scale: 14 px × 1.25 = 17.5 px
+        assertTrue(out.contains(".presenter .table-view {\n    -fx-font-size: 17.5px;"), out);
         assertFalse(out.contains("red"), out);
     }
 }
