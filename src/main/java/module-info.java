@@ -9,6 +9,7 @@ module org.virtlab {
     requires javafx.controls;
     requires javafx.swing;
     requires java.desktop;
+    requires java.prefs;
     requires org.controlsfx.controls;
     requires org.jfree.jfreechart;
     requires org.jfree.chart.fx;

@@ -8,11 +8,13 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.virtlab.charts.ChartStyle;
+import org.virtlab.ui.common.Presentation;
 
 /**
  * Draws time slices per logical CPU as a Gantt chart: one row per logical CPU, hyper-threading siblings
  * grouped in a shaded band per core, one colour per VM (the charts' colours), the window's time axis
- * below. Redraws when given new data or resized; draws nothing else.
+ * below. Redraws when given new data, resized or the window's look changes (presenter scale: larger text, thicker
+ * borders; dark theme); draws nothing else.
  */
 public final class GanttCanvas extends Region {
     private static final double LABEL_WIDTH = 64;
@@ -24,11 +26,16 @@ public final class GanttCanvas extends Region {
     private GanttData data = GanttData.EMPTY;
     private GanttData.Mark mark;
     private GanttData.Bar highlighted;
+    private Presentation.Look look = Presentation.Look.DEFAULT;
 
     GanttCanvas(String cpuLabel) {
         this.cpuLabel = cpuLabel;
         getChildren().add(canvas);
         setMinHeight(120);
+        Presentation.follow(this, now -> {
+            look = now;
+            draw();
+        });
     }
 
     void show(GanttData next) {
@@ -61,26 +68,32 @@ public final class GanttCanvas extends Region {
         g.clearRect(0, 0, w, h);
         highlighted = null;
         int rows = data.logicalCpus();
-        if (rows == 0 || w <= LABEL_WIDTH) {
+        double labelWidth = look.px(LABEL_WIDTH);
+        if (rows == 0 || w <= labelWidth) {
             return;
         }
-        double rowHeight = Math.min(MAX_ROW, (h - AXIS_HEIGHT) / rows);
-        double plotWidth = w - LABEL_WIDTH - 8;
+        Color text = look.dark() ? Color.rgb(230, 237, 243) : look.highContrast() ? Color.BLACK : Color.rgb(60, 60, 60);
+        Color band = look.dark() ? Color.rgb(22, 27, 34) : Color.rgb(244, 246, 248);
+        Color background = look.dark() ? Color.rgb(13, 17, 23) : Color.WHITE;
+        double axisHeight = look.px(AXIS_HEIGHT);
+        double rowHeight = Math.min(look.px(MAX_ROW), (h - axisHeight) / rows);
+        double plotWidth = w - labelWidth - 8;
         long start = data.endMicros() - data.windowMicros();
-        g.setFont(Font.font(Math.min(13, rowHeight * 0.6)));
+        g.setFont(Font.font(Math.min(look.px(13), rowHeight * 0.6)));
         g.setTextBaseline(VPos.CENTER);
         for (int cpu = 0; cpu < rows; cpu++) {
             double y = cpu * rowHeight;
             int core = cpu / data.threadsPerCore();
-            g.setFill(core % 2 == 0 ? Color.rgb(244, 246, 248) : Color.WHITE);
+            g.setFill(core % 2 == 0 ? band : background);
             g.fillRect(0, y, w, rowHeight);
-            g.setFill(Color.rgb(60, 60, 60));
+            g.setFill(text);
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(cpuLabel + " " + cpu, 6, y + rowHeight / 2);
         }
+        g.setLineWidth(look.scale());
         for (GanttData.Bar bar : data.bars()) {
-            double x0 = LABEL_WIDTH + plotWidth * Math.max(0, bar.startMicros() - start) / data.windowMicros();
-            double x1 = LABEL_WIDTH + plotWidth * Math.min(data.windowMicros(), bar.endMicros() - start) / data.windowMicros();
+            double x0 = labelWidth + plotWidth * Math.max(0, bar.startMicros() - start) / data.windowMicros();
+            double x1 = labelWidth + plotWidth * Math.min(data.windowMicros(), bar.endMicros() - start) / data.windowMicros();
             if (x1 <= x0) {
                 continue;
             }
@@ -88,23 +101,24 @@ public final class GanttCanvas extends Region {
             g.setFill(Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
             double y = bar.logicalCpu() * rowHeight;
             g.fillRect(x0, y + 2, x1 - x0, rowHeight - 4);
-            g.setStroke(Color.WHITE);
+            g.setStroke(background);
             g.strokeLine(x0, y + 2, x0, y + rowHeight - 2);
         }
         drawMark(g, rowHeight, plotWidth, start);
         double axisY = rows * rowHeight + 4;
-        g.setStroke(Color.rgb(150, 150, 150));
-        g.strokeLine(LABEL_WIDTH, axisY, LABEL_WIDTH + plotWidth, axisY);
-        g.setFill(Color.rgb(60, 60, 60));
+        g.setStroke(look.dark() ? Color.rgb(139, 148, 158) : look.highContrast() ? Color.BLACK : Color.rgb(150, 150, 150));
+        g.strokeLine(labelWidth, axisY, labelWidth + plotWidth, axisY);
+        g.setFill(text);
         g.setTextBaseline(VPos.TOP);
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(look.px(12)));
         for (int i = 0; i <= 5; i++) {
-            double x = LABEL_WIDTH + plotWidth * i / 5.0;
+            double x = labelWidth + plotWidth * i / 5.0;
             long t = start + data.windowMicros() * i / 5;
-            g.strokeLine(x, axisY, x, axisY + 4);
+            g.strokeLine(x, axisY, x, axisY + look.px(4));
             g.setTextAlign(i == 0 ? TextAlignment.LEFT : i == 5 ? TextAlignment.RIGHT : TextAlignment.CENTER);
-            g.fillText(String.format(java.util.Locale.ROOT, "%.2f s", t / 1e6), x, axisY + 5);
+            g.fillText(String.format(java.util.Locale.ROOT, "%.2f s", t / 1e6), x, axisY + look.px(5));
         }
+        g.setLineWidth(1);
     }
 
     /** A dark frame round the marked slice and a line at its moment across its CPU's row. */

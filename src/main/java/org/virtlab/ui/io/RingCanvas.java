@@ -50,6 +50,7 @@ public final class RingCanvas extends Region {
         this.i18n = i18n;
         this.capacity = capacity;
         getChildren().add(canvas);
+        org.virtlab.ui.common.Presentation.paper(this); // drawn in light colours: a light sheet in the dark theme
         hits = new HitRegions(canvas);
         setMinHeight(2 * STRIP_H + LEGEND_H + 8);
         setPrefHeight(2 * STRIP_H + LEGEND_H + 8);

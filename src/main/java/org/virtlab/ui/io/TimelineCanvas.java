@@ -30,6 +30,7 @@ final class TimelineCanvas extends Region {
     TimelineCanvas(I18n i18n) {
         this.i18n = i18n;
         getChildren().add(canvas);
+        org.virtlab.ui.common.Presentation.paper(this); // drawn in light colours: a light sheet in the dark theme
         hits = new HitRegions(canvas);
         setMinHeight(120);
     }

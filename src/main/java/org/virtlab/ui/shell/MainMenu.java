@@ -1,7 +1,9 @@
 package org.virtlab.ui.shell;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -13,6 +15,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.virtlab.scenario.Lesson;
+import org.virtlab.ui.common.Presentation;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.sim.Speed;
 
@@ -21,7 +24,7 @@ final class MainMenu {
     private final MenuBar bar = new MenuBar();
     private final I18n i18n;
 
-    MainMenu(ShellViewModel vm, ShellView view, Consumer<Locale> changeLanguage) {
+    MainMenu(ShellViewModel vm, ShellView view, Consumer<Locale> changeLanguage, Presentation presentation) {
         this.i18n = vm.i18n();
         bar.setId("menuBar");
 
@@ -130,7 +133,9 @@ final class MainMenu {
         events.setId("menu.view.events");
         events.setAccelerator(shortcut(KeyCode.E));
         events.selectedProperty().bindBidirectional(vm.eventsShownProperty());
-        viewMenu.getItems().addAll(new SeparatorMenuItem(), events, new SeparatorMenuItem(), language);
+        viewMenu.getItems().addAll(new SeparatorMenuItem(), events, new SeparatorMenuItem(), language,
+                new SeparatorMenuItem());
+        viewMenu.getItems().addAll(presenterItems(presentation, view));
 
         Menu help = menu("menu.help");
         help.getItems().addAll(
@@ -140,6 +145,47 @@ final class MainMenu {
                 item("menu.help.about", null, "mdi2i-information-outline", view::showAbout));
 
         bar.getMenus().addAll(file, edit, simulation, viewMenu, help);
+    }
+
+    /** Presenter mode (one switch), its scale, the theme and full screen (F11). */
+    private List<MenuItem> presenterItems(Presentation presentation, ShellView view) {
+        CheckMenuItem presenter = new CheckMenuItem(i18n.get("menu.view.presenter"));
+        presenter.setId("menu.view.presenter");
+        presenter.setGraphic(new FontIcon("mdi2p-presentation"));
+        presenter.setAccelerator(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        presenter.selectedProperty().bindBidirectional(presentation.presenterProperty());
+
+        Menu scale = menu("menu.view.presenterScale");
+        ToggleGroup scales = new ToggleGroup();
+        for (int percent : Presentation.SCALE_CHOICES) {
+            RadioMenuItem r = new RadioMenuItem(i18n.format("menu.view.presenterScale.item", percent));
+            r.setId("presenterScale-" + percent);
+            r.setToggleGroup(scales);
+            r.setSelected(presentation.scalePercentProperty().get() == percent);
+            r.setOnAction(e -> presentation.setScalePercent(percent));
+            scale.getItems().add(r);
+        }
+        presentation.scalePercentProperty().addListener((obs, was, now) -> scales.getToggles().forEach(t ->
+                t.setSelected(((RadioMenuItem) t).getId().equals("presenterScale-" + now))));
+
+        Menu theme = menu("menu.view.theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (Presentation.Theme t : Presentation.Theme.values()) {
+            String key = "menu.view.theme." + t.name().toLowerCase(Locale.ROOT);
+            RadioMenuItem r = new RadioMenuItem(i18n.get(key));
+            r.setId(key);
+            r.setToggleGroup(themes);
+            r.setSelected(presentation.themeProperty().get() == t);
+            r.setOnAction(e -> presentation.themeProperty().set(t));
+            theme.getItems().add(r);
+        }
+        presentation.themeProperty().addListener((obs, was, now) -> themes.getToggles().forEach(t ->
+                t.setSelected(((RadioMenuItem) t).getId().endsWith("." + now.name().toLowerCase(Locale.ROOT)))));
+
+        MenuItem fullScreen = item("menu.view.fullScreen", new KeyCodeCombination(KeyCode.F11),
+                "mdi2f-fullscreen", view::toggleFullScreen);
+        return List.of(presenter, scale, theme, new SeparatorMenuItem(), fullScreen);
     }
 
     private void fillRecent(Menu recent, ShellViewModel vm, ShellView view) {

@@ -23,6 +23,7 @@ import org.virtlab.engine.model.ViewState;
 import org.virtlab.ui.common.ChartMenus;
 import org.virtlab.ui.common.ExportErrors;
 import org.virtlab.ui.common.FileDialogs;
+import org.virtlab.ui.common.Presentation;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.events.EventsView;
 import org.virtlab.ui.i18n.I18n;
@@ -60,10 +61,18 @@ public final class ShellView {
      *                       rebuilds the window's content around the same simulation
      */
     public ShellView(ShellViewModel viewModel, Consumer<Locale> changeLanguage) {
+        this(viewModel, changeLanguage, new Presentation());
+    }
+
+    /**
+     * @param changeLanguage as above
+     * @param presentation   presenter mode and theme, which the View menu switches
+     */
+    public ShellView(ShellViewModel viewModel, Consumer<Locale> changeLanguage, Presentation presentation) {
         this.viewModel = viewModel;
         this.i18n = viewModel.i18n();
         chartMenus = new ChartMenus(i18n, FileDialogs.system(viewModel.exportFolderProperty()));
-        MainMenu menu = new MainMenu(viewModel, this, changeLanguage);
+        MainMenu menu = new MainMenu(viewModel, this, changeLanguage, presentation);
         menuBar = menu.bar();
         MainToolBar toolBar = new MainToolBar(viewModel);
         root.setTop(new VBox(menu.bar(), toolBar.bar()));
@@ -138,6 +147,13 @@ public final class ShellView {
             centre.setDividerPositions(0.64);
         } else if (!show) {
             centre.getItems().remove(panel);
+        }
+    }
+
+    /** F11: full screen on and off, apart from presenter mode. */
+    void toggleFullScreen() {
+        if (root.getScene() != null && root.getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            stage.setFullScreen(!stage.isFullScreen());
         }
     }
 

@@ -1,0 +1,108 @@
+package org.virtlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Labeled;
+import org.jfree.chart.JFreeChart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.virtlab.ui.common.Presentation;
+import org.virtlab.ui.common.PresentationStyler;
+
+/** View › Presenter mode scales text and charts in one action and back; View › Theme switches and is remembered. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PresenterModeTest {
+    private final FxRobot robot = new FxRobot();
+    private VirtLabApp app;
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void presenterModeScalesTheWindowsTextAndTheChartsInOneActionAndBack() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
+        JFreeChart chart = app.shell().viewModel().cpu().chart().chart();
+        double[] before = onFx(() -> new double[] {statusFont(), tabFont()});
+        // ChartStyle.TITLE_FONT: 18 px
+        assertEquals(18f, onFx(() -> (double) chart.getTitle().getFont().getSize2D()), 1e-6);
+
+        robot.clickOn("View").clickOn("Presenter mode");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        // The default presenter scale is 150 % (Presentation.DEFAULT_SCALE_PERCENT); charts take half of it
+        // (PresentationStyler.chartScale): 18 × 1.25 = 22.5.
+        assertTrue(app.presentation().presenterProperty().get());
+        assertEquals(22.5f, onFx(() -> (double) chart.getTitle().getFont().getSize2D()), 1e-6);
+        assertEquals(before[0] * 1.5, onFx(this::statusFont), 0.05);
+        assertEquals(before[1] * 1.5, onFx(this::tabFont), 0.05);
+        assertTrue(onFx(() -> app.shell().root().getStyleClass().contains(PresentationStyler.PRESENTER_CLASS)));
+
+        robot.clickOn("View").clickOn("Presenter mode");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertFalse(app.presentation().presenterProperty().get());
+        assertEquals(18f, onFx(() -> (double) chart.getTitle().getFont().getSize2D()), 1e-6);
+        assertEquals(before[0], onFx(this::statusFont), 0.05);
+        assertEquals(before[1], onFx(this::tabFont), 0.05);
+    }
+
+    @Test
+    void themeAndLanguageChosenInTheMenusAreRemembered() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
+        assertEquals(new PrimerLight().getUserAgentStylesheet(), onFx(Application::getUserAgentStylesheet));
+
+        robot.interact(() -> item("menu.view.theme.dark").fire());
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertEquals(new PrimerDark().getUserAgentStylesheet(), onFx(Application::getUserAgentStylesheet));
+        JFreeChart chart = app.shell().viewModel().cpu().chart().chart();
+        assertEquals(org.virtlab.charts.ChartStyle.DARK_BACKGROUND, onFx(chart::getBackgroundPaint));
+        Presentation next = new Presentation();
+        app.preferences().restore(next);
+        assertEquals(Presentation.Theme.DARK, next.themeProperty().get());
+
+        // The menu item itself (a robot's second trip into View finds the closed popup's stale labels).
+        robot.interact(() -> item("language-zh").fire());
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertEquals(Optional.of(Locale.SIMPLIFIED_CHINESE), app.preferences().language());
+        assertEquals(Presentation.Theme.DARK, app.presentation().themeProperty().get(), "the rebuilt window keeps it");
+        robot.interact(() -> app.presentation().themeProperty().set(Presentation.Theme.LIGHT));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertEquals(new PrimerLight().getUserAgentStylesheet(), onFx(Application::getUserAgentStylesheet));
+        app.preferences().restore(next);
+        assertEquals(Presentation.Theme.LIGHT, next.themeProperty().get());
+    }
+
+    private javafx.scene.control.MenuItem item(String id) {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .flatMap(i -> i instanceof javafx.scene.control.Menu m ? m.getItems().stream() : java.util.stream.Stream.of(i))
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+    }
+
+    private double statusFont() {
+        return robot.lookup("#simTime").queryAs(Labeled.class).getFont().getSize();
+    }
+
+    private double tabFont() {
+        return robot.lookup(".tab-label").queryAs(Labeled.class).getFont().getSize();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+}
