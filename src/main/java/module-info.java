@@ -48,6 +48,7 @@ module org.virtlab {
     exports org.virtlab.ui.properties;
     exports org.virtlab.ui.palette;
     exports org.virtlab.ui.sweep;
+    exports org.virtlab.ui.help;
 
     // picocli fills the annotated fields of the commands reflectively.
     opens org.virtlab.cli to info.picocli;

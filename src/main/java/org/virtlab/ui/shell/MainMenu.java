@@ -124,6 +124,8 @@ final class MainMenu {
 
         Menu help = menu("menu.help");
         help.getItems().addAll(
+                item("menu.help.thisTab", new KeyCodeCombination(KeyCode.F1), "mdi2h-help-circle-outline",
+                        () -> view.helpPanel().toggle()),
                 item("menu.help.shortcuts", null, "mdi2k-keyboard-outline", view::showShortcuts),
                 new SeparatorMenuItem(),
                 item("menu.help.about", null, "mdi2i-information-outline", view::showAbout));
