@@ -53,6 +53,7 @@ module org.virtlab {
     exports org.virtlab.ui.compare;
     exports org.virtlab.ui.exercise;
     exports org.virtlab.ui.events;
+    exports org.virtlab.ui.help;
 
     // picocli fills the annotated fields of the commands reflectively.
     opens org.virtlab.cli to info.picocli;

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.virtlab.engine.migration.MigrationSettings;
+import org.virtlab.engine.model.LessonHelp;
 import org.virtlab.engine.model.LocalizedText;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.ViewState;
@@ -19,6 +22,7 @@ import org.virtlab.engine.model.ViewState;
  * "durationSeconds": 60
  * "migration": {"bandwidthMibPerSecond": 128, "downtimeLimitMillis": 300, "maxRounds": 30}
  * "view": {"tab": "cpu", "zoom": 1}
+ * "help": {"cpu": {"en": "...", "zh": "..."}, ...}     the lesson's own "Try this" text per tab
  * </pre>
  *
  * The writer leaves out steps when there are none and migration and view fields that equal the default,
@@ -67,6 +71,38 @@ final class LessonJson {
             }
         }
         return problems.count() == before ? steps : null;
+    }
+
+    /**
+     * The optional {@code help}: the lesson's own "Try this" text per tab, keyed by tab id, none empty; none when
+     * absent, {@code null} if something is wrong (reported).
+     */
+    static Supplier<LessonHelp> help(JsonObject doc) {
+        JsonNode value = doc.optional("help");
+        if (value == null) {
+            return () -> LessonHelp.NONE;
+        }
+        JsonObject json = JsonObject.of(value, doc.pointer("help"), doc.problems());
+        if (json == null) {
+            return null;
+        }
+        Problems problems = doc.problems();
+        int before = problems.count();
+        json.allowOnly(ViewState.TABS);
+        Map<String, LocalizedText> texts = new LinkedHashMap<>();
+        for (String tab : ViewState.TABS) {
+            JsonNode node = json.optional(tab);
+            if (node == null) {
+                continue;
+            }
+            int atStart = problems.count();
+            LocalizedText text = text(node, json.pointer(tab), problems);
+            if (problems.count() == atStart && LocalizedText.EMPTY.equals(text)) {
+                problems.add(json.pointer(tab), "help.empty");
+            }
+            texts.put(tab, text);
+        }
+        return problems.count() == before ? () -> new LessonHelp(texts) : null;
     }
 
     /** {@code durationSeconds} as microseconds; 60 s when absent, {@code null} if wrong (reported). */
@@ -160,6 +196,14 @@ final class LessonJson {
             node.put("en", step.en());
             node.put("zh", step.zh());
         }
+    }
+
+    static void writeHelp(ObjectNode root, LessonHelp help) {
+        if (help.tryThis().isEmpty()) {
+            return;
+        }
+        ObjectNode out = root.putObject("help");
+        help.tryThis().forEach((tab, text) -> writeText(out, tab, text));
     }
 
     static void writeDuration(ObjectNode root, long durationMicros) {

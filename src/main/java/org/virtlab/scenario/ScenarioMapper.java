@@ -19,6 +19,7 @@ import org.virtlab.engine.memory.host.MemoryQos;
 import org.virtlab.engine.migration.MigrationSettings;
 import org.virtlab.engine.model.CpuTopology;
 import org.virtlab.engine.model.HostSpec;
+import org.virtlab.engine.model.LessonHelp;
 import org.virtlab.engine.model.LocalizedText;
 import org.virtlab.engine.model.NetworkSpec;
 import org.virtlab.engine.model.NicSpec;
@@ -39,7 +40,7 @@ final class ScenarioMapper {
 
     static final List<String> SCENARIO_FIELDS = List.of("format", "version", "title", "goal", "steps", "seed",
             "tickMicros", "durationSeconds", "migration", "hosts", "networks", "switches", "vms", "devices",
-            "translation", "view");
+            "translation", "view", "help");
     static final List<String> HOST_FIELDS = List.of("id", "name", "cpu", "cpuPolicy", "memoryMib", "memoryPolicy",
             "position");
     static final List<String> CPU_FIELDS = List.of("sockets", "coresPerSocket", "threadsPerCore", "mhzPerCore");
@@ -123,6 +124,7 @@ final class ScenarioMapper {
         List<Built<IoDeviceSpec>> devices = deviceJson.devices(doc);
         Supplier<TranslationSettings> translation = TranslationJson.read(doc);
         Supplier<ViewState> view = LessonJson.view(doc);
+        Supplier<LessonHelp> help = LessonJson.help(doc);
         if (!problems.isEmpty()) {
             return null;
         }
@@ -135,7 +137,7 @@ final class ScenarioMapper {
             return null;
         }
         return new Built<>("", () -> new Scenario(title, goal, steps, seed, tick, duration, hostSpecs, vmSpecs,
-                networkSpecs, switchSpecs, deviceSpecs, migration.get(), view.get(), translation.get()))
+                networkSpecs, switchSpecs, deviceSpecs, migration.get(), view.get(), translation.get(), help.get()))
                 .build(problems);
     }
 

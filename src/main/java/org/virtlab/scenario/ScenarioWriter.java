@@ -83,6 +83,7 @@ public final class ScenarioWriter {
         DeviceJson.write(root, scenario.devices());
         TranslationJson.write(root, scenario.translation());
         LessonJson.writeView(root, scenario.view());
+        LessonJson.writeHelp(root, scenario.help());
         try {
             return inlineNumberLists(WRITER.writeValueAsString(root)) + "\n";
         } catch (JsonProcessingException e) {

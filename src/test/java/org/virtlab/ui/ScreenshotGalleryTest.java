@@ -100,12 +100,13 @@ class ScreenshotGalleryTest {
 
     /**
      * The live-migration lesson 40 simulated seconds after Web server and Database were dragged to Host 2:
-     * the first done, the second in its rounds: lesson-migration-precopy-topology.png.
+     * the first done, the second in its rounds: lesson-migration-precopy-topology(-zh).png.
      */
-    @Test
-    void writesTheMigrationLessonMidway() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "zh"})
+    void writesTheMigrationLessonMidway(String lang) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang, "--no-recovery");
         var lesson = Lessons.load("migration-precopy");
         robot.interact(() -> app.shell().openLessonForTest(lesson));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> robot.lookup("#host-host2").tryQuery().isPresent()));
@@ -121,7 +122,7 @@ class ScreenshotGalleryTest {
                 FxConditions.onFx(() -> robot.lookup("#simTime").queryLabeled().getText().equals("40.000 s")));
         robot.clickOn("#topologyFit");
         WaitForAsyncUtils.waitForFxEvents(3);
-        Screenshots.write(robot, stage.getScene(), "lesson-migration-precopy-topology");
+        Screenshots.write(robot, stage.getScene(), "lesson-migration-precopy-topology" + ("en".equals(lang) ? "" : "-zh"));
     }
 
     private void write(Stage stage, Path file) throws Exception {

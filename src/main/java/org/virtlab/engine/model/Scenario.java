@@ -22,11 +22,13 @@ import org.virtlab.engine.migration.MigrationSettings;
  * @param view           the open tab and zoom when it was saved (layout only; the engine ignores it)
  * @param translation    how the Memory tab's page-walk animator and TLB experiment open (the window's only; the
  *                       engine ignores it)
+ * @param help           the lesson's own "Try this" texts per tab (the window's only; the engine ignores it)
  */
 public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedText> steps, long seed,
                        long tickMicros, long durationMicros, List<HostSpec> hosts, List<VmSpec> vms,
                        List<NetworkSpec> networks, List<SwitchSpec> switches, List<IoDeviceSpec> devices,
-                       MigrationSettings migration, ViewState view, TranslationSettings translation) {
+                       MigrationSettings migration, ViewState view, TranslationSettings translation,
+                       LessonHelp help) {
     public static final long MIN_TICK_MICROS = 10;
     public static final long MAX_TICK_MICROS = 100_000;
     public static final long MICROS_PER_SECOND = 1_000_000;
@@ -51,7 +53,17 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
         migration = migration == null ? MigrationSettings.QEMU_DEFAULTS : migration;
         view = view == null ? ViewState.DEFAULT : view;
         translation = translation == null ? TranslationSettings.DEFAULT : translation;
+        help = help == null ? LessonHelp.NONE : help;
         ScenarioRules.check(steps, hosts, vms, networks, switches, devices);
+    }
+
+    /** A scenario without lesson help of its own. */
+    public Scenario(LocalizedText title, LocalizedText goal, List<LocalizedText> steps, long seed, long tickMicros,
+                    long durationMicros, List<HostSpec> hosts, List<VmSpec> vms, List<NetworkSpec> networks,
+                    List<SwitchSpec> switches, List<IoDeviceSpec> devices, MigrationSettings migration,
+                    ViewState view, TranslationSettings translation) {
+        this(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches, devices, migration,
+                view, translation, LessonHelp.NONE);
     }
 
     /** A scenario with the Memory tab's default translation settings. */
@@ -144,32 +156,32 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
 
     public Scenario withTitle(LocalizedText newTitle) {
         return new Scenario(newTitle, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withGoal(LocalizedText newGoal) {
         return new Scenario(title, newGoal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withSteps(List<LocalizedText> newSteps) {
         return new Scenario(title, goal, newSteps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(title, goal, steps, newSeed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withTickMicros(long newTickMicros) {
         return new Scenario(title, goal, steps, seed, newTickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withDurationMicros(long newDurationMicros) {
         return new Scenario(title, goal, steps, seed, tickMicros, newDurationMicros, hosts, vms, networks, switches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withHosts(List<HostSpec> newHosts) {
@@ -183,37 +195,42 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
     /** Both at once, for edits where neither list is valid without the other (a host deleted with its VMs). */
     public Scenario withHostsAndVms(List<HostSpec> newHosts, List<VmSpec> newVms) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, newHosts, newVms, networks, switches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withNetworks(List<NetworkSpec> newNetworks) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, newNetworks, switches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withSwitches(List<SwitchSpec> newSwitches) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, newSwitches,
-                devices, migration, view, translation);
+                devices, migration, view, translation, help);
     }
 
     public Scenario withMigration(MigrationSettings newMigration) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, newMigration, view, translation);
+                devices, newMigration, view, translation, help);
     }
 
     public Scenario withDevices(List<IoDeviceSpec> newDevices) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                newDevices, migration, view, translation);
+                newDevices, migration, view, translation, help);
     }
 
     public Scenario withView(ViewState newView) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, newView, translation);
+                devices, migration, newView, translation, help);
     }
 
     public Scenario withTranslation(TranslationSettings newTranslation) {
         return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
-                devices, migration, view, newTranslation);
+                devices, migration, view, newTranslation, help);
+    }
+
+    public Scenario withHelp(LessonHelp newHelp) {
+        return new Scenario(title, goal, steps, seed, tickMicros, durationMicros, hosts, vms, networks, switches,
+                devices, migration, view, translation, newHelp);
     }
 
     /** The host with the replacement's id replaced by it. */
@@ -253,7 +270,7 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
                         .withPortGroups(s.portGroups().stream().filter(g -> !g.id().equals(id)).toList()))
                 .toList();
         Scenario narrowed = new Scenario(title, goal, steps, seed, tickMicros, durationMicros, keptHosts, List.of(),
-                keptNetworks, keptSwitches, List.of(), migration, view, translation);
+                keptNetworks, keptSwitches, List.of(), migration, view, translation, help);
         List<VmSpec> rewired = new ArrayList<>();
         for (VmSpec vm : keptVms) {
             List<NicSpec> nics = vm.nics().stream().map(nic -> narrowed.reaches(vm.hostId(), nic) ? nic : NicSpec.UNWIRED)

@@ -139,6 +139,8 @@ final class MainMenu {
 
         Menu help = menu("menu.help");
         help.getItems().addAll(
+                item("menu.help.thisTab", new KeyCodeCombination(KeyCode.F1), "mdi2h-help-circle-outline",
+                        () -> view.helpPanel().toggle()),
                 item("menu.help.shortcuts", null, "mdi2k-keyboard-outline", view::showShortcuts),
                 item("menu.help.exercise", null, "mdi2s-school-outline", view::openExercise),
                 new SeparatorMenuItem(),

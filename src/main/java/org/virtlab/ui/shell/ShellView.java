@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -15,6 +17,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -26,6 +29,8 @@ import org.virtlab.ui.common.FileDialogs;
 import org.virtlab.ui.common.Presentation;
 import org.virtlab.ui.cpu.CpuView;
 import org.virtlab.ui.events.EventsView;
+import org.virtlab.ui.help.HelpPanel;
+import org.virtlab.ui.help.HelpPanelViewModel;
 import org.virtlab.ui.i18n.I18n;
 import org.virtlab.ui.io.IoView;
 import org.virtlab.ui.memory.MemoryTabView;
@@ -53,6 +58,7 @@ public final class ShellView {
     private final NetworkView networkView;
     private final ChartMenus chartMenus;
     private final javafx.scene.Node topologyRoot;
+    private HelpPanelViewModel helpPanel;
     /** Writes unsaved work to the recovery copy every minute. */
     private final javafx.animation.Timeline autosave;
 
@@ -108,8 +114,15 @@ public final class ShellView {
         viewModel.tabProperty().addListener((obs, was, now) -> showTab(now));
 
         root.setLeft(new PaletteView(i18n).root());
+        helpPanel = new HelpPanelViewModel(i18n, viewModel.tabProperty(), viewModel.lessonProperty());
+        HelpPanel help = new HelpPanel(helpPanel, i18n);
+        StackPane tabsWithHelp = new StackPane(tabs, help.toggle());
+        StackPane.setAlignment(help.toggle(), Pos.TOP_RIGHT);
+        StackPane.setMargin(help.toggle(), new Insets(3, 6, 0, 0));
+        BorderPane withHelp = new BorderPane(tabsWithHelp);
+        withHelp.setBottom(help.panel());
         javafx.scene.Parent eventsPanel = new EventsView(viewModel.events(), viewModel.playingProperty()).root();
-        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(tabs);
+        javafx.scene.control.SplitPane centre = new javafx.scene.control.SplitPane(withHelp);
         centre.setId("centreSplit");
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
         javafx.scene.control.SplitPane.setResizableWithParent(eventsPanel, false);
@@ -186,6 +199,11 @@ public final class ShellView {
         autosave.stop();
         memoryView.dispose();
         networkView.dispose();
+    }
+
+    /** The help panel under the tabs, for Help › This tab and tests. */
+    public HelpPanelViewModel helpPanel() {
+        return helpPanel;
     }
 
     void selectTab(int index) {

@@ -106,6 +106,7 @@ public final class ShellViewModel implements ScenarioEditor {
     private SimulationRunner.State shownState;
     /** Set when a structural edit restarted the simulation: the network keeps what it learned (not on a Reset). */
     private boolean networkCarries;
+    private final ReadOnlyObjectWrapper<Scenario> lesson = new ReadOnlyObjectWrapper<>();
 
     public ShellViewModel(I18n i18n, SimulationRunner runner) {
         this(i18n, runner, UserFiles.standard());
@@ -143,6 +144,11 @@ public final class ShellViewModel implements ScenarioEditor {
 
     public I18n i18n() {
         return i18n;
+    }
+
+    /** The scenario on screen, as of the last edit or opened file: the help panel reads its lesson texts. */
+    public ReadOnlyObjectProperty<Scenario> lessonProperty() {
+        return lesson.getReadOnlyProperty();
     }
 
     public TopologyViewModel topology() {
@@ -679,6 +685,7 @@ public final class ShellViewModel implements ScenarioEditor {
     }
 
     private void updateTitle(Scenario scenario) {
+        lesson.set(scenario);
         String lesson = scenario.title().in(i18n.locale());
         String name = file.get().map(p -> p.getFileName().toString()).orElse(lesson.isEmpty() ? i18n.get("title.untitled") : lesson);
         windowTitle.set((dirty.get() ? "*" : "") + name + " — VirtLab");
