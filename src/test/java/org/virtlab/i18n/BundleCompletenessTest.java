@@ -44,7 +44,9 @@ class BundleCompletenessTest {
             "ui", "ui/i18n/messages",
             "cli", "cli/messages",
             "scenario", "scenario/messages",
-            "derivation", "text/derivation");
+            "derivation", "text/derivation",
+            "events", "text/events",
+            "exercise", "experiment/exercise/exercise");
 
     /** A key built at run time: {@code family} keys matching {@code keys}, built in {@code site} from {@code literal}. */
     private record Dynamic(String family, String prefix, String tail, String site) {
@@ -107,8 +109,10 @@ class BundleCompletenessTest {
             new Dynamic("ui", "sweep.error.", "ui/sweep/SweepViewModel.java"),
             new Dynamic("ui", "sweep.metric.", "[a-z]+(\\.[a-zA-Z0-9]+)+", "ui/sweep/SweepChoices.java"), // vm.cpu.avgGhz
             new Dynamic("ui", "workload.", "(idle|constant|bursty|periodic|ramp|trace)", "ui/properties/WorkloadEditorModel.java"),
-            new Dynamic("ui", "event.", "[A-Z_]+", "engine/EventKind.java"), // "event." + name()
-            new Dynamic("ui", "event.cause.", "[a-z]+\\.[A-Z_]+", "engine/SimEvent.java"),
+            new Dynamic("ui", "event.kind.", "[A-Z_]+", "ui/events/EventTexts.java"), // "event.kind." + kind.name()
+            new Dynamic("ui", "event.topic.", "[A-Z_]+", "ui/events/EventTopic.java"),
+            new Dynamic("ui", "exercise.topic.", "ui/exercise/ExerciseViewModel.java"),
+            new Dynamic("ui", "menu.view.theme.", "(light|dark)", "ui/shell/MainMenu.java"),
             // the command line
             new Dynamic("cli", "net.drop.", "cli/NetCommands.java"),
             new Dynamic("cli", "net.error.", "cli/NetCommands.java"),
@@ -119,7 +123,8 @@ class BundleCompletenessTest {
             new Dynamic("cli", "walk.count.", "cli/WalkCommand.java"),
             new Dynamic("cli", "walk.heading.", "cli/WalkCommand.java"),
             new Dynamic("cli", "walk.table.", "cli/WalkCommand.java"),
-            new Dynamic("cli", "sweep.error.", "cli/SweepCommand.java"));
+            new Dynamic("cli", "sweep.error.", "cli/SweepCommand.java"),
+            new Dynamic("cli", "exercise.topic.", "cli/ExerciseCommand.java"));
 
     private static final List<Suffix> SUFFIXES = List.of(
             new Suffix(".help", "ui/properties/EditorForm.java"), // tooltips: key + ".help"

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.virtlab.text.Bundles;
 
 /**
  * What the engine says the answer is, and how a typed answer is checked against it.
@@ -83,13 +84,16 @@ public sealed interface Answer {
             return parsed.get() == value ? Verdict.RIGHT : Verdict.WRONG;
         }
 
-        /** yes/y/true/是/能/会 or no/n/false/否/不能/不会. */
+        /**
+         * Yes or no, in either language whatever the window's: the words the exercise bundles list as
+         * {@code answer.yes} and {@code answer.no} (yes, y, true …; no, n, false …; and their Chinese).
+         */
         public static Optional<Boolean> parse(String typed) {
             String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
-            if (List.of("yes", "y", "true", "是", "能", "会", "可以").contains(t)) {
+            if (words("answer.yes").contains(t)) {
                 return Optional.of(true);
             }
-            if (List.of("no", "n", "false", "否", "不能", "不会", "不可以", "不").contains(t)) {
+            if (words("answer.no").contains(t)) {
                 return Optional.of(false);
             }
             return Optional.empty();
@@ -115,5 +119,16 @@ public sealed interface Answer {
             }
             return value.toLowerCase(Locale.ROOT).equals(t) ? Verdict.RIGHT : Verdict.WRONG;
         }
+    }
+
+    /** The comma-separated words of {@code key} in the English and the Chinese exercise bundle. */
+    private static List<String> words(String key) {
+        List<String> out = new ArrayList<>();
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            for (String w : Bundles.load(ExerciseText.class, "exercise", locale).getString(key).split(",")) {
+                out.add(w.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 }

@@ -157,9 +157,7 @@ final class CpuExercises {
     static final long EXPLAIN_AT_MICROS = 200_000;
 
     private static Exercise solve(ExerciseKind kind, long seed, HostSpec host, List<VmSpec> vms, Line question) {
-        Scenario scenario = new Scenario(Gen.title(kind.id(), seed), Gen.goal(
-                "Watch the CPU tab: each VM's use settles where the question's answer says.",
-                "看 CPU 标签页：每台虚拟机的使用量稳定在题目答案所说的位置。"), seed, Gen.TICK_MICROS,
+        Scenario scenario = new Scenario(Gen.title(kind.id(), seed), Gen.goal("scenario.goal.cpu"), seed, Gen.TICK_MICROS,
                 List.of(host), vms);
         CpuDerivation d = explain(scenario);
         CpuDerivation.Result result = d.step(CpuDerivation.Result.class);

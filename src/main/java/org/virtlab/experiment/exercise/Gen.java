@@ -1,10 +1,12 @@
 package org.virtlab.experiment.exercise;
 
+import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.virtlab.engine.model.LocalizedText;
 import org.virtlab.engine.model.Scenario;
+import org.virtlab.text.Bundles;
 
 /** What the generators share: the seeded draws, number formatting, the scenarios' titles. */
 final class Gen {
@@ -57,11 +59,22 @@ final class Gen {
 
     /** The title of a generated scenario: "Exercise cpu.split, seed 7". */
     static LocalizedText title(String kind, long seed) {
-        return LocalizedText.of("Exercise " + kind + ", seed " + seed, "练习 " + kind + "，种子 " + seed);
+        return both("scenario.title", kind, Long.toString(seed));
     }
 
-    static LocalizedText goal(String en, String zh) {
-        return LocalizedText.of(en, zh);
+    /** What to watch in a generated scenario, from the exercise bundle's {@code key}. */
+    static LocalizedText goal(String key) {
+        return both(key);
+    }
+
+    /** A scenario text carries both languages, like a lesson file: the bundle's English and Chinese. */
+    private static LocalizedText both(String key, Object... args) {
+        return LocalizedText.of(format(Locale.ENGLISH, key, args), format(Locale.SIMPLIFIED_CHINESE, key, args));
+    }
+
+    private static String format(Locale locale, String key, Object... args) {
+        String pattern = Bundles.load(ExerciseText.class, "exercise", locale).getString(key);
+        return new MessageFormat(pattern, Locale.ROOT).format(args);
     }
 
     static final long TICK_MICROS = 1_000;

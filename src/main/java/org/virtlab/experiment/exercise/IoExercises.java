@@ -157,9 +157,7 @@ final class IoExercises {
             IoDeviceSpec device = new IoDeviceSpec("dev1", "vm1", new IoWorkload.OpenLoop(kind, bytes, rate), mode);
             HostSpec host = new HostSpec("host1", "Host", new CpuTopology(1, 4, 1, 3_000), 16_384, 60, 60);
             VmSpec vm = new VmSpec("vm1", "VM 1", "host1", 2, 2_048, new Workload.Constant(20), 60, 260);
-            Scenario scenario = new Scenario(Gen.title(id(), seed), Gen.goal(
-                    "Watch the I/O tab: exits per request are what the question's answer says.",
-                    "看 I/O 标签页：每个请求的 VM 退出次数就是题目答案所说的值。"), List.of(), seed, Gen.TICK_MICROS,
+            Scenario scenario = new Scenario(Gen.title(id(), seed), Gen.goal("scenario.goal.io"), List.of(), seed, Gen.TICK_MICROS,
                     10 * Gen.SECOND, List.of(host), List.of(vm), List.of(), List.of(), List.of(device), null, null);
             IoSnapshot.Totals t = totals(scenario, EXITS_AT_MICROS);
             double perRequest = t.exitsPerRequest();

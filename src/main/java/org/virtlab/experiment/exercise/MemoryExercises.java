@@ -221,9 +221,7 @@ final class MemoryExercises {
                         60 + 220 * i, 260));
                 described.add(Line.of("memory.qos.vm", NAMES.get(i), parts));
             }
-            Scenario scenario = new Scenario(Gen.title(id(), seed), Gen.goal(
-                    "Watch the Memory tab: each VM's entitlement is what the question's answer says.",
-                    "看内存标签页：每台虚拟机的应得量就是题目答案所说的值。"), seed, Gen.TICK_MICROS, List.of(host), vms);
+            Scenario scenario = new Scenario(Gen.title(id(), seed), Gen.goal("scenario.goal.memory"), seed, Gen.TICK_MICROS, List.of(host), vms);
             MemorySnapshot snapshot = grants(scenario, GRANT_AT_MICROS);
             List<Double> gib = new ArrayList<>();
             List<Line> each = new ArrayList<>();

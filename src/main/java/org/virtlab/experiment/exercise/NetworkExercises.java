@@ -162,9 +162,7 @@ final class NetworkExercises {
                 mode == NetworkMode.BRIDGED ? "br0" : "virbr1", lanRoute, 60 + 300 * on, 330);
         VmSpec vm = new VmSpec(VM, VM, hostId, 1, 1_024, new Workload.Idle(2), 60 + 300 * on, 180)
                 .withNics(List.of(NicSpec.toNetwork(NET)));
-        return new Scenario(Gen.title(kind, seed), Gen.goal(
-                "Open the Network tab and send the question's probe: step through its hops.",
-                "打开网络标签页，发送题目中的探测包，逐跳查看。"), List.of(), seed, Gen.TICK_MICROS, 10 * Gen.SECOND, hs,
+        return new Scenario(Gen.title(kind, seed), Gen.goal("scenario.goal.network"), List.of(), seed, Gen.TICK_MICROS, 10 * Gen.SECOND, hs,
                 List.of(vm), List.of(net), List.of(), List.of(), null, null);
     }
 

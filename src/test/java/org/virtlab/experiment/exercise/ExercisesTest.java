@@ -135,7 +135,7 @@ class ExercisesTest {
                         org.virtlab.engine.cpu.Shares.custom(1000 * (i + 1)), org.virtlab.engine.cpu.CpuQos.NO_LIMIT,
                         reserve && i == 0 ? 8_000 : 0), org.virtlab.engine.cpu.Pinning.NONE));
             }
-            Scenario s = new Scenario(Gen.title("course", 0), Gen.goal("", ""), 0, Gen.TICK_MICROS,
+            Scenario s = new Scenario(Gen.title("course", 0), Gen.goal("scenario.goal.cpu"), 0, Gen.TICK_MICROS,
                     List.of(CpuExercises.host(12, 2_000)), vms);
             var result = CpuExercises.explain(s).step(org.virtlab.engine.cpu.CpuDerivation.Result.class);
             double[] expected = reserve ? new double[] {8_000, 6_400, 9_600} : new double[] {4_000, 8_000, 12_000};
