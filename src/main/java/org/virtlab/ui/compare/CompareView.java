@@ -176,6 +176,10 @@ public final class CompareView {
                 chartTab("compareCpuTab", "compare.tab.cpu", "compareCpuChart", viewModel.cpuChart(), chartMenus),
                 chartTab("compareMemoryTab", "compare.tab.memory", "compareMemoryChart", viewModel.memoryChart(),
                         chartMenus));
+        if (viewModel.hasDevices()) {
+            charts.getTabs().add(chartTab("compareIoTab", "compare.tab.io", "compareIoChart", viewModel.ioChart(),
+                    chartMenus));
+        }
         charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         charts.setId("compareCharts");
 

@@ -76,6 +76,7 @@ public final class CompareViewModel {
     private final FilteredList<SummaryDiff.Row> shownRows = new FilteredList<>(rows);
     private final CompareChart cpuChart;
     private final CompareChart memoryChart;
+    private final CompareChart ioChart;
     private final AtomicBoolean stop = new AtomicBoolean();
     private Scenario scenarioB;
 
@@ -106,6 +107,8 @@ public final class CompareViewModel {
                 i18n.get("compare.chart.cpu.axis"));
         memoryChart = new CompareChart(i18n.get("compare.chart.memory.title"), i18n.get("compare.chart.time"),
                 i18n.get("compare.chart.memory.axis"));
+        ioChart = new CompareChart(i18n.get("compare.chart.io.title"), i18n.get("compare.chart.time"),
+                i18n.get("compare.chart.io.axis"));
         long defaultSeconds = Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, scenario.durationMicros() / 1_000_000));
         seconds.set(Long.toString(defaultSeconds));
         seconds.addListener((obs, was, now) -> checkSeconds());
@@ -220,6 +223,16 @@ public final class CompareViewModel {
         return memoryChart;
     }
 
+    /** Each I/O device's completed requests per second (thousands); lines only when the lesson has devices. */
+    public CompareChart ioChart() {
+        return ioChart;
+    }
+
+    /** Whether A has I/O devices, so that the I/O chart has something to show. */
+    public boolean hasDevices() {
+        return !scenarioA.devices().isEmpty();
+    }
+
     /** Every row of the last run's table, differing rows first. */
     public ObservableList<SummaryDiff.Row> rows() {
         return rows;
@@ -249,6 +262,7 @@ public final class CompareViewModel {
         long endMicros = Long.parseLong(seconds.get().strip()) * 1_000_000;
         cpuChart.reset(seriesNames(a, "compare.a"), seriesNames(b, "compare.b"));
         memoryChart.reset(seriesNames(a, "compare.a"), seriesNames(b, "compare.b"));
+        ioChart.reset(deviceSeriesNames(a, "compare.a"), deviceSeriesNames(a, "compare.b"));
         rows.clear();
         stop.set(false);
         running.set(true);
@@ -309,6 +323,7 @@ public final class CompareViewModel {
         for (LockstepRun.Step s : taken) {
             add(cpuChart, s.cpuGhz());
             add(memoryChart, s.consumedMib());
+            add(ioChart, s.kiloIops());
         }
         long now = taken.get(taken.size() - 1).nowMicros();
         if (running.get()) {
@@ -347,6 +362,14 @@ public final class CompareViewModel {
     private List<String> seriesNames(Scenario s, String runKey) {
         String run = i18n.get(runKey);
         return s.vms().stream().map(v -> i18n.format("compare.series", v.name(), run)).toList();
+    }
+
+    /** A's devices (B has the same: its panel edits them but adds none) as "vda — VM2 (A)". */
+    private List<String> deviceSeriesNames(Scenario s, String runKey) {
+        String run = i18n.get(runKey);
+        return s.devices().stream().map(d -> i18n.format("compare.series",
+                i18n.format("compare.device", d.id(), s.vm(d.vmId()).map(v -> v.name()).orElse(d.vmId())), run))
+                .toList();
     }
 
     private void checkSeconds() {

@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.virtlab.engine.Simulation;
+import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.Simulations;
 import org.virtlab.engine.cpu.CpuSampler;
+import org.virtlab.engine.io.IoDeviceSpec;
+import org.virtlab.engine.io.IoSnapshot;
 import org.virtlab.engine.memory.host.MemorySampler;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.VmSpec;
@@ -18,7 +21,8 @@ import org.virtlab.experiment.RunSummary;
  * {@link #advance()} takes both to the same next simulated time, so at every step both have run equally long. Each
  * run has the {@link RunSummary} {@code virtlab run} writes, attached the same way, and samples at the window's
  * chart cadence ({@link RunRecorder#SAMPLE_MICROS}): each VM's CPU use (GHz, averaged over the sample) and the host
- * memory charged to it (consumed MiB, at its end). For a long run, {@code k} consecutive samples make one point
+ * memory charged to it (consumed MiB, at its end), and, when the scenario has I/O devices, each device's completed
+ * requests per second over the sample (thousands, A's devices by id in both runs). For a long run, {@code k} consecutive samples make one point
  * (their mean), so a chart holds at most about {@link #MAX_POINTS} points per line. Because the engine is
  * deterministic and its observers fire at simulated times, running in steps gives exactly what one run to the end
  * gives. No JavaFX: it runs on the caller's thread (the window's worker). Not thread-safe.
@@ -43,14 +47,15 @@ final class LockstepRun {
     }
 
     /** What one step added to the charts. */
-    record Step(Points cpuGhz, Points consumedMib, long nowMicros) {
+    record Step(Points cpuGhz, Points consumedMib, Points kiloIops, long nowMicros) {
     }
 
     LockstepRun(Scenario scenarioA, Scenario scenarioB, long endMicros) {
         this.endMicros = endMicros;
         int perPoint = (int) Math.max(1, -Math.floorDiv(-endMicros, RunRecorder.SAMPLE_MICROS * MAX_POINTS));
-        a = new Side(scenarioA, perPoint);
-        b = new Side(scenarioB, perPoint);
+        List<String> devices = scenarioA.devices().stream().map(IoDeviceSpec::id).toList();
+        a = new Side(scenarioA, perPoint, devices);
+        b = new Side(scenarioB, perPoint, devices);
         long tick = Math.max(a.simulation.tickMicros(), b.simulation.tickMicros());
         stepMicros = Math.max(tick, endMicros / STEPS / tick * tick);
     }
@@ -82,8 +87,10 @@ final class LockstepRun {
         int memoryReady = Math.min(a.memory.size(), b.memory.size());
         Points cpu = points(emitted, ready, a.cpu, b.cpu);
         Points memory = points(Math.min(emitted, memoryReady), Math.min(ready, memoryReady), a.memory, b.memory);
+        int ioReady = Math.min(a.io.size(), b.io.size());
+        Points io = points(Math.min(emitted, ioReady), Math.min(ready, ioReady), a.io, b.io);
         emitted = ready;
-        return new Step(cpu, memory, nowMicros());
+        return new Step(cpu, memory, io, nowMicros());
     }
 
     private Points points(int from, int to, List<double[]> fromA, List<double[]> fromB) {
@@ -118,12 +125,18 @@ final class LockstepRun {
         final List<Long> times = new ArrayList<>();
         final List<double[]> cpu = new ArrayList<>();
         final List<double[]> memory = new ArrayList<>();
+        final List<double[]> io = new ArrayList<>();
         final double[] cpuSum;
         final double[] memorySum;
+        final List<String> devices;
+        final double[] ioSum;
+        final long[] completedBefore;
+        long ioBeforeMicros;
         int cpuCount;
         int memoryCount;
+        int ioCount;
 
-        Side(Scenario scenario, int perPoint) {
+        Side(Scenario scenario, int perPoint, List<String> devices) {
             this.perPoint = perPoint;
             List<VmSpec> specs = scenario.vms();
             vms = specs.size();
@@ -136,6 +149,31 @@ final class LockstepRun {
             summary = RunSummary.attach(simulation, scenario);
             simulation.addObserver(new CpuSampler(this::cpu), RunRecorder.SAMPLE_MICROS);
             simulation.addObserver(new MemorySampler(this::memory), RunRecorder.SAMPLE_MICROS);
+            this.devices = devices;
+            ioSum = new double[devices.size()];
+            completedBefore = new long[devices.size()];
+            if (!devices.isEmpty()) {
+                simulation.addObserver(this::io, RunRecorder.SAMPLE_MICROS);
+            }
+        }
+
+        /** Each device's requests completed since the last sample, per second (thousands); 0 where B lacks it. */
+        private void io(SimulationSnapshot s) {
+            IoSnapshot snapshot = s.find(IoSnapshot.class).orElse(null);
+            double seconds = (s.nowMicros() - ioBeforeMicros) / 1e6;
+            for (int i = 0; i < devices.size(); i++) {
+                long completed = snapshot == null ? 0 : snapshot.device(devices.get(i))
+                        .map(d -> d.totals().completed()).orElse(0L);
+                if (seconds > 0) {
+                    ioSum[i] += (completed - completedBefore[i]) / seconds / 1000.0;
+                }
+                completedBefore[i] = completed;
+            }
+            ioBeforeMicros = s.nowMicros();
+            if (++ioCount == perPoint) {
+                io.add(mean(ioSum, ioCount));
+                ioCount = 0;
+            }
         }
 
         private void cpu(CpuSampler.Sample s) {

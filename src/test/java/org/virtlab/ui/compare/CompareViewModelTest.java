@@ -153,6 +153,20 @@ class CompareViewModelTest {
         assertEquals("Requests completed", requests.metric()); // messages.properties sweep.metric.vm.io.requests
         assertFalse(requests.differs()); // B is A, run from the same seed
         assertEquals(BigDecimal.ZERO, requests.delta().stripTrailingZeros());
+
+        // The I/O chart: per device an A line and a B line of requests per second (thousands), one point per 100 ms
+        // sample over the 1 s; their mean is the run's requests over its second, as summary.json counts them.
+        assertTrue(vm.hasDevices());
+        var io = vm.ioChart();
+        assertEquals(2 * a.devices().size(), io.seriesCount());
+        assertEquals(deviceId + " — " + a.vm(vmId).orElseThrow().name() + " (A)", io.seriesName(0));
+        assertEquals(10, io.pointCount(0));
+        double sum = 0;
+        for (int i = 0; i < io.pointCount(0); i++) {
+            sum += io.value(0, i);
+            assertEquals(io.value(0, i), io.value(1, i), 0.0, "B is A");
+        }
+        assertEquals(requests.a().doubleValue() / 1000.0, sum / io.pointCount(0), 1e-9);
     }
 
     @Test
