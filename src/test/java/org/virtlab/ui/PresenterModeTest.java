@@ -1,5 +1,6 @@
 package org.virtlab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,6 +40,8 @@ class PresenterModeTest {
         app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
         JFreeChart chart = app.shell().viewModel().cpu().chart().chart();
         double[] before = onFx(() -> new double[] {statusFont(), tabFont()});
+        WaitForAsyncUtils.waitForFxEvents(3); // the table has its headers, widened where their text needs it
+        double[] columns = onFx(this::cpuColumnWidths);
         // ChartStyle.TITLE_FONT: 18 px
         assertEquals(18f, onFx(() -> (double) chart.getTitle().getFont().getSize2D()), 1e-6);
 
@@ -51,6 +54,11 @@ class PresenterModeTest {
         assertEquals(before[0] * 1.5, onFx(this::statusFont), 0.05);
         assertEquals(before[1] * 1.5, onFx(this::tabFont), 0.05);
         assertTrue(onFx(() -> app.shell().root().getStyleClass().contains(PresentationStyler.PRESENTER_CLASS)));
+        // the CPU table's text takes the charts' share too (125 %), and so do its columns: "13.26 GHz" stays whole
+        double[] wider = onFx(this::cpuColumnWidths);
+        for (int i = 0; i < columns.length; i++) {
+            assertEquals(columns[i] * 1.25, wider[i], 0.01, "column " + i);
+        }
 
         robot.clickOn("View").clickOn("Presenter mode");
         WaitForAsyncUtils.waitForFxEvents(3);
@@ -58,6 +66,13 @@ class PresenterModeTest {
         assertEquals(18f, onFx(() -> (double) chart.getTitle().getFont().getSize2D()), 1e-6);
         assertEquals(before[0], onFx(this::statusFont), 0.05);
         assertEquals(before[1], onFx(this::tabFont), 0.05);
+        assertArrayEquals(columns, onFx(this::cpuColumnWidths), 0.01);
+    }
+
+    /** The minimum widths of the CPU tab's table of VMs. */
+    private double[] cpuColumnWidths() {
+        javafx.scene.control.TableView<?> table = robot.lookup("#cpuTable").queryAs(javafx.scene.control.TableView.class);
+        return table.getColumns().stream().mapToDouble(javafx.scene.control.TableColumn::getMinWidth).toArray();
     }
 
     @Test

@@ -76,6 +76,7 @@ public final class VmTableColumns {
      * minimum width.
      */
     public static void explainHeaders(TableView<?> table, Function<String, Tooltip> tooltip) {
+        scaleWithText(table);
         table.skinProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
             for (Node n : table.lookupAll(".column-header")) {
                 if (n instanceof TableColumnHeader h && h.getTableColumn() != null
@@ -84,6 +85,9 @@ public final class VmTableColumns {
                     if (h.lookup(".label") instanceof Region label) {
                         double needed = Math.ceil(label.prefWidth(-1) + h.snappedLeftInset() + h.snappedRightInset());
                         if (h.getTableColumn().getMinWidth() < needed) {
+                            // measured in the font shown now: at 100 % it needs that much less
+                            double factor = PresentationStyler.chartScale(Presentation.lookOf(table).scale());
+                            baseWidths(h.getTableColumn())[0] = needed / factor;
                             h.getTableColumn().setMinWidth(needed);
                         }
                     }
@@ -91,4 +95,27 @@ public final class VmTableColumns {
             }
         }));
     }
+
+    /**
+     * In presenter mode a table's text grows by {@link PresentationStyler#chartScale} of the scale: its columns' widths
+     * grow by as much, so that "13.26 GHz" stays whole instead of "13.26 G…". Off, they are as set.
+     */
+    private static void scaleWithText(TableView<?> table) {
+        Presentation.follow(table, look -> {
+            double factor = PresentationStyler.chartScale(look.scale());
+            for (TableColumn<?, ?> c : table.getColumns()) {
+                double[] base = baseWidths(c);
+                c.setMinWidth(base[0] * factor);
+                c.setPrefWidth(base[1] * factor);
+            }
+        });
+    }
+
+    /** A column's minimum and preferred width at 100 %, as first set (kept in the column's properties). */
+    private static double[] baseWidths(javafx.scene.control.TableColumnBase<?, ?> c) {
+        return (double[]) c.getProperties().computeIfAbsent(BASE_WIDTHS,
+                k -> new double[] {c.getMinWidth(), c.getPrefWidth()});
+    }
+
+    private static final String BASE_WIDTHS = "virtlab.baseWidths";
 }
