@@ -102,6 +102,43 @@ class PresenterModeTest {
         assertEquals(Presentation.Theme.LIGHT, next.themeProperty().get());
     }
 
+    @Test
+    void theOtherWindowsAndTheDialogsArePresentedToo() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
+        robot.interact(() -> app.presentation().presenterProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        // Simulation › Sweep… opens its own window: its text at 150 % of Primer's 14 px, as in the main window
+        robot.interact(() -> item("menu.sim.sweep").fire());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, FxConditions.onFx(
+                () -> robot.lookup("#sweepRun").tryQuery().isPresent()));
+        javafx.scene.Node run = robot.lookup("#sweepRun").query();
+        assertEquals(PresentationStyler.BASE_FONT_PX * 1.5, onFx(() -> ((Labeled) run).getFont().getSize()), 0.05);
+        assertTrue(onFx(() -> run.getScene().getRoot().getStyleClass().contains(PresentationStyler.PRESENTER_CLASS)));
+        // and it follows: presenter mode off in the main window, off in the sweep window
+        robot.interact(() -> app.presentation().presenterProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertEquals(PresentationStyler.BASE_FONT_PX, onFx(() -> ((Labeled) run).getFont().getSize()), 0.05);
+        robot.interact(() -> ((javafx.stage.Stage) run.getScene().getWindow()).close());
+
+        double plain = aboutNoteFont();
+        robot.interact(() -> app.presentation().presenterProperty().set(true));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        // Help › About takes the window's presenter mode: its text 150 % of what it is without
+        assertEquals(plain * 1.5, aboutNoteFont(), 0.05);
+    }
+
+    /** The font size of a paragraph of Help › About, opened and closed again. */
+    private double aboutNoteFont() throws Exception {
+        javafx.scene.control.Dialog<?>[] about = new javafx.scene.control.Dialog<?>[1];
+        robot.interact(() -> about[0] = app.shell().showAbout());
+        WaitForAsyncUtils.waitForFxEvents(3);
+        double size = onFx(() -> ((Labeled) about[0].getDialogPane().lookup("#aboutGplNote")).getFont().getSize());
+        robot.interact(() -> about[0].close());
+        WaitForAsyncUtils.waitForFxEvents(3);
+        return size;
+    }
+
     private javafx.scene.control.MenuItem item(String id) {
         javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream())

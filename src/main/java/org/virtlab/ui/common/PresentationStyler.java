@@ -34,6 +34,8 @@ public final class PresentationStyler {
     public static final String PRESENTER_CLASS = "presenter";
     /** Primer's root font size (atlantafx-base 2.0.1, primer-light.css: {@code .root { -fx-font-size: 14px }}). */
     public static final double BASE_FONT_PX = 14;
+    /** How the presenter sheet, made at run time, is named: a data URI of its text. */
+    private static final String DATA_URI = "data:text/css;base64,";
     /** The app's own stylesheets, whose sizes presenter mode scales. */
     private static final List<String> SHEETS = List.of("shell/shell.css", "shell/help.css", "network/network.css",
             "memory/memory.css", "io/io.css");
@@ -69,6 +71,23 @@ public final class PresentationStyler {
         presentation.lookProperty().addListener((obs, was, now) -> apply());
         scene.rootProperty().addListener((obs, was, now) -> apply());
         apply();
+    }
+
+    /**
+     * A second window (Sweep, Compare, Exercise) looks like the main one and follows it: the owner's style sheets
+     * (not its presenter sheet, which this window makes for itself), and its presenter mode, scale and theme as they
+     * change.
+     */
+    public static void styleLikeOwner(Scene scene, javafx.stage.Window owner) {
+        if (owner == null || owner.getScene() == null) {
+            return;
+        }
+        scene.getStylesheets().setAll(owner.getScene().getStylesheets().stream()
+                .filter(sheet -> !sheet.startsWith(DATA_URI)).toList());
+        Presentation presentation = Presentation.of(owner.getScene());
+        if (presentation != null) {
+            new PresentationStyler(scene, presentation);
+        }
     }
 
     /** Styles everything shown now: call after the scene's content was rebuilt. */
@@ -159,6 +178,9 @@ public final class PresentationStyler {
         out.append(".root.").append(PRESENTER_CLASS).append(" {\n    -fx-font-size: ").append(px(BASE_FONT_PX * scale))
                 .append(";\n    -color-fg-muted: -color-fg-default;\n    -color-fg-subtle: -color-fg-default;\n")
                 .append("    -color-border-muted: -color-border-default;\n}\n");
+        // a dialog (About, Shortcuts) takes the owner's sheets and class; its pane is not the scene's root
+        out.append(".dialog-pane.").append(PRESENTER_CLASS).append(" {\n    -fx-font-size: ")
+                .append(px(BASE_FONT_PX * scale)).append(";\n}\n");
         // Tables are dense like charts and their columns keep their widths: they take the charts' share.
         out.append(".").append(PRESENTER_CLASS).append(" .table-view {\n    -fx-font-size: ")
                 .append(px(BASE_FONT_PX * chartScale(scale))).append(";\n}\n");
@@ -207,7 +229,7 @@ public final class PresentationStyler {
     }
 
     private static String dataUri(String css) {
-        return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
+        return DATA_URI + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String readSheets(List<String> names) {

@@ -71,9 +71,7 @@ public final class CompareView {
         stage.initOwner(owner);
         stage.setTitle(i18n.get("compare.title"));
         Scene scene = new Scene(root, 1280, 720);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        org.virtlab.ui.common.PresentationStyler.styleLikeOwner(scene, owner);
         stage.setScene(scene);
         stage.setOnHidden(e -> viewModel.stop());
         stage.show();

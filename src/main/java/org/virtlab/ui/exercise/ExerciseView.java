@@ -135,9 +135,7 @@ public final class ExerciseView {
         Stage stage = new Stage();
         stage.setTitle(i18n.get("exercise.title"));
         Scene scene = new Scene(root, 960, 640);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        org.virtlab.ui.common.PresentationStyler.styleLikeOwner(scene, owner);
         stage.setScene(scene);
         stage.initOwner(owner);
         stage.show();

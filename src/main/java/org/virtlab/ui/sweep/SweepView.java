@@ -127,9 +127,7 @@ public final class SweepView {
         stage.initOwner(owner);
         stage.setTitle(i18n.get("sweep.title"));
         Scene scene = new Scene(root, 1000, 680);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
+        org.virtlab.ui.common.PresentationStyler.styleLikeOwner(scene, owner);
         stage.setScene(scene);
         stage.setOnHidden(e -> viewModel.cancel());
         stage.show();
