@@ -47,13 +47,13 @@ public final class CpuView {
         table.setId("cpuTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(nameColumn(i18n));
-        table.getColumns().add(column(i18n, "cpu.col.demand", "cpu.col.demand.help", VmCpuRow::demandProperty));
-        table.getColumns().add(column(i18n, "cpu.col.entitlement", "cpu.col.entitlement.help", VmCpuRow::entitlementProperty));
-        table.getColumns().add(column(i18n, "cpu.col.used", "cpu.col.used.help", VmCpuRow::usedProperty));
-        table.getColumns().add(column(i18n, "cpu.col.ready", "cpu.col.ready.help", VmCpuRow::readyProperty));
-        table.getColumns().add(column(i18n, "cpu.col.steal", "cpu.col.steal.help", VmCpuRow::stealProperty));
-        table.getColumns().add(column(i18n, "cpu.col.limited", "cpu.col.limited.help", VmCpuRow::limitedProperty));
-        table.getColumns().add(column(i18n, "cpu.col.state", "cpu.col.state.help", VmCpuRow::stateProperty));
+        table.getColumns().add(column(i18n, GHZ_WIDTH, "cpu.col.demand", "cpu.col.demand.help", VmCpuRow::demandProperty));
+        table.getColumns().add(column(i18n, GHZ_WIDTH, "cpu.col.entitlement", "cpu.col.entitlement.help", VmCpuRow::entitlementProperty));
+        table.getColumns().add(column(i18n, GHZ_WIDTH, "cpu.col.used", "cpu.col.used.help", VmCpuRow::usedProperty));
+        table.getColumns().add(column(i18n, PERCENT_WIDTH, "cpu.col.ready", "cpu.col.ready.help", VmCpuRow::readyProperty));
+        table.getColumns().add(column(i18n, PERCENT_WIDTH, "cpu.col.steal", "cpu.col.steal.help", VmCpuRow::stealProperty));
+        table.getColumns().add(column(i18n, PERCENT_WIDTH, "cpu.col.limited", "cpu.col.limited.help", VmCpuRow::limitedProperty));
+        table.getColumns().add(column(i18n, STATE_WIDTH, "cpu.col.state", "cpu.col.state.help", VmCpuRow::stateProperty));
         VmTableColumns.explainHeaders(table, Tooltip::new);
         table.setPlaceholder(new Label(i18n.get("cpu.table.empty")));
         table.setFixedCellSize(30);
@@ -94,10 +94,18 @@ public final class CpuView {
         return c;
     }
 
-    private static TableColumn<VmCpuRow, String> column(I18n i18n, String key, String help,
+    /**
+     * Column widths at 100 % (presenter mode widens them with the text): "13.26 GHz" needs more than "66.7 %", and
+     * "On" less again; the last column takes what is left over.
+     */
+    private static final double GHZ_WIDTH = 92;
+    private static final double PERCENT_WIDTH = 72;
+    private static final double STATE_WIDTH = 60;
+
+    private static TableColumn<VmCpuRow, String> column(I18n i18n, double minWidth, String key, String help,
             Function<VmCpuRow, ObservableValue<String>> value) {
         TableColumn<VmCpuRow, String> c = VmTableColumns.value(i18n.get(key), i18n.get(help), value);
-        c.setMinWidth(78);
+        c.setMinWidth(minWidth);
         return c;
     }
 }
