@@ -33,7 +33,7 @@ final class ComparisonCanvas extends Region {
         getChildren().add(canvas);
         org.virtlab.ui.common.Presentation.paper(this); // drawn in light colours: a light sheet in the dark theme
         hits = new HitRegions(canvas);
-        setMinHeight(140);
+        hits.followLook(this, 140);
     }
 
     void show(List<ComparisonBar> next) {
@@ -50,10 +50,9 @@ final class ComparisonCanvas extends Region {
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        hits.clear();
+        double[] size = hits.begin(canvas); // in the drawing's own units: presenter mode scales it up
+        double w = size[0];
+        double h = size[1];
         if (bars.isEmpty()) {
             return;
         }

@@ -6,6 +6,8 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
+import org.virtlab.ui.common.Presentation;
+import org.virtlab.ui.common.PresentationStyler;
 
 /**
  * The explained areas of a drawing: each drawn field registers its rectangle and its explanation, and hovering it
@@ -19,14 +21,56 @@ final class HitRegions {
     private final Tooltip tooltip = new Tooltip();
     private final Node node;
     private String showing;
+    private double zoom = 1;
+    private double lookZoom = 1;
+    private double minHeight = 1;
 
     HitRegions(Node node) {
         this.node = node;
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
-        node.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        node.setOnMouseMoved(e -> hover(e.getX() / zoom, e.getY() / zoom));
         node.setOnMouseExited(e -> hover(-1, -1));
+    }
+
+    /**
+     * Makes {@code drawing} follow the window's presenter scale (the charts' share of it,
+     * {@link PresentationStyler#chartScale}) as far as its height allows: its drawing is laid out at 1/zoom of its
+     * size and drawn scaled up, so text, lines and boxes grow together and all of it still fits; hovering reads the
+     * regions back at that scale.
+     *
+     * @param minHeight the height the drawing needs at 100 %
+     */
+    void followLook(javafx.scene.layout.Region drawing, double minHeight) {
+        this.minHeight = minHeight;
+        drawing.setMinHeight(minHeight);
+        Presentation.follow(drawing, look -> {
+            lookZoom = PresentationStyler.chartScale(look.scale());
+            drawing.requestLayout();
+        });
+    }
+
+    /** The zoom for a drawing {@code height} high: the look's, or less where the height would not hold it all. */
+    double fit(double height) {
+        zoom = Math.min(lookZoom, Math.max(1, height / minHeight));
+        return zoom;
+    }
+
+    /**
+     * Clears the whole canvas and sets it to draw at the zoom that {@link #fit fits}: what follows draws in the
+     * drawing's own units.
+     *
+     * @return the drawing's width and height in its own units
+     */
+    double[] begin(javafx.scene.canvas.Canvas canvas) {
+        double z = fit(canvas.getHeight());
+        javafx.scene.canvas.GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setTransform(z, 0, 0, z, 0, 0);
+        clear();
+        return new double[] {canvas.getWidth() / z, canvas.getHeight() / z};
     }
 
     void clear() {

@@ -52,7 +52,7 @@ public final class RingCanvas extends Region {
         getChildren().add(canvas);
         org.virtlab.ui.common.Presentation.paper(this); // drawn in light colours: a light sheet in the dark theme
         hits = new HitRegions(canvas);
-        setMinHeight(2 * STRIP_H + LEGEND_H + 8);
+        hits.followLook(this, 2 * STRIP_H + LEGEND_H + 8);
         setPrefHeight(2 * STRIP_H + LEGEND_H + 8);
     }
 
@@ -81,9 +81,12 @@ public final class RingCanvas extends Region {
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
         canvas.setHeight(getHeight());
-        double tableW = tableWidth(getWidth());
-        int rows = (int) Math.max(1, Math.floor((getHeight() - TABLE_TOP - LEGEND_H - 18) / ROW));
-        int slots = (int) Math.max(2, Math.floor((getWidth() - tableW - 40) / CELL_W));
+        double zoom = hits.fit(getHeight());
+        double width = getWidth() / zoom; // in the drawing's own units
+        double height = getHeight() / zoom;
+        double tableW = tableWidth(width);
+        int rows = (int) Math.max(1, Math.floor((height - TABLE_TOP - LEGEND_H - 18) / ROW));
+        int slots = (int) Math.max(2, Math.floor((width - tableW - 40) / CELL_W));
         capacity.accept(rows, slots);
         draw();
     }
@@ -94,10 +97,9 @@ public final class RingCanvas extends Region {
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        hits.clear();
+        double[] size = hits.begin(canvas); // in the drawing's own units: presenter mode scales it up
+        double w = size[0];
+        double h = size[1];
         markedSlot = -1;
         if (data == null) {
             return;

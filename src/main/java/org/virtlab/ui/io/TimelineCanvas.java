@@ -32,7 +32,7 @@ final class TimelineCanvas extends Region {
         getChildren().add(canvas);
         org.virtlab.ui.common.Presentation.paper(this); // drawn in light colours: a light sheet in the dark theme
         hits = new HitRegions(canvas);
-        setMinHeight(120);
+        hits.followLook(this, 120);
     }
 
     void show(TimelineData next) {
@@ -49,10 +49,9 @@ final class TimelineCanvas extends Region {
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.clearRect(0, 0, w, h);
-        hits.clear();
+        double[] size = hits.begin(canvas); // in the drawing's own units: presenter mode scales it up
+        double w = size[0];
+        double h = size[1];
         int lanes = data.lanes().size();
         if (lanes == 0 || w <= LABEL_W + 20) {
             return;
