@@ -38,7 +38,10 @@ public final class MemoryView {
     /** How long each reference stays the newest while playing: slow enough to follow on a projector. */
     public static final Duration FRAME = Duration.millis(400);
 
+    /** The height the walks keep at least: a column title and four levels of a grid. */
+    static final double WALKS_MIN_HEIGHT = 230;
     private final BorderPane root = new BorderPane();
+    private final ScrollPane outer = new ScrollPane(root);
     private final Timeline player;
 
     public MemoryView(MemoryViewModel vm, I18n i18n, ChartMenus menus) {
@@ -118,16 +121,23 @@ public final class MemoryView {
         VBox tlb = new TlbPanelView(vm.tlb(), i18n).root();
         tlb.setMinHeight(Region.USE_PREF_SIZE);
 
+        // The walks keep room for a few levels; when the controls and the TLB panel leave less (presenter mode on a
+        // 1280 × 720 projector), the whole view scrolls instead of squeezing the walks to nothing.
+        walkScroll.setMinHeight(WALKS_MIN_HEIGHT);
         root.setTop(top);
         root.setCenter(walkScroll);
         root.setBottom(tlb);
         root.setId("memoryView");
+        outer.setFitToWidth(true);
+        outer.setFitToHeight(true);
+        outer.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        outer.getStyleClass().add("memory-scroll");
 
         player = ViewParts.player(FRAME, vm::tick, vm.playingProperty());
     }
 
     public Parent root() {
-        return root;
+        return outer;
     }
 
     /** Stops the animation; call before the view is thrown away. */
