@@ -59,4 +59,25 @@ public final class ViewParts {
         });
         return player;
     }
+
+    /**
+     * Opens {@code root} in a window of its own beside {@code owner} (Sweep, Compare, Exercise), looking like the
+     * main window and following its presenter mode and theme ({@link PresentationStyler#styleLikeOwner}).
+     *
+     * @param onHidden what closing it does (stop a run still going), or null
+     */
+    public static javafx.stage.Stage window(javafx.stage.Window owner, String title, javafx.scene.Parent root,
+                                            double width, double height, Runnable onHidden) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(owner);
+        stage.setTitle(title);
+        javafx.scene.Scene scene = new javafx.scene.Scene(root, width, height);
+        PresentationStyler.styleLikeOwner(scene, owner);
+        stage.setScene(scene);
+        if (onHidden != null) {
+            stage.setOnHidden(e -> onHidden.run());
+        }
+        stage.show();
+        return stage;
+    }
 }

@@ -8,7 +8,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -67,15 +66,8 @@ public final class CompareView {
 
     /** Shows the window beside {@code owner}; closing it stops a run still going. */
     public Stage show(Window owner) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(i18n.get("compare.title"));
-        Scene scene = new Scene(root, 1280, 720);
-        org.virtlab.ui.common.PresentationStyler.styleLikeOwner(scene, owner);
-        stage.setScene(scene);
-        stage.setOnHidden(e -> viewModel.stop());
-        stage.show();
-        return stage;
+        return ViewParts.window(owner, i18n.get("compare.title"), root, 1280, 720,
+                viewModel::stop);
     }
 
     private VBox top() {

@@ -3,7 +3,6 @@ package org.virtlab.ui.exercise;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -132,13 +131,6 @@ public final class ExerciseView {
 
     /** Opens the window beside {@code owner}, with its style sheets. */
     public Stage show(Window owner) {
-        Stage stage = new Stage();
-        stage.setTitle(i18n.get("exercise.title"));
-        Scene scene = new Scene(root, 960, 640);
-        org.virtlab.ui.common.PresentationStyler.styleLikeOwner(scene, owner);
-        stage.setScene(scene);
-        stage.initOwner(owner);
-        stage.show();
-        return stage;
+        return ViewParts.window(owner, i18n.get("exercise.title"), root, 960, 640, null);
     }
 }

@@ -6,7 +6,6 @@ import java.util.function.Function;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -123,15 +122,7 @@ public final class SweepView {
 
     /** Shows the dialog in its own window beside {@code owner}; closing it cancels a sweep still running. */
     public Stage show(Window owner) {
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.setTitle(i18n.get("sweep.title"));
-        Scene scene = new Scene(root, 1000, 680);
-        org.virtlab.ui.common.PresentationStyler.styleLikeOwner(scene, owner);
-        stage.setScene(scene);
-        stage.setOnHidden(e -> viewModel.cancel());
-        stage.show();
-        return stage;
+        return ViewParts.window(owner, i18n.get("sweep.title"), root, 1000, 680, viewModel::cancel);
     }
 
     private Label label(String key) {
