@@ -42,6 +42,7 @@ class PresenterModeTest {
         double[] before = onFx(() -> new double[] {statusFont(), tabFont()});
         WaitForAsyncUtils.waitForFxEvents(3); // the table has its headers, widened where their text needs it
         double[] columns = onFx(this::cpuColumnWidths);
+        double zoom = app.shell().viewModel().topology().zoomProperty().get();
         // ChartStyle.TITLE_FONT: 18 px
         assertEquals(18f, onFx(() -> (double) chart.getTitle().getFont().getSize2D()), 1e-6);
 
@@ -55,6 +56,8 @@ class PresenterModeTest {
         assertEquals(before[1] * 1.5, onFx(this::tabFont), 0.05);
         assertTrue(onFx(() -> app.shell().root().getStyleClass().contains(PresentationStyler.PRESENTER_CLASS)));
         // the CPU table's text takes the charts' share too (125 %), and so do its columns: "13.26 GHz" stays whole
+        // the topology's canvas zooms by as much, so the cards' text grows too
+        assertEquals(zoom * 1.25, app.shell().viewModel().topology().zoomProperty().get(), 1e-9);
         double[] wider = onFx(this::cpuColumnWidths);
         for (int i = 0; i < columns.length; i++) {
             assertEquals(columns[i] * 1.25, wider[i], 0.01, "column " + i);
@@ -67,6 +70,7 @@ class PresenterModeTest {
         assertEquals(before[0], onFx(this::statusFont), 0.05);
         assertEquals(before[1], onFx(this::tabFont), 0.05);
         assertArrayEquals(columns, onFx(this::cpuColumnWidths), 0.01);
+        assertEquals(zoom, app.shell().viewModel().topology().zoomProperty().get(), 1e-9);
     }
 
     /** The minimum widths of the CPU tab's table of VMs. */

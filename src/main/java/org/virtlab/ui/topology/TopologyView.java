@@ -169,6 +169,17 @@ public final class TopologyView {
         viewport.widthProperty().addListener((obs, was, now) -> rebuildSoon());
         viewport.heightProperty().addListener((obs, was, now) -> rebuildSoon());
         applyZoom(viewModel.zoomProperty().get());
+        // Presenter mode zooms the canvas by the charts' share of its scale (and back), from the top left corner:
+        // the cards' text grows with the rest of the window, and the user's own zoom is kept relative to it.
+        double[] presented = {1};
+        org.virtlab.ui.common.Presentation.follow(root, look -> {
+            double share = org.virtlab.ui.common.PresentationStyler.chartScale(look.scale());
+            double factor = share / presented[0];
+            presented[0] = share;
+            if (factor != 1) {
+                zoomAt(scale.getX() * factor, 0, 0);
+            }
+        });
         rebuild();
     }
 
