@@ -56,10 +56,11 @@ public final class DeviceTablesModel {
         int n = topology.nodeIndex(id);
         if (n >= 0) {
             NetNode node = topology.nodes().get(n);
-            return texts.device(id, node.kind()) + " (" + texts.deviceCaption(id, node.kind()) + ")";
+            return i18n.format("network.tables.device", texts.device(id, node.kind()),
+                    texts.deviceCaption(id, node.kind()));
         }
         NetSwitch s = topology.switches().get(topology.switchIndex(id));
-        return texts.device(id, s.kind()) + " (" + texts.deviceCaption(id, s.kind()) + ")";
+        return i18n.format("network.tables.device", texts.device(id, s.kind()), texts.deviceCaption(id, s.kind()));
     }
 
     /** The device whose tables show; writable: the user picks one, and the walk picks the packet's. */
