@@ -252,6 +252,21 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /**
+     * Hands the engine an input whose effect the window shows at once (a packet sent, an address walked): it takes
+     * effect at the start of the next tick and, when the run is paused, that one tick runs, so what it did (and the
+     * events it journaled) is seen without pressing Play. Like any input it starts a new future after a seek back.
+     */
+    public void submitShown(Input input) {
+        command(() -> {
+            forgetFuture();
+            simulation.submit(input);
+            if (!playing) {
+                simulation.step();
+            }
+        });
+    }
+
+    /**
      * An edit while the simulation runs: {@code edited} becomes the scenario (what Reset and Save use)
      * and {@code input} tells the engine, from the next tick on. Time does not go back.
      */
