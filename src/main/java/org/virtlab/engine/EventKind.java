@@ -81,7 +81,28 @@ public enum EventKind {
     /** Host = source, VM, peer = target: the migration failed, the VM runs on; cause {@code MigrationReason}. */
     MIGRATION_FAILED("rounds"),
     /** Host = source, VM, peer = target: a person cancelled the migration. */
-    MIGRATION_CANCELLED();
+    MIGRATION_CANCELLED(),
+
+    // ---- network (net.NetSubsystem), a probe's way in order, all at the start of the tick it was sent in ----
+    /**
+     * Host = the device's host (if any), VM = the guest when the device is one, device = the machine or switch
+     * ({@code web1}, {@code host1/virbr0}, {@code router}), peer = the probe's source endpoint: a frame at a device on a
+     * probe's way; cause {@code net.Hop.Frame} (the packet, or an ARP request or reply resolving a next hop). Args: the
+     * probe (its serial, from 1), the leg (0: request, 1: reply), the hop (from 1, within its leg).
+     */
+    PACKET_HOP("probe", "leg", "hop"),
+    /**
+     * As {@link #PACKET_HOP}: the device rewrote the packet's source address (masquerade, a port-forwarded reply
+     * translated back); cause {@code net.Rewrite.Kind}. Args: the probe, the address and port before and after, each
+     * as IPv4 address × 65536 + port ({@code net.NetSubsystem.ipPort}).
+     */
+    NAT_SOURCE_REWRITE("probe", "fromIpPort", "toIpPort"),
+    /** As {@link #NAT_SOURCE_REWRITE}, for the destination (a port forward, a masqueraded reply translated back). */
+    NAT_DESTINATION_REWRITE("probe", "fromIpPort", "toIpPort"),
+    /** As {@link #PACKET_HOP}, device = where it arrived: a leg of the probe was delivered. Args: probe, leg. */
+    PACKET_DELIVERED("probe", "leg"),
+    /** As {@link #PACKET_HOP}, device = where: a leg was dropped; cause {@code net.DropReason}. Args: probe, leg. */
+    PACKET_DROPPED("probe", "leg");
 
     /** The most numbers an event carries. */
     public static final int MAX_ARGS = 3;

@@ -6,6 +6,8 @@ import java.util.ResourceBundle;
 import java.util.function.UnaryOperator;
 import org.virtlab.engine.EventKind;
 import org.virtlab.engine.SimEvent;
+import org.virtlab.engine.net.Ip;
+import org.virtlab.engine.net.NetSubsystem;
 
 /**
  * A journaled event in words, in English or Chinese: the one-line description from the kind's {@code event.<KIND>}
@@ -38,6 +40,9 @@ public final class EventText {
 
     /** Where it happened: "VM1 · vda" for a device, else the VM, else the host. */
     public String source(SimEvent e) {
+        if (network(e.kind())) {
+            return name(e.deviceId()); // where the packet is: a machine or a switch
+        }
         if (e.vmId() != null && e.deviceId() != null) {
             return name(e.vmId()) + " · " + e.deviceId();
         }
@@ -118,9 +123,36 @@ public final class EventText {
                 return format(key, vm, peer, micros(e.arg(0)), micros(e.arg(1)));
             case MIGRATION_FAILED:
                 return format(key, vm, host, e.arg(0), cause);
+            case PACKET_HOP:
+                return format(e.arg(1) == 1 ? key + ".reply" : key, e.arg(0), e.arg(2), cause, name(e.deviceId()));
+            case NAT_SOURCE_REWRITE:
+            case NAT_DESTINATION_REWRITE:
+                return format(key, e.arg(0), name(e.deviceId()), ipPort(e.arg(1)), ipPort(e.arg(2)), cause);
+            case PACKET_DELIVERED:
+            case PACKET_DROPPED:
+                return format(e.arg(1) == 1 ? key + ".reply" : key, e.arg(0), name(e.deviceId()), cause);
             default:
                 throw new IllegalStateException("no text for " + k);
         }
+    }
+
+    /** Whether the kind is one of the network's (a packet's hop, a NAT rewrite, how a leg ended). */
+    private static boolean network(EventKind k) {
+        switch (k) {
+            case PACKET_HOP:
+            case NAT_SOURCE_REWRITE:
+            case NAT_DESTINATION_REWRITE:
+            case PACKET_DELIVERED:
+            case PACKET_DROPPED:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** A NAT event's address and port ({@link NetSubsystem#ipPort}): "192.168.122.2:32768". */
+    static String ipPort(long ipPort) {
+        return Ip.format(NetSubsystem.ipOf(ipPort)) + ":" + NetSubsystem.portOf(ipPort);
     }
 
     /** KiB as MiB with one decimal: "512.0 MiB". */

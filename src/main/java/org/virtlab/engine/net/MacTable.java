@@ -28,6 +28,13 @@ public final class MacTable {
         this.ageingMicros = ageingMicros;
     }
 
+    /** An independent copy: what the switch has learned so far, to go on from separately. */
+    MacTable copy() {
+        MacTable c = new MacTable(ageingMicros);
+        entries.forEach((k, v) -> c.entries.put(k, v.clone()));
+        return c;
+    }
+
     private static long key(int vlan, long mac) {
         return ((long) vlan << 48) | mac;
     }

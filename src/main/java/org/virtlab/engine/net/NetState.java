@@ -92,6 +92,51 @@ public final class NetState {
     }
 
     /**
+     * An independent copy on the same topology: everything learned so far and the clock, to go on from separately
+     * (a simulation's checkpoint, a picture for the window).
+     */
+    public NetState copy() {
+        NetState out = new NetState(topology, nowMicros);
+        for (int i = 0; i < macTables.length; i++) {
+            out.macTables[i] = macTables[i].copy();
+        }
+        for (int i = 0; i < arp.size(); i++) {
+            Map<Long, long[]> to = out.arp.get(i);
+            arp.get(i).forEach((k, v) -> to.put(k, v.clone()));
+            out.conntrack[i] = conntrack[i].copy();
+        }
+        System.arraycopy(nextPort, 0, out.nextPort, 0, nextPort.length);
+        return out;
+    }
+
+    /**
+     * Whether {@code other} knows the same at the same time: the clock, every switch's live MAC entries with their
+     * ages, every machine's valid ARP entries, live connection-tracking entries and next port. (The topology is
+     * compared by size only: a rewound simulation and a straight run build equal topologies as different objects.)
+     */
+    public boolean sameAs(NetState other) {
+        if (other == this) {
+            return true;
+        }
+        if (other == null || nowMicros != other.nowMicros || macTables.length != other.macTables.length
+                || arp.size() != other.arp.size() || !java.util.Arrays.equals(nextPort, other.nextPort)) {
+            return false;
+        }
+        for (int i = 0; i < macTables.length; i++) {
+            if (!macTables[i].entries(nowMicros).equals(other.macTables[i].entries(nowMicros))) {
+                return false;
+            }
+        }
+        for (int i = 0; i < arp.size(); i++) {
+            if (!arpCache(i).equals(other.arpCache(i))
+                    || !conntrack[i].entries(nowMicros).equals(other.conntrack[i].entries(nowMicros))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * This state on a changed topology, such as after a VM moved to another host: what each switch learned, each
      * machine's ARP cache, connection tracking and next port, and the clock carry over by the names of switches,
      * ports, machines and interfaces. Then every guest NIC that now sits on another switch or port announces

@@ -6,7 +6,7 @@ import org.virtlab.engine.EventKind;
 
 /** The topics the Events panel groups kinds by: the subsystem that emits them (see {@link EventKind}). */
 public enum EventTopic {
-    CPU, MEMORY, IO, MIGRATION;
+    CPU, MEMORY, IO, MIGRATION, NETWORK;
 
     /** The topic of {@code kind}, from the engine's grouping of the kinds. */
     public static EventTopic of(EventKind kind) {
@@ -31,6 +31,12 @@ public enum EventTopic {
             case MIGRATION_FAILED:
             case MIGRATION_CANCELLED:
                 return MIGRATION;
+            case PACKET_HOP:
+            case NAT_SOURCE_REWRITE:
+            case NAT_DESTINATION_REWRITE:
+            case PACKET_DELIVERED:
+            case PACKET_DROPPED:
+                return NETWORK;
             default:
                 return IO;
         }

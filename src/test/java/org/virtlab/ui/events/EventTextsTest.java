@@ -14,6 +14,11 @@ import org.virtlab.engine.alloc.Admission;
 import org.virtlab.engine.io.ExitReason;
 import org.virtlab.engine.memory.host.Reclamation;
 import org.virtlab.engine.migration.MigrationReason;
+import org.virtlab.engine.net.DropReason;
+import org.virtlab.engine.net.Hop;
+import org.virtlab.engine.net.Ip;
+import org.virtlab.engine.net.NetSubsystem;
+import org.virtlab.engine.net.Rewrite;
 import org.virtlab.ui.i18n.I18n;
 
 /** Every event kind reads as a sentence in both languages, built from the event's data (issue #9, "Simulation mode"). */
@@ -23,7 +28,9 @@ class EventTextsTest {
 
     /** An event of {@code kind} with the fields the engine fills for it (see EventKind's comments). */
     private static SimEvent sample(EventKind kind) {
-        String device = EventTopic.of(kind) == EventTopic.IO ? "vda" : null;
+        // a network event's device is where the packet is: here the guest VM2 itself
+        String device = EventTopic.of(kind) == EventTopic.IO ? "vda" : EventTopic.of(kind) == EventTopic.NETWORK ? "VM2"
+                : null;
         String peer = EventTopic.of(kind) == EventTopic.MIGRATION ? "H2" : kind == EventKind.VCPU_SWITCH ? "VM1" : null;
         String vm = kind == EventKind.KSM_MERGE ? null : "VM2";
         String host = EventTopic.of(kind) == EventTopic.IO ? null : "H1";
@@ -33,6 +40,9 @@ class EventTextsTest {
             case BALLOON_INFLATE: case BALLOON_DEFLATE: case SWAP_OUT: cause = Reclamation.Reason.HOST_HARD; break;
             case VM_EXIT: cause = ExitReason.IO_INSTRUCTION; break;
             case MIGRATION_REFUSED: case MIGRATION_FAILED: cause = MigrationReason.DIRTY_RATE_AT_LEAST_BANDWIDTH; break;
+            case PACKET_HOP: cause = Hop.Frame.ARP_REQUEST; break;
+            case NAT_SOURCE_REWRITE: case NAT_DESTINATION_REWRITE: cause = Rewrite.Kind.MASQUERADE; break;
+            case PACKET_DROPPED: cause = DropReason.NO_ROUTE; break;
             default: break;
         }
         List<Long> args = new ArrayList<>();
@@ -42,6 +52,17 @@ class EventTextsTest {
         }
         if (kind == EventKind.VCPU_SWITCH) {
             args = List.of(1L, 0L, 0L); // pCPU1 takes VM2's vCPU0 after VM1's vCPU0
+        }
+        if (kind == EventKind.PACKET_HOP) {
+            args = List.of(2L, 1L, 3L); // packet 2, the reply's third hop
+        }
+        if (kind == EventKind.NAT_SOURCE_REWRITE || kind == EventKind.NAT_DESTINATION_REWRITE) {
+            // 192.168.122.2:32768 → 10.0.0.11:32769, as NetSubsystem.ipPort packs them
+            args = List.of(2L, NetSubsystem.ipPort(Ip.of(192, 168, 122, 2), 32768),
+                    NetSubsystem.ipPort(Ip.of(10, 0, 0, 11), 32769));
+        }
+        if (kind == EventKind.PACKET_DELIVERED || kind == EventKind.PACKET_DROPPED) {
+            args = List.of(2L, 0L); // packet 2, the request
         }
         return new SimEvent(12_345_678, 0, 3, kind, host, vm, device, peer, cause, args);
     }
@@ -85,6 +106,17 @@ class EventTextsTest {
                 EN.describe(sample(EventKind.MIGRATION_FAILED)));
         assertEquals("Admission control kept VM2 off on H1: memory reservation 2 MiB, only 524288 MiB unreserved",
                 EN.describe(sample(EventKind.POWER_REFUSED)));
+        // the network's: an ARP request on the reply's way, a masquerade (libvirt's NAT: source NAT behind the host's
+        // address, virtualization.md §4), a drop for want of a route
+        assertEquals("Packet 2, reply hop 3: ARP request (who has the next hop?) at VM2",
+                EN.describe(sample(EventKind.PACKET_HOP)));
+        assertEquals("Packet 2: VM2 rewrote the source 192.168.122.2:32768 → 10.0.0.11:32769 (masquerade, source NAT)",
+                EN.describe(sample(EventKind.NAT_SOURCE_REWRITE)));
+        assertEquals("报文 2：VM2 把源地址 192.168.122.2:32768 改写为 10.0.0.11:32769（地址伪装，即源地址转换 SNAT）",
+                ZH.describe(sample(EventKind.NAT_SOURCE_REWRITE)));
+        assertEquals("Packet 2: request dropped at VM2: no route to the destination",
+                EN.describe(sample(EventKind.PACKET_DROPPED)));
+        assertEquals("VM2", EN.source(sample(EventKind.PACKET_HOP)), "a network event's source is the device");
     }
 
     @Test
