@@ -180,4 +180,62 @@ class EventPanelTest {
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.write(robot, stage.getScene(), "events-io-en");
     }
+    @org.junit.jupiter.api.Test
+    void aSelectedNatRewriteShowsItsHopOnTheWireAndBackForgetsTheLaterConnection() throws Exception {
+        Stage stage = open("en", "net-nat-port-forward"); // Host 1's NAT network with client1, client2 and web
+        var network = app.shell().viewModel().network();
+        robot.interact(() -> {
+            app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("network"));
+            network.protocolProperty().set(org.virtlab.engine.net.Protocol.TCP);
+            network.portTextProperty().set("80");
+            network.choosePair("client1:nic0", "lan-pc");
+            network.send();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() -> !network.hops().isEmpty()));
+        app.runner().runTo(200_000);
+        robot.interact(() -> {
+            network.choosePair("client2:nic0", "lan-pc");
+            network.send();
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() -> network.traceProperty().get() != null
+                && network.traceProperty().get().from().equals("client2:nic0")));
+        onlyTopic(EventTopic.NETWORK);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() -> events().shown().stream()
+                .anyMatch(e -> e.arg(0) == 2)));
+        assertTrue(events().shown().stream().allMatch(e -> EventTopic.of(e.kind()) == EventTopic.NETWORK));
+        // Host 1 masquerades both behind its LAN address (libvirt's NAT); after the first, the second's reply tuple
+        // would clash on port 32768, so nf_nat gives it another port: two conntrack entries at Host 1
+        robot.interact(() -> network.tables().chosenProperty().set("host1"));
+        assertEquals(2, network.tables().conntrackRows().size());
+
+        // Choose the first probe's masquerade: the run goes back to just after it (before the second probe), the
+        // Network tab and the canvas show that probe at the hop where Host 1 rewrote the source
+        List<SimEvent> shown = List.copyOf(events().shown());
+        int pick = -1;
+        for (int i = 0; i < shown.size() && pick < 0; i++) {
+            if (shown.get(i).kind() == EventKind.NAT_SOURCE_REWRITE && shown.get(i).arg(0) == 1) {
+                pick = i;
+            }
+        }
+        assertTrue(pick >= 0, "the first probe's masquerade is listed");
+        SimEvent chosen = shown.get(pick);
+        int index = pick;
+        robot.interact(() -> events().select(index));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() -> network.traceProperty().get() != null
+                && network.traceProperty().get().from().equals("client1:nic0") && network.stepProperty().get() >= 0
+                && !network.hops().get(network.stepProperty().get()).rewrites().isEmpty()));
+        var row = network.hops().get(network.stepProperty().get());
+        assertEquals("Host 1", row.device());
+        assertEquals("masquerade: source", row.rewrites().get(0).what());
+        assertEquals("host1", chosen.deviceId());
+        // Back across the second probe's NAT rewrite: Host 1 tracks one connection again (the table follows the
+        // packet to Host 1), and the topology's trail is at the same hop
+        assertEquals("host1", network.tables().chosenProperty().get());
+        assertEquals(1, network.tables().conntrackRows().size());
+        robot.interact(() -> app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("topology")));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() ->
+                robot.lookup("#traceMarker").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.write(robot, stage.getScene(), "events-network-en");
+    }
 }

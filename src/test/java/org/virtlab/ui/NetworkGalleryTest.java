@@ -48,6 +48,10 @@ class NetworkGalleryTest {
             app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("network"));
             network.choosePair("web1:nic0", "internet");
             network.send();
+        });
+        // the simulation traces it at its next tick; the window shows it at the next frame
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> !network.hops().isEmpty()));
+        robot.interact(() -> {
             network.stepForward();
             network.stepForward();
         });

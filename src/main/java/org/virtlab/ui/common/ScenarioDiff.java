@@ -2,6 +2,7 @@ package org.virtlab.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.virtlab.engine.net.Rewire;
 import org.virtlab.engine.Input;
 import org.virtlab.engine.cpu.SetCpuQos;
 import org.virtlab.engine.cpu.SetReservationMode;
@@ -64,6 +65,19 @@ public final class ScenarioDiff {
         return from.seed() == to.seed() && from.tickMicros() == to.tickMicros()
                 && from.title().equals(to.title()) && from.goal().equals(to.goal())
                 && from.migration().equals(to.migration()) && devicesRuntimeOnly(from.devices(), to.devices());
+    }
+
+    /**
+     * What the simulated network is built from: the networks and switches (without their names and places on the
+     * canvas, which the window shows but the packets do not see) and where each VM's NICs are plugged.
+     */
+    private static List<Object> wiring(Scenario s) {
+        List<Object> out = new ArrayList<>();
+        s.networks().forEach(n -> out.add(n.at(0, 0).withName(n.id())));
+        s.switches().forEach(w -> out.add(w.at(0, 0).withName(w.id())
+                .withPortGroups(w.portGroups().stream().map(g -> g.withName(g.id())).toList())));
+        s.vms().forEach(v -> out.add(v.nics()));
+        return out;
     }
 
     /** The same devices in the same order, on the same VMs, with the same requests, coalescing and hardware. */
@@ -136,6 +150,9 @@ public final class ScenarioDiff {
             if (!a.memoryActivity().equals(b.memoryActivity())) {
                 out.add(new SetMemoryActivity(b.id(), b.memoryActivity()));
             }
+        }
+        if (!wiring(from).equals(wiring(to))) {
+            out.add(new Rewire(to)); // the network follows, keeping what it learned
         }
         for (int i = 0; i < from.devices().size(); i++) {
             IoDeviceSpec a = from.devices().get(i);

@@ -19,27 +19,38 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import java.util.function.Consumer;
+import org.virtlab.engine.EventKind;
+import org.virtlab.engine.Input;
+import org.virtlab.engine.SimEvent;
+import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.model.Scenario;
-import org.virtlab.engine.net.Endpoint;
 import org.virtlab.engine.net.Hop;
 import org.virtlab.engine.net.NetException;
+import org.virtlab.engine.net.NetSnapshot;
 import org.virtlab.engine.net.NetState;
+import org.virtlab.engine.net.NetSubsystem;
 import org.virtlab.engine.net.NetTopology;
-import org.virtlab.engine.net.PacketTracer;
 import org.virtlab.engine.net.Protocol;
+import org.virtlab.engine.net.Rewrite;
+import org.virtlab.engine.net.SendProbe;
 import org.virtlab.engine.net.Trace;
 import org.virtlab.ui.i18n.I18n;
 
 /**
- * The Network tab's state: the scenario's network ({@link NetTopology}) and what its traffic taught it
- * ({@link NetState}, owned here and moved on with the simulation's time, so that MAC learning, ageing and
- * connection tracking carry from one send to the next); the sender (from, to, protocol, port); the last trace
- * as rows, with a step position that moves the packet hop by hop, request then reply; the tables of one device
- * ({@link DeviceTablesModel}) and the reachability matrix ({@link ReachModel}).
+ * The Network tab's state: the scenario's network ({@link NetTopology}); the sender (from, to, protocol, port);
+ * the last trace as rows, with a step position that moves the packet hop by hop, request then reply; the tables of
+ * one device ({@link DeviceTablesModel}) and the reachability matrix ({@link ReachModel}).
  *
- * <p>Traces run on the FX thread: one takes microseconds. The reachability matrix (40,000 probes for 200
- * endpoints) runs on {@link ReachModel}'s worker. Play does not own a timer: the view's animation calls
- * {@link #tick()} while {@link #playingProperty()} is true.
+ * <p>The network itself lives in the simulation ({@link NetSubsystem}): Send hands the engine a {@link SendProbe}
+ * through the submitter the shell gives ({@code SimulationRunner.submitShown}), the engine traces it at its tick and
+ * journals its hops, and the trace and the network's tables shown here are those of the latest snapshot
+ * ({@link #update}). So what MAC learning, ARP and connection tracking learned ages with simulated time, and Back
+ * and Forward in the Events panel put the last trace and the tables where they were at that moment.
+ *
+ * <p>The reachability matrix (40,000 probes for 200 endpoints, each on a network of its own) runs on
+ * {@link ReachModel}'s worker. Play does not own a timer: the view's animation calls {@link #tick()} while
+ * {@link #playingProperty()} is true.
  */
 public final class NetworkViewModel {
     /** TCP's default port in the sender, as {@code virtlab trace} defaults to (HTTP). */
@@ -79,10 +90,19 @@ public final class NetworkViewModel {
 
     private Scenario scenario;
     private NetTopology topology;
-    private NetState state;
     private NetTexts texts;
-    /** The simulation's time last seen: the network's clock moves on by the difference. */
-    private long lastSimMicros;
+    /** Where a probe goes: the simulation (the shell's runner); null until given, when nothing can be sent. */
+    private Consumer<Input> submitter;
+    /** The network of the latest snapshot; null before the first. */
+    private NetSnapshot latest;
+    /** The engine's trace shown (the same object while no new probe was sent): a new one starts the walk over. */
+    private Trace shownTrace;
+    /** The serial of the probe shown; 0 for none. */
+    private long shownProbe;
+    /** The tables were last refreshed for this whole second of simulated time. */
+    private long tablesSecond = -1;
+    /** A network event chosen in the Events panel whose probe's trace is not shown yet; null for none. */
+    private SimEvent pendingEvent;
     private boolean showing;
     /** The matrix no longer belongs to the network or the sender's protocol and port. */
     private boolean reachStale = true;
@@ -121,36 +141,138 @@ public final class NetworkViewModel {
 
     // ---- the simulation ---------------------------------------------------------------------------------
 
-    /** A new run of a scenario (opened, or reset): a network that has seen no traffic. */
-    public void reset(Scenario newScenario) {
-        lastSimMicros = 0;
-        build(newScenario, null);
-    }
-
-    /** The scenario after an edit: what the network learned carries over ({@link NetState#carriedTo}). */
-    public void edited(Scenario edited) {
-        build(edited, state);
+    /** Where Send hands its probe: the simulation (the shell gives its runner's {@code submitShown}). */
+    public void setSubmitter(Consumer<Input> submitter) {
+        this.submitter = submitter;
     }
 
     /**
-     * The simulation started over after a structural edit: the network keeps what it learned, its own clock runs
-     * on from where it was while the simulation's starts again from 0.
+     * A new run of a scenario (opened, reset, restarted by a structural edit) or a seek of the Events panel: the trace
+     * and the tables come again from the next snapshot. An event chosen in the panel stays marked (choosing one seeks
+     * the run, which starts a new generation); choosing none, or a new run's list, clears it ({@link #highlight}).
      */
-    public void restartedAfterEdit(Scenario edited) {
-        lastSimMicros = 0;
-        build(edited, state);
+    public void reset(Scenario newScenario) {
+        latest = null;
+        shownTrace = null;
+        shownProbe = 0;
+        build(newScenario, true);
     }
 
-    /** The simulation's time: the network's clock follows it, so learned MACs and NAT entries age. */
-    public void update(long nowMicros) {
-        if (nowMicros > lastSimMicros && state != null) {
-            long seconds = state.nowMicros() / 1_000_000;
-            state.advance(nowMicros - lastSimMicros);
-            if (showing && state.nowMicros() / 1_000_000 != seconds) {
-                tables.refresh(topology, state, texts);
+    /**
+     * The scenario after an edit the running simulation follows (a NIC plugged elsewhere, a finished migration): the
+     * engine is told by a {@link org.virtlab.engine.net.Rewire} input, which carries what the network learned over.
+     */
+    public void edited(Scenario edited) {
+        build(edited, false);
+    }
+
+    /**
+     * The simulation's latest state: the last probe's trace, shown from its first hop when it is new (or when Back or
+     * Forward reached another one), and the tables of the device shown, as the network knows them at that moment.
+     */
+    public void update(SimulationSnapshot snapshot) {
+        NetSnapshot net = snapshot.find(NetSnapshot.class).orElse(null);
+        if (net == null || topology == null) {
+            return;
+        }
+        latest = net;
+        boolean changed = net.last() != shownTrace;
+        if (changed) {
+            shownTrace = net.last();
+            shownProbe = net.probes();
+            if (net.last() == null) {
+                clear();
+            } else {
+                show(net.last());
             }
         }
-        lastSimMicros = nowMicros;
+        applyPending();
+        if (changed || (showing && net.nowMicros() / 1_000_000 != tablesSecond)) {
+            refreshTables();
+        }
+    }
+
+    /** The device tables as the network knows them now (a network that has seen no traffic before the first probe). */
+    private void refreshTables() {
+        if (topology == null) {
+            return;
+        }
+        long now = latest == null ? 0 : latest.nowMicros();
+        tablesSecond = now / 1_000_000;
+        NetState known = latest == null ? null : latest.state();
+        if (known == null || known.topology().nodes().size() != topology.nodes().size()
+                || known.topology().switches().size() != topology.switches().size()) {
+            known = new NetState(topology, now); // no traffic yet, or an edit the engine has not taken in yet
+        }
+        tables.refresh(known.topology(), known, texts);
+    }
+
+    /**
+     * Shows where a network event of the Events panel happened: the trace of its probe, at the hop it names (a NAT
+     * rewrite's hop, a leg's last hop for a verdict). The panel seeks the run to just after the event, so the trace
+     * shown becomes the event's probe's at the next {@link #update}; until then the mark waits. Other events: nothing.
+     */
+    public void highlight(SimEvent e) {
+        pendingEvent = e != null && isNetwork(e.kind()) ? e : null;
+        applyPending();
+    }
+
+    private void applyPending() {
+        SimEvent e = pendingEvent;
+        if (e == null || shownTrace == null || shownProbe != e.arg(0)) {
+            return;
+        }
+        pendingEvent = null;
+        if (hops.isEmpty()) {
+            show(shownTrace); // cleared by hand: the event brings its trace back
+        }
+        stop();
+        step.set(Math.max(0, Math.min(rowOf(e, shownTrace), hops.size() - 1)));
+    }
+
+    /** Whether the kind is one the network journals. */
+    static boolean isNetwork(EventKind kind) {
+        switch (kind) {
+            case PACKET_HOP:
+            case NAT_SOURCE_REWRITE:
+            case NAT_DESTINATION_REWRITE:
+            case PACKET_DELIVERED:
+            case PACKET_DROPPED:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The row of {@link #hops()} a network event of {@code trace} names (request rows first, then the reply's). */
+    static int rowOf(SimEvent e, Trace trace) {
+        int requestRows = trace.request().hops().size();
+        int replyRows = trace.reply() == null ? 0 : trace.reply().hops().size();
+        switch (e.kind()) {
+            case PACKET_HOP:
+                return (int) (e.arg(1) == 0 ? e.arg(2) - 1 : requestRows + e.arg(2) - 1);
+            case PACKET_DELIVERED:
+            case PACKET_DROPPED:
+                return e.arg(1) == 0 ? requestRows - 1 : requestRows + replyRows - 1;
+            default: {
+                Rewrite.Field field = e.kind() == EventKind.NAT_SOURCE_REWRITE ? Rewrite.Field.SOURCE
+                        : Rewrite.Field.DESTINATION;
+                List<Hop> all = new ArrayList<>(trace.request().hops());
+                if (trace.reply() != null) {
+                    all.addAll(trace.reply().hops());
+                }
+                for (int i = 0; i < all.size(); i++) {
+                    for (Rewrite r : all.get(i).rewrites()) {
+                        if (all.get(i).device().equals(e.deviceId()) && r.field() == field
+                                && NetSubsystem.ipPort(r.fromIp(), r.fromPort()) == e.arg(1)
+                                && NetSubsystem.ipPort(r.toIp(), r.toPort()) == e.arg(2)) {
+                            return i;
+                        }
+                    }
+                }
+                return 0;
+            }
+        }
     }
 
     /**
@@ -159,8 +281,8 @@ public final class NetworkViewModel {
      */
     public void setShowing(boolean showing) {
         this.showing = showing;
-        if (showing && state != null) {
-            tables.refresh(topology, state, texts);
+        if (showing) {
+            refreshTables();
         }
         if (showing && reachStale) {
             reachStale = false;
@@ -178,25 +300,30 @@ public final class NetworkViewModel {
         if (previous.scenario == null) {
             return;
         }
-        lastSimMicros = previous.lastSimMicros;
-        build(previous.scenario, previous.state);
+        build(previous.scenario, true);
+        submitter = previous.submitter;
+        latest = previous.latest;
         protocol.set(previous.protocol.get());
         portText.set(previous.portText.get());
         from.set(previous.from.get());
         to.set(previous.to.get());
+        shownTrace = previous.shownTrace;
+        shownProbe = previous.shownProbe;
+        if (previous.trace.get() != null && topology != null) {
+            show(previous.trace.get());
+            step.set(previous.step.get());
+        }
     }
 
-    private void build(Scenario next, NetState carried) {
+    private void build(Scenario next, boolean fresh) {
         scenario = next;
         stop();
         try {
             topology = NetTopology.of(next);
-            state = carried == null ? new NetState(topology, 0) : carried.carriedTo(topology);
             texts = new NetTexts(i18n, next, topology);
             topologyError.set("");
         } catch (NetException e) {
             topology = null;
-            state = null;
             texts = null;
             topologyError.set(i18n.format("network.cannotBuild", new NetTexts(i18n, next, null).refusal(e)));
         }
@@ -210,10 +337,15 @@ public final class NetworkViewModel {
         endpoints.setAll(ids);
         from.set(ids.contains(keepFrom) ? keepFrom : ids.isEmpty() ? null : ids.get(0));
         to.set(ids.contains(keepTo) ? keepTo : ids.isEmpty() ? null : ids.get(ids.size() - 1));
-        if (carried == null) {
+        if (fresh) {
             clearTrace();
         }
-        tables.show(topology, state, texts);
+        tables.show(topology, topology == null ? null : new NetState(topology, latest == null ? 0 : latest.nowMicros()),
+                texts);
+        tablesSecond = -1;
+        if (showing) {
+            refreshTables();
+        }
         reachChanged();
     }
 
@@ -248,6 +380,17 @@ public final class NetworkViewModel {
             return id == null ? "" : id;
         }
         return texts.endpoint(topology.endpoint(id));
+    }
+
+    /** A machine or switch of the network as the tab names it ("virbr0", "Router"); the id itself if unknown. */
+    public String deviceName(String id) {
+        if (texts == null || id == null) {
+            return id;
+        }
+        int slash = id.indexOf('/');
+        String named = texts.named(id);
+        // a host's bridge or switch proxy: which host's ("Host 1 · virbr0"), as two hosts may both have a virbr0
+        return slash > 0 && !named.equals(id) ? texts.named(id.substring(0, slash)) + " · " + named : named;
     }
 
     public ObjectProperty<String> fromProperty() {
@@ -316,21 +459,15 @@ public final class NetworkViewModel {
     }
 
     /**
-     * Sends the probe as chosen, on the network as its traffic so far left it, and shows its first hop.
-     * Returns whether it was sent (not when the sender's choices are refused).
+     * Sends the probe as chosen: the simulation traces it at its next tick, on the network as its traffic so far
+     * left it, and the trace shows from its first hop at the next {@link #update}. Returns whether it was sent (not
+     * when the sender's choices are refused, or there is no simulation to send it in).
      */
     public boolean send() {
-        if (!canSend.get()) {
+        if (!canSend.get() || submitter == null) {
             return false;
         }
-        Trace trace;
-        try {
-            trace = new PacketTracer(state).trace(from.get(), to.get(), protocol.get(), port());
-        } catch (NetException e) {
-            topologyError.set(texts.refusal(e));
-            return false;
-        }
-        show(trace);
+        submitter.accept(new SendProbe(from.get(), to.get(), protocol.get(), port()));
         return true;
     }
 
@@ -359,7 +496,6 @@ public final class NetworkViewModel {
         this.trace.set(trace);
         hops.setAll(rows);
         step.set(0);
-        tables.refresh(topology, state, texts);
     }
 
     private String protocol(Trace trace) {

@@ -104,8 +104,6 @@ public final class ShellViewModel implements ScenarioEditor {
     /** Set when a structural edit restarted the simulation; the status bar says so once. */
     private boolean restarted;
     private SimulationRunner.State shownState;
-    /** Set when a structural edit restarted the simulation: the network keeps what it learned (not on a Reset). */
-    private boolean networkCarries;
     private final ReadOnlyObjectWrapper<Scenario> lesson = new ReadOnlyObjectWrapper<>();
 
     public ShellViewModel(I18n i18n, SimulationRunner runner) {
@@ -122,6 +120,7 @@ public final class ShellViewModel implements ScenarioEditor {
         memory = new MemoryViewModel(i18n);
         io = new IoViewModel(i18n, selection, this);
         network = new NetworkViewModel(i18n);
+        network.setSubmitter(runner::submitShown);
         overcommit = new OvercommitViewModel(i18n, selection, this);
         properties = new PropertiesViewModel(i18n, selection, this);
         events = new EventsViewModel(i18n, this::nameOf, runner::seekAfterEvent);
@@ -133,6 +132,7 @@ public final class ShellViewModel implements ScenarioEditor {
                 cpu.highlight(null, null);
             }
             io.highlight(now == null ? null : now.deviceId(), ringMark(now));
+            network.highlight(now); // a packet's hop, rewrite or verdict: its trace at that hop, on the wire too
             topology.markMigration(now != null && now.kind() != org.virtlab.engine.EventKind.MIGRATION_REFUSED
                     && org.virtlab.ui.events.EventTopic.of(now.kind()) == org.virtlab.ui.events.EventTopic.MIGRATION
                     ? now.vmId() : null);
@@ -183,7 +183,7 @@ public final class ShellViewModel implements ScenarioEditor {
             return id;
         }
         return s.vm(id).map(VmSpec::name).or(() -> s.hosts().stream().filter(h -> h.id().equals(id))
-                .map(h -> h.name()).findFirst()).orElse(id);
+                .map(h -> h.name()).findFirst()).orElseGet(() -> network.deviceName(id));
     }
 
     /** The Events panel's state. */
@@ -356,7 +356,8 @@ public final class ShellViewModel implements ScenarioEditor {
                 if (!after.equals(before)) {
                     history.record(before, after);
                     scenario = after;
-                    runner.edit(after, List.of());
+                    // the network follows: the VM's NICs are on the target's networks now, and announce themselves
+                    runner.edit(after, List.of(new org.virtlab.engine.net.Rewire(after)));
                     properties.reset(after);
                     topology.reset(after);
                     cpu.edited(after);
@@ -393,7 +394,6 @@ public final class ShellViewModel implements ScenarioEditor {
         }
         scenario = to;
         restarted = true;
-        networkCarries = true;
         runner.restart(to);
         dirty.set(!to.equals(saved));
         updateTitle(to);
@@ -629,12 +629,7 @@ public final class ShellViewModel implements ScenarioEditor {
             cpu.reset(scenario);
             memory.reset(scenario);
             io.reset(scenario);
-            if (networkCarries) {
-                network.restartedAfterEdit(scenario);
-            } else {
-                network.reset(scenario);
-            }
-            networkCarries = false;
+            network.reset(scenario);
             overcommit.reset(scenario);
             properties.reset(scenario);
             updateTitle(scenario);
@@ -651,7 +646,7 @@ public final class ShellViewModel implements ScenarioEditor {
             topology.update(state.snapshot());
             cpu.update(state);
             io.update(state);
-            network.update(state.snapshot().nowMicros());
+            network.update(state.snapshot());
             overcommit.update(state);
             nowMicros.set(state.snapshot().nowMicros());
             timeText.set(Formats.seconds(state.snapshot().nowMicros()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.virtlab.engine.net.Rewire;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.virtlab.engine.Simulation;
@@ -46,9 +47,9 @@ import org.virtlab.engine.model.VmSpec;
 import org.virtlab.scenario.Lessons;
 
 /**
- * Which edits a running simulation follows by inputs, and which inputs. The engine has no network
- * subsystem, so the topology's networks, switches and wires change with no input; so do names, the
- * lesson's steps, duration, view and positions. Dirty rates and migration settings restart it. Memory QoS,
+ * Which edits a running simulation follows by inputs, and which inputs. The topology's networks, switches and
+ * wires reach the network subsystem as one Rewire; names, the lesson's steps, duration, view and positions need no
+ * input. Dirty rates and migration settings restart it. Memory QoS,
  * memory activity and host memory policies follow by inputs, but for an OS image or maxPageSharing.
  */
 class ScenarioDiffTest {
@@ -62,33 +63,42 @@ class ScenarioDiffTest {
         assertEquals(List.of(), ScenarioDiff.inputs(to, s), "and back (undo)");
     }
 
+    /** An edit of the network the running simulation follows: one input telling the network subsystem. */
+    private void assertRewired(UnaryOperator<Scenario> edit) {
+        Scenario to = edit.apply(s);
+        assertTrue(ScenarioDiff.runtimeOnly(s, to));
+        // NetSubsystem carries what the network learned over to the new wiring (NetState.carriedTo)
+        assertEquals(List.of(new Rewire(to)), ScenarioDiff.inputs(s, to));
+        assertEquals(List.of(new Rewire(s)), ScenarioDiff.inputs(to, s), "and back (undo)");
+    }
+
     private VmSpec web() {
         return s.vm("web").orElseThrow();
     }
 
     @Test
-    void networksAndTheirPlacesNeedNoInput() {
-        assertNoInputNeeded(x -> x.without("default").without("iso").without("routed").without("lan"));
+    void networksAreRewiredAndTheirPlacesNeedNoInput() {
+        assertRewired(x -> x.without("default").without("iso").without("routed").without("lan"));
         assertNoInputNeeded(x -> x.withNetwork(x.network("iso").orElseThrow().at(5, 5)));
-        assertNoInputNeeded(x -> x.withNetwork(x.network("routed").orElseThrow().withMode(NetworkMode.NAT,
+        assertRewired(x -> x.withNetwork(x.network("routed").orElseThrow().withMode(NetworkMode.NAT,
                 "172.16.0.0/16")));
-        assertNoInputNeeded(x -> x.withNetworks(append(x.networks(),
+        assertRewired(x -> x.withNetworks(append(x.networks(),
                 new NetworkSpec("new", null, "h2", NetworkMode.ISOLATED, "10.1.0.0/24", null, 0, 0))));
     }
 
     @Test
-    void switchesPortGroupsAndTheirPlacesNeedNoInput() {
+    void switchesAndPortGroupsAreRewiredAndTheirPlacesNeedNoInput() {
         SwitchSpec dvs = s.switches().get(0);
         assertNoInputNeeded(x -> x.withSwitch(dvs.at(1, 1)));
-        assertNoInputNeeded(x -> x.withSwitch(dvs.withPortGroups(append(dvs.portGroups(),
+        assertRewired(x -> x.withSwitch(dvs.withPortGroups(append(dvs.portGroups(),
                 new PortGroupSpec("pg-app", "App", 30)))));
-        assertNoInputNeeded(x -> x.without("dvs"));
+        assertRewired(x -> x.without("dvs"));
     }
 
     @Test
-    void wiresNeedNoInput() {
-        assertNoInputNeeded(x -> x.withVm(web().withNic(2, NicSpec.toNetwork("iso"))));
-        assertNoInputNeeded(x -> x.withVm(web().withNic(3, NicSpec.UNWIRED)));
+    void wiresAreRewired() {
+        assertRewired(x -> x.withVm(web().withNic(2, NicSpec.toNetwork("iso"))));
+        assertRewired(x -> x.withVm(web().withNic(3, NicSpec.UNWIRED)));
     }
 
     @Test
@@ -221,9 +231,10 @@ class ScenarioDiffTest {
     }
 
     @Test
-    void aWorkloadChangedWithAWireIsOneInput() {
+    void aWorkloadChangedWithAWireIsTwoInputs() {
         Scenario to = s.withVm(web().withWorkload(new Workload.Constant(90)).withNic(2, NicSpec.toNetwork("iso")));
-        assertEquals(List.of(new SetWorkload("web", new Workload.Constant(90))), ScenarioDiff.inputs(s, to));
+        assertEquals(List.of(new SetWorkload("web", new Workload.Constant(90)), new Rewire(to)),
+                ScenarioDiff.inputs(s, to));
     }
 
     @Test

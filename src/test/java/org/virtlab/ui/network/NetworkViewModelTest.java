@@ -27,7 +27,7 @@ class NetworkViewModelTest {
         // The heat map's work in place, so that its result is there when setShowing returns (ReachModelTest
         // covers the threads).
         NetworkViewModel vm = new NetworkViewModel(new I18n(locale), Runnable::run, Runnable::run);
-        vm.reset(lesson());
+        LocalNetwork.attach(vm, lesson());
         return vm;
     }
 
@@ -154,7 +154,8 @@ class NetworkViewModelTest {
 
     @Test
     void theNetworkRemembersBetweenSendsUntilAReset() throws Exception {
-        NetworkViewModel vm = model(Locale.ENGLISH);
+        NetworkViewModel vm = new NetworkViewModel(new I18n(Locale.ENGLISH), Runnable::run, Runnable::run);
+        LocalNetwork local = LocalNetwork.attach(vm, lesson());
         send(vm, "db1:nic0", "test1:nic0");
         // RFC 826: the first packet to a neighbour waits for an ARP request broadcast on the segment and its answer;
         // the bridge floods the broadcast (IEEE 802.1D), and the rows say so before the packet's own.
@@ -172,20 +173,22 @@ class NetworkViewModelTest {
         // Linux keeps the neighbour entry for about a minute (gc_stale_time 60 s, ip-sysctl): no second broadcast.
         assertTrue(vm.hops().get(0).lookups().get(1).startsWith("ARP cache: "), vm.hops().get(0).lookups().toString());
 
-        vm.update(61_000_000); // the simulation's time moves the network's clock: 61 s later the entry is stale
+        // the simulation's time is the network's clock: 61 s later the entry is stale
+        local.simulation().runUntil(local.simulation().nowMicros() + 61_000_000);
+        vm.update(local.simulation().snapshot());
         send(vm, "db1:nic0", "test1:nic0");
         assertTrue(vm.hops().get(0).arp(), "asked again");
 
         send(vm, "db1:nic0", "test1:nic0");
         assertTrue(vm.hops().get(0).lookups().get(1).startsWith("ARP cache: "));
-        // An edit (a VM renamed) carries what was learned over (NetState.carriedTo): still cached.
+        // An edit the simulation follows (a VM renamed) keeps what the network learned: still cached.
         Scenario renamed = lesson().withVm(lesson().vm("db1").orElseThrow().withName("Database 2"));
         vm.edited(renamed);
         send(vm, "db1:nic0", "test1:nic0");
         assertTrue(vm.hops().get(0).lookups().get(1).startsWith("ARP cache: "));
         assertEquals("Database 2", vm.hops().get(0).device());
-        // A Reset starts a network that has seen no traffic: nothing cached, nothing learned.
-        vm.reset(lesson());
+        // A Reset (a new simulation from time zero) starts a network that has seen no traffic: nothing cached.
+        LocalNetwork.attach(vm, lesson());
         vm.tables().chosenProperty().set("host1/virbr1");
         assertEquals(0, vm.tables().macRows().size());
         send(vm, "db1:nic0", "test1:nic0");

@@ -29,7 +29,7 @@ class PacketTrailTest {
     }
 
     PacketTrailTest() {
-        network.reset(lesson);
+        org.virtlab.ui.network.LocalNetwork.attach(network, lesson);
         network.protocolProperty().set(Protocol.TCP);
         network.portTextProperty().set("80");
     }

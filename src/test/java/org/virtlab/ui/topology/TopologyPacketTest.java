@@ -188,6 +188,10 @@ class TopologyPacketTest {
         robot.interact(() -> {
             network.choosePair("lan-pc", "web:nic0");
             network.send();
+        });
+        // the simulation traces it at its next tick; the window shows it at the next frame
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() -> !network.hops().isEmpty()));
+        robot.interact(() -> {
             while (network.canStepForwardBinding().get()) {
                 network.stepForward();
             }
