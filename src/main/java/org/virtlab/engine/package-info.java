@@ -14,7 +14,7 @@
  * subsystem's index and a serial (the total order: time, subsystem, serial), a {@link org.virtlab.engine.EventKind}
  * from a closed set, the host, VM, device and peer it concerns, a cause (a constant of the emitting subsystem's own
  * enum: {@code io.ExitReason}, {@code memory.host.Reclamation.Reason}, {@code migration.MigrationReason},
- * {@code alloc.Admission.Resource}) and up to three numbers named by the kind. The window and the command line
+ * {@code alloc.Admission.Resource}, {@code net.Hop.Frame}, {@code net.Rewrite.Kind}, {@code net.DropReason}) and up to three numbers named by the kind. The window and the command line
  * render it from its message keys; the engine holds no sentence. What is emitted, and how often:
  * <ul>
  *   <li>CPU: power-on and refusal at time 0; with time slices, a {@code VCPU_SWITCH} only when a logical CPU starts
@@ -27,8 +27,12 @@
  *   the back-end's own steps stay in the device's timeline ({@code IoSnapshot}).</li>
  *   <li>Live migration: start, refusal, each pre-copy round's end, the switch-over, done, failed, cancelled, at the
  *   microsecond within the tick.</li>
+ *   <li>Network ({@code net.NetSubsystem}): for each probe sent (a {@code net.SendProbe} input), every frame at every
+ *   device on its way, request then reply, ARP exchanges included ({@code PACKET_HOP}), each address translation
+ *   ({@code NAT_SOURCE_REWRITE}, {@code NAT_DESTINATION_REWRITE}) and how each leg ended ({@code PACKET_DELIVERED},
+ *   {@code PACKET_DROPPED} with its {@code net.DropReason}), all at the start of the tick the probe took effect in,
+ *   in order. What the network learned (MAC tables, ARP caches, connection tracking) is part of its checkpoints.</li>
  * </ul>
- * Packets and NAT rewrites are traced by {@code engine.net}, not stepped by the kernel, so they are not here.
  *
  * <h2>Back and Forward</h2>
  * {@link org.virtlab.engine.Simulation#rewindTo(long)} restores the latest checkpoint not after the wanted moment,
