@@ -5,6 +5,7 @@ import org.virtlab.engine.cpu.CpuDemandSubsystem;
 import org.virtlab.engine.cpu.CpuSubsystem;
 import org.virtlab.engine.io.IoCosts;
 import org.virtlab.engine.io.IoSubsystem;
+import org.virtlab.engine.memory.WalkSubsystem;
 import org.virtlab.engine.memory.host.MemorySubsystem;
 import org.virtlab.engine.migration.MigrationSubsystem;
 import org.virtlab.engine.model.Scenario;
@@ -26,7 +27,8 @@ public final class Simulations {
      * what it changes (pause, move) applies from the next tick on. The I/O devices, if the scenario has any, come
      * after it (a scenario without devices registers no I/O subsystem, so its numbers are what they were before
      * there was one); live migration asks them whether a VM owns a passthrough device, and they ask the CPU
-     * subsystem where each VM runs: a device's exits take the cycles of its own host's clock.
+     * subsystem where each VM runs: a device's exits take the cycles of its own host's clock. The page walk of the
+     * Memory tab's animator comes last of all: it only journals the walks asked for and draws nothing.
      */
     public static Simulation of(Scenario scenario, long seed) {
         return of(scenario, seed, false);
@@ -67,17 +69,18 @@ public final class Simulations {
         CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
         CpuSubsystem cpu = new CpuSubsystem(scenario, demand, slices);
         MemorySubsystem memory = new MemorySubsystem(scenario, cpu);
+        WalkSubsystem walk = new WalkSubsystem(scenario); // last: the others keep their indexes
         if (scenario.devices().isEmpty()) {
             MigrationSubsystem migration =
                     new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond);
-            return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration),
+            return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, walk),
                     checkpointEveryTicks, maxCheckpoints);
         }
         IoSubsystem io = new IoSubsystem(scenario.devices(), IoCosts.DEFAULT,
                 vmId -> scenario.host(cpu.hostOf(vmId)).orElseThrow().cpu().mhzPerCore());
         MigrationSubsystem migration =
                 new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond, io::ownsPassthrough);
-        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, io),
+        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, io, walk),
                 checkpointEveryTicks, maxCheckpoints);
     }
 }

@@ -27,6 +27,9 @@
  *   the back-end's own steps stay in the device's timeline ({@code IoSnapshot}).</li>
  *   <li>Live migration: start, refusal, each pre-copy round's end, the switch-over, done, failed, cancelled, at the
  *   microsecond within the tick.</li>
+ *   <li>Page walks ({@code memory.WalkSubsystem}): when an address is walked (the Memory tab's animator), one
+ *   {@code WALK_REFERENCE} per memory reference of its nested (EPT / NPT) walk, in walk order, at the start of the
+ *   tick; the cause ({@code memory.WalkRole}) says what the reference is for.</li>
  * </ul>
  * Packets and NAT rewrites are traced by {@code engine.net}, not stepped by the kernel, so they are not here.
  *

@@ -6,6 +6,8 @@ import java.util.ResourceBundle;
 import java.util.function.UnaryOperator;
 import org.virtlab.engine.EventKind;
 import org.virtlab.engine.SimEvent;
+import org.virtlab.engine.memory.PageTableConfig;
+import org.virtlab.engine.memory.WalkRole;
 
 /**
  * A journaled event in words, in English or Chinese: the one-line description from the kind's {@code event.<KIND>}
@@ -118,6 +120,9 @@ public final class EventText {
                 return format(key, vm, peer, micros(e.arg(0)), micros(e.arg(1)));
             case MIGRATION_FAILED:
                 return format(key, vm, host, e.arg(0), cause);
+            case WALK_REFERENCE: // a guest entry's address is guest physical, a host entry's host physical
+                return format(e.cause() == WalkRole.GUEST_ENTRY ? key + ".guest" : key, e.arg(0),
+                        PageTableConfig.levelName((int) e.arg(1)), "0x" + Long.toHexString(e.arg(2)), cause);
             default:
                 throw new IllegalStateException("no text for " + k);
         }
