@@ -120,6 +120,7 @@ public final class ShellViewModel implements ScenarioEditor {
         topology = new TopologyViewModel(i18n, selection, this);
         cpu = new CpuViewModel(i18n, selection);
         memory = new MemoryViewModel(i18n);
+        memory.setSubmitter(runner::submitShown); // a walk asked for is a moment of the run, its references events
         io = new IoViewModel(i18n, selection, this);
         network = new NetworkViewModel(i18n);
         overcommit = new OvercommitViewModel(i18n, selection, this);
@@ -133,6 +134,7 @@ public final class ShellViewModel implements ScenarioEditor {
                 cpu.highlight(null, null);
             }
             io.highlight(now == null ? null : now.deviceId(), ringMark(now));
+            memory.highlight(now); // a page-walk reference: the animator's step goes to it
             topology.markMigration(now != null && now.kind() != org.virtlab.engine.EventKind.MIGRATION_REFUSED
                     && org.virtlab.ui.events.EventTopic.of(now.kind()) == org.virtlab.ui.events.EventTopic.MIGRATION
                     ? now.vmId() : null);
@@ -651,6 +653,7 @@ public final class ShellViewModel implements ScenarioEditor {
             topology.update(state.snapshot());
             cpu.update(state);
             io.update(state);
+            memory.update(state.snapshot());
             network.update(state.snapshot().nowMicros());
             overcommit.update(state);
             nowMicros.set(state.snapshot().nowMicros());
