@@ -310,7 +310,7 @@ public final class MemoryViewModel {
         playing.set(false);
         tlb.apply(settings.tlb());
         tickMicros = scenario.tickMicros();
-        highlighted = null;
+        // a seek starts the charts over (a new generation, hence this reset): a highlight waiting for it stays
         asked = null;
         shownMicros = 0;
         simulated = WalkAddress.of(settings); // what the simulation starts from (its WalkSubsystem)

@@ -93,12 +93,10 @@ class EventTextsTest {
         // entry (level 4); 0x1000 + 8·0x1f = 0x10f8 an entry's address (made up for the sample)
         SimEvent ref = new SimEvent(5_000, 4, 6, EventKind.WALK_REFERENCE, null, null, null, null,
                 WalkRole.HOST_FOR_GUEST_PDPT, List.of(7L, 4L, 0x10f8L));
-        assertEquals("Page walk, reference 7: EPT/NPT PML4 entry at host physical 0x10f8, finding the guest's PDPT in"
-                + " host memory", EN.describe(ref));
-        assertEquals("页表遍历第 7 次访存：EPT/NPT 页表 PML4 表项，位于主机物理地址 0x10f8，在主机内存中定位客户机的 PDPT 页表",
-                ZH.describe(ref));
-        assertEquals("Page walk, reference 10: guest PDPT entry at guest physical 0x2008, translating the guest virtual"
-                + " address", EN.describe(new SimEvent(5_000, 4, 9, EventKind.WALK_REFERENCE, null, null, null, null,
+        assertEquals("Ref. 7: EPT/NPT PML4 entry to find the guest's PDPT, at host physical 0x10f8", EN.describe(ref));
+        assertEquals("第 7 次访存：EPT/NPT PML4 表项，定位客户机 PDPT 页表，主机物理地址 0x10f8", ZH.describe(ref));
+        assertEquals("Ref. 10: guest PDPT entry translating the address, at guest physical 0x2008",
+                EN.describe(new SimEvent(5_000, 4, 9, EventKind.WALK_REFERENCE, null, null, null, null,
                 WalkRole.GUEST_ENTRY, List.of(10L, 3L, 0x2008L))));
         assertEquals("Admission control kept VM2 off on H1: memory reservation 2 MiB, only 524288 MiB unreserved",
                 EN.describe(sample(EventKind.POWER_REFUSED)));
