@@ -181,7 +181,8 @@ class WalkSubsystemTest {
     void whatTheWalkerCannotWalkIsRefusedWithTheRangeAllowed() {
         IllegalArgumentException levels = assertThrows(IllegalArgumentException.class,
                 () -> new WalkAddress(4, PageSize.FOUR_KIB, 3, PageSize.FOUR_KIB, ADDRESS));
-        assertTrue(levels.getMessage().contains("4") && levels.getMessage().contains("5"), levels.getMessage());
+        // PageTableConfig's range: 4 or 5 levels (Intel SDM vol. 3A, 4.5: 4-level paging and LA57)
+        assertTrue(levels.getMessage().contains("must be 4 (48-bit addresses) or 5"), levels.getMessage());
         // 0x0000_8000_0000_0000 is the first non-canonical address of 48-bit (4-level) tables (Intel SDM vol. 3A, 3.3.7.1)
         IllegalArgumentException address = assertThrows(IllegalArgumentException.class,
                 () -> new WalkAddress(4, PageSize.FOUR_KIB, 4, PageSize.FOUR_KIB, 0x8000_0000_0000L));
