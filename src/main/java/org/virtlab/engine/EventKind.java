@@ -43,6 +43,15 @@ public enum EventKind {
     /** Host, VM: writes to swapped pages swapped them in. Args: pages, the guest's wait (µs). */
     SWAP_IN("pages", "waitMicros"),
 
+    // ---- page walks (memory.WalkSubsystem), one event per memory reference of an address walked ----
+    /**
+     * No source: a memory reference of the nested (EPT / NPT) walk of the address the Memory tab walked, at the start
+     * of the tick the walk was asked in, in walk order; cause {@code memory.WalkRole} (a guest entry, a host entry
+     * locating the guest's table of some level, or the data). Args: its 1-based step in the walk, the entry's table
+     * level (5 = PML5 ... 1 = PT), the entry's address (guest-physical for a guest entry, else host-physical).
+     */
+    WALK_REFERENCE("step", "level", "address"),
+
     // ---- I/O (io.IoSubsystem), one event per occurrence, at its nanosecond rounded down ----
     /** VM, device: the driver added a request. Args: its head descriptor or slot, avail.idx after (−1: no ring). */
     REQUEST_SUBMIT("head", "availIdx"),

@@ -5,6 +5,7 @@ import org.virtlab.engine.cpu.CpuDemandSubsystem;
 import org.virtlab.engine.cpu.CpuSubsystem;
 import org.virtlab.engine.io.IoCosts;
 import org.virtlab.engine.io.IoSubsystem;
+import org.virtlab.engine.memory.WalkSubsystem;
 import org.virtlab.engine.memory.host.MemorySubsystem;
 import org.virtlab.engine.migration.MigrationSubsystem;
 import org.virtlab.engine.model.Scenario;
@@ -27,8 +28,9 @@ public final class Simulations {
      * what it changes (pause, move) applies from the next tick on. The I/O devices, if the scenario has any, come
      * after it (a scenario without devices registers no I/O subsystem, so its numbers are what they were before
      * there was one); live migration asks them whether a VM owns a passthrough device, and they ask the CPU
-     * subsystem where each VM runs: a device's exits take the cycles of its own host's clock. The network comes
-     * last of all: it changes only when a probe is sent, and draws nothing from the random generator.
+     * subsystem where each VM runs: a device's exits take the cycles of its own host's clock. The network and the
+     * page walk of the Memory tab's animator come last of all: they change only when a probe is sent or an address
+     * walked, and draw nothing from the random generator.
      */
     public static Simulation of(Scenario scenario, long seed) {
         return of(scenario, seed, false);
@@ -70,17 +72,18 @@ public final class Simulations {
         CpuSubsystem cpu = new CpuSubsystem(scenario, demand, slices);
         MemorySubsystem memory = new MemorySubsystem(scenario, cpu);
         NetSubsystem net = new NetSubsystem(scenario);
+        WalkSubsystem walk = new WalkSubsystem(scenario); // last: the others keep their indexes
         if (scenario.devices().isEmpty()) {
             MigrationSubsystem migration =
                     new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond);
-            return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, net),
+            return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, net, walk),
                     checkpointEveryTicks, maxCheckpoints);
         }
         IoSubsystem io = new IoSubsystem(scenario.devices(), IoCosts.DEFAULT,
                 vmId -> scenario.host(cpu.hostOf(vmId)).orElseThrow().cpu().mhzPerCore());
         MigrationSubsystem migration =
                 new MigrationSubsystem(scenario, cpu, scenario.migration(), dirtyMibPerSecond, io::ownsPassthrough);
-        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, io, net),
+        return new Simulation(seed, scenario.tickMicros(), List.of(demand, cpu, memory, migration, io, net, walk),
                 checkpointEveryTicks, maxCheckpoints);
     }
 }

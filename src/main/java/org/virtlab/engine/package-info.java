@@ -32,6 +32,9 @@
  *   ({@code NAT_SOURCE_REWRITE}, {@code NAT_DESTINATION_REWRITE}) and how each leg ended ({@code PACKET_DELIVERED},
  *   {@code PACKET_DROPPED} with its {@code net.DropReason}), all at the start of the tick the probe took effect in,
  *   in order. What the network learned (MAC tables, ARP caches, connection tracking) is part of its checkpoints.</li>
+ *   <li>Page walks ({@code memory.WalkSubsystem}): when an address is walked (the Memory tab's animator), one
+ *   {@code WALK_REFERENCE} per memory reference of its nested (EPT / NPT) walk, in walk order, at the start of the
+ *   tick; the cause ({@code memory.WalkRole}) says what the reference is for.</li>
  * </ul>
  *
  * <h2>Back and Forward</h2>

@@ -8,6 +8,8 @@ import org.virtlab.engine.EventKind;
 import org.virtlab.engine.SimEvent;
 import org.virtlab.engine.net.Ip;
 import org.virtlab.engine.net.NetSubsystem;
+import org.virtlab.engine.memory.PageTableConfig;
+import org.virtlab.engine.memory.WalkRole;
 
 /**
  * A journaled event in words, in English or Chinese: the one-line description from the kind's {@code event.<KIND>}
@@ -131,6 +133,9 @@ public final class EventText {
             case PACKET_DELIVERED:
             case PACKET_DROPPED:
                 return format(e.arg(1) == 1 ? key + ".reply" : key, e.arg(0), name(e.deviceId()), cause);
+            case WALK_REFERENCE: // a guest entry's address is guest physical, a host entry's host physical
+                return format(e.cause() == WalkRole.GUEST_ENTRY ? key + ".guest" : key, e.arg(0),
+                        PageTableConfig.levelName((int) e.arg(1)), "0x" + Long.toHexString(e.arg(2)), cause);
             default:
                 throw new IllegalStateException("no text for " + k);
         }

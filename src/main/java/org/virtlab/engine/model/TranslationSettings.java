@@ -8,7 +8,8 @@ import org.virtlab.engine.memory.PageTableConfig;
  * How the Memory tab's page-walk animator and TLB experiment are set up when a scenario opens: the guest's and
  * the host's page tables (levels and page size), the guest-virtual address walked, and the TLB experiment. A
  * lesson about address translation sets them so that it opens on what it talks about. Layout for the window, as
- * {@link ViewState} is: the simulation ignores it. The defaults are the tab's own, and those of
+ * {@link ViewState} is, but for the walk: the simulation starts its page walk ({@code memory.WalkSubsystem}) from
+ * the tables and address. The defaults are the tab's own, and those of
  * {@code virtlab walk}.
  *
  * @param guestLevels 4 or 5 ({@link PageTableConfig}: 48- or 57-bit guest-virtual addresses)

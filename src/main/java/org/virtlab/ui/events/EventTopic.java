@@ -22,6 +22,7 @@ public enum EventTopic {
             case BALLOON_DEFLATE:
             case SWAP_OUT:
             case SWAP_IN:
+            case WALK_REFERENCE:
                 return MEMORY;
             case MIGRATION_START:
             case MIGRATION_REFUSED:

@@ -61,6 +61,14 @@ public final class MemoryView {
         address.setPrefColumnCount(16);
         address.getStyleClass().add("memory-address");
         address.textProperty().bindBidirectional(vm.addressTextProperty());
+        address.setOnAction(e -> vm.commitAddress()); // Enter: the address walked becomes a walk of the run
+        address.focusedProperty().addListener((obs, was, now) -> {
+            // leaving the field for another control commits too; not the window losing focus or being replaced
+            if (!now && address.getScene() != null && address.getScene().getWindow() != null
+                    && address.getScene().getWindow().isFocused()) {
+                vm.commitAddress();
+            }
+        });
         FlowPane choices = new FlowPane(16, 6,
                 labelled(i18n, "memory.guestTables", new HBox(4, guestLevels, guestPage)),
                 labelled(i18n, "memory.hostTables", new HBox(4, hostLevels, hostPage)));

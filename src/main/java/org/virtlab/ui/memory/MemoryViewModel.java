@@ -2,6 +2,7 @@ package org.virtlab.ui.memory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -15,10 +16,18 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.virtlab.engine.EventKind;
+import org.virtlab.engine.Input;
+import org.virtlab.engine.SimEvent;
+import org.virtlab.engine.SimulationSnapshot;
+import org.virtlab.engine.memory.MemoryReference;
 import org.virtlab.engine.memory.PageSize;
 import org.virtlab.engine.memory.PageTableConfig;
 import org.virtlab.engine.memory.TranslationMode;
 import org.virtlab.engine.memory.Walk;
+import org.virtlab.engine.memory.WalkAddress;
+import org.virtlab.engine.memory.WalkRole;
+import org.virtlab.engine.memory.WalkSnapshot;
 import org.virtlab.engine.memory.Walker;
 import org.virtlab.engine.model.Scenario;
 import org.virtlab.engine.model.TranslationSettings;
@@ -34,6 +43,12 @@ import org.virtlab.ui.i18n.I18n;
  * {@link #playingProperty()} is true. A choice the engine refuses is refused where it is made, with the
  * reason, and everything shown stays consistent: the walks always belong to the choices shown and the last
  * valid address.
+ *
+ * <p>With a submitter ({@link #setSubmitter}) the walk is part of the run: a table chosen, or an address typed and
+ * committed ({@link #commitAddress()}), is handed to the simulation as a {@link WalkAddress}, which journals the
+ * nested walk's references as events; {@link #update} shows the walk of the simulation's moment, so that Back and
+ * Forward bring back the walk of then, and {@link #highlight} puts the step on a journaled reference. Without one the
+ * walks are the tab's own, as before.
  */
 public final class MemoryViewModel {
     public static final List<Integer> LEVELS = List.of(PageTableConfig.MIN_LEVELS, PageTableConfig.MAX_LEVELS);
@@ -64,6 +79,19 @@ public final class MemoryViewModel {
     private final TlbViewModel tlb;
     private long address = DEFAULT_ADDRESS;
     private Walk nestedWalk;
+    /** Where walks asked for go (the runner's submitShown); null: the walks stay the tab's own. */
+    private Consumer<? super Input> submitter;
+    /** The walk the simulation has at the moment shown, and its serial. */
+    private WalkAddress simulated;
+    private long simulatedSerial;
+    /** The walk last handed to the simulation and not yet seen in a snapshot; or null. */
+    private WalkAddress asked;
+    private long shownMicros;
+    /** Simulated time per tick of the scenario shown: where a seek to just after an event lands. */
+    private long tickMicros = 1_000;
+    /** A selected WALK_REFERENCE event whose reference the step goes to once the seek to it shows; null: none. */
+    private SimEvent highlighted;
+    private long highlightedAtMicros;
 
     public MemoryViewModel(I18n i18n) {
         this.i18n = i18n;
@@ -106,19 +134,37 @@ public final class MemoryViewModel {
 
     /** Chooses the guest's levels (4 or 5); returns whether taken (else {@link #choiceErrorProperty()} says why). */
     public boolean chooseGuestLevels(int levels) {
-        return choose(levels, guestPage.get(), hostLevels.get(), hostPage.get());
+        return chooseAndSubmit(levels, guestPage.get(), hostLevels.get(), hostPage.get());
     }
 
     public boolean chooseGuestPage(PageSize size) {
-        return choose(guestLevels.get(), size, hostLevels.get(), hostPage.get());
+        return chooseAndSubmit(guestLevels.get(), size, hostLevels.get(), hostPage.get());
     }
 
     public boolean chooseHostLevels(int levels) {
-        return choose(guestLevels.get(), guestPage.get(), levels, hostPage.get());
+        return chooseAndSubmit(guestLevels.get(), guestPage.get(), levels, hostPage.get());
     }
 
     public boolean chooseHostPage(PageSize size) {
-        return choose(guestLevels.get(), guestPage.get(), hostLevels.get(), size);
+        return chooseAndSubmit(guestLevels.get(), guestPage.get(), hostLevels.get(), size);
+    }
+
+    /**
+     * The address typed is walked at once, as the tab's own; committing it (Enter, or leaving the field) makes it a
+     * walk of the run: handed to the simulation if it differs from the simulation's walk. Nothing when refused.
+     */
+    public void commitAddress() {
+        if (addressError.get().isEmpty()) {
+            submitShown();
+        }
+    }
+
+    /**
+     * Hands the walks asked for from now on to the simulation (the runner's {@code submitShown}): a table chosen or
+     * an address committed becomes a {@link WalkAddress} input.
+     */
+    public void setSubmitter(Consumer<? super Input> submitter) {
+        this.submitter = submitter;
     }
 
     /** "4 levels". */
@@ -263,16 +309,104 @@ public final class MemoryViewModel {
         TranslationSettings settings = scenario.translation();
         playing.set(false);
         tlb.apply(settings.tlb());
+        tickMicros = scenario.tickMicros();
+        // a seek starts the charts over (a new generation, hence this reset): a highlight waiting for it stays
+        asked = null;
+        shownMicros = 0;
+        simulated = WalkAddress.of(settings); // what the simulation starts from (its WalkSubsystem)
+        simulatedSerial = 0;
+        show(simulated);
+        step.set(maxStep.get());
+    }
+
+    /**
+     * The simulation's state of the moment shown: when its walk is another than the one it had before (a walk asked
+     * for, or Back and Forward across one), the animator shows it, with the tables and address it was made with.
+     * When the moment is the one a selected reference's event was sought to, the step goes to that reference.
+     */
+    public void update(SimulationSnapshot snapshot) {
+        Optional<WalkSnapshot> found = snapshot.find(WalkSnapshot.class);
+        if (found.isEmpty()) {
+            return;
+        }
+        WalkSnapshot now = found.get();
+        boolean sought = highlighted != null && snapshot.nowMicros() == highlightedAtMicros;
+        boolean before = snapshot.nowMicros() < shownMicros;
+        shownMicros = snapshot.nowMicros();
+        if (asked != null) {
+            if (!now.walk().equals(asked) && !sought && !before) {
+                return; // the walk asked for is not in the run yet: keep showing it, not the one before
+            }
+            asked = null;
+        }
+        if (now.serial() != simulatedSerial || sought) {
+            simulatedSerial = now.serial();
+            simulated = now.walk();
+            if (!simulated.equals(shownWalk())) {
+                show(simulated);
+            }
+        }
+        if (sought) {
+            light(highlighted);
+            highlighted = null;
+        }
+    }
+
+    /**
+     * The Events panel selected an event: for a {@link EventKind#WALK_REFERENCE} the step goes to its reference
+     * (at once if the walk shown has it, and again when the run has been put just after it); anything else, or
+     * null, forgets a highlight not yet shown.
+     */
+    public void highlight(SimEvent event) {
+        if (event == null || event.kind() != EventKind.WALK_REFERENCE) {
+            highlighted = null;
+            return;
+        }
+        highlighted = event;
+        // the runner's seekAfterEvent: to the end of the tick the event happened in
+        highlightedAtMicros = Math.floorDiv(event.atMicros(), tickMicros) * tickMicros + tickMicros;
+        light(event);
+    }
+
+    /** The step on the event's reference, if the nested walk shown is the one that made it. */
+    private void light(SimEvent event) {
+        int s = (int) event.arg(0);
+        if (nestedWalk == null || s < 1 || s > nestedWalk.count()) {
+            return;
+        }
+        MemoryReference r = nestedWalk.references().get(s - 1);
+        if (r.level() == event.arg(1) && r.address() == event.arg(2)
+                && WalkRole.of(nestedWalk.references(), s - 1) == event.cause()) {
+            playing.set(false);
+            step.set(s);
+        }
+    }
+
+    /** Shows a walk the engine accepts, replacing the choices, the address typed and any refusal. */
+    private void show(WalkAddress walk) {
         // Straight to the walk, not through choose(): the old address may not fit the new guest's tables.
-        Optional<String> refused = apply(settings.guestLevels(), settings.guestPage(), settings.hostLevels(),
-                settings.hostPage(), settings.address());
-        if (refused.isPresent()) { // the model's constructor accepts only what the engine walks
+        Optional<String> refused = apply(walk.guestLevels(), walk.guestPage(), walk.hostLevels(), walk.hostPage(),
+                walk.address());
+        if (refused.isPresent()) { // WalkAddress's constructor accepts only what the engine walks
             throw new IllegalStateException(refused.get());
         }
         choiceError.set("");
-        addressText.set(WalkTexts.hex(settings.address())); // walks the same again: no error
+        addressText.set(WalkTexts.hex(walk.address())); // walks the same again: no error
         addressError.set(""); // also when the text was already this one, refused under the old tables
-        step.set(maxStep.get());
+    }
+
+    /** The tables and address shown. */
+    private WalkAddress shownWalk() {
+        return new WalkAddress(guestLevels.get(), guestPage.get(), hostLevels.get(), hostPage.get(), address);
+    }
+
+    /** Hands the walk shown to the simulation when it is another than the simulation's (or the one asked for). */
+    private void submitShown() {
+        WalkAddress walk = shownWalk();
+        if (submitter != null && !walk.equals(asked != null ? asked : simulated)) {
+            asked = walk;
+            submitter.accept(walk);
+        }
     }
 
     /** Takes over the choices, address and step of the view model this one replaces (a language switch). */
@@ -285,6 +419,14 @@ public final class MemoryViewModel {
     }
 
     // ---- the work ------------------------------------------------------------------------------------
+
+    private boolean chooseAndSubmit(int gl, PageSize gp, int hl, PageSize hp) {
+        boolean taken = choose(gl, gp, hl, hp);
+        if (taken && addressError.get().isEmpty()) {
+            submitShown();
+        }
+        return taken;
+    }
 
     private boolean choose(int gl, PageSize gp, int hl, PageSize hp) {
         Optional<String> refused = apply(gl, gp, hl, hp, address);

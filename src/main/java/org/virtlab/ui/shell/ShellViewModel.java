@@ -118,6 +118,7 @@ public final class ShellViewModel implements ScenarioEditor {
         topology = new TopologyViewModel(i18n, selection, this);
         cpu = new CpuViewModel(i18n, selection);
         memory = new MemoryViewModel(i18n);
+        memory.setSubmitter(runner::submitShown); // a walk asked for is a moment of the run, its references events
         io = new IoViewModel(i18n, selection, this);
         network = new NetworkViewModel(i18n);
         network.setSubmitter(runner::submitShown);
@@ -133,6 +134,7 @@ public final class ShellViewModel implements ScenarioEditor {
             }
             io.highlight(now == null ? null : now.deviceId(), ringMark(now));
             network.highlight(now); // a packet's hop, rewrite or verdict: its trace at that hop, on the wire too
+            memory.highlight(now); // a page-walk reference: the animator's step goes to it
             topology.markMigration(now != null && now.kind() != org.virtlab.engine.EventKind.MIGRATION_REFUSED
                     && org.virtlab.ui.events.EventTopic.of(now.kind()) == org.virtlab.ui.events.EventTopic.MIGRATION
                     ? now.vmId() : null);
@@ -646,6 +648,7 @@ public final class ShellViewModel implements ScenarioEditor {
             topology.update(state.snapshot());
             cpu.update(state);
             io.update(state);
+            memory.update(state.snapshot());
             network.update(state.snapshot());
             overcommit.update(state);
             nowMicros.set(state.snapshot().nowMicros());

@@ -12,6 +12,7 @@ import org.virtlab.engine.EventKind;
 import org.virtlab.engine.SimEvent;
 import org.virtlab.engine.alloc.Admission;
 import org.virtlab.engine.io.ExitReason;
+import org.virtlab.engine.memory.WalkRole;
 import org.virtlab.engine.memory.host.Reclamation;
 import org.virtlab.engine.migration.MigrationReason;
 import org.virtlab.engine.net.DropReason;
@@ -32,8 +33,9 @@ class EventTextsTest {
         String device = EventTopic.of(kind) == EventTopic.IO ? "vda" : EventTopic.of(kind) == EventTopic.NETWORK ? "VM2"
                 : null;
         String peer = EventTopic.of(kind) == EventTopic.MIGRATION ? "H2" : kind == EventKind.VCPU_SWITCH ? "VM1" : null;
-        String vm = kind == EventKind.KSM_MERGE ? null : "VM2";
-        String host = EventTopic.of(kind) == EventTopic.IO ? null : "H1";
+        boolean walk = kind == EventKind.WALK_REFERENCE; // a page walk has no source (EventKind's comment)
+        String vm = kind == EventKind.KSM_MERGE || walk ? null : "VM2";
+        String host = EventTopic.of(kind) == EventTopic.IO || walk ? null : "H1";
         Enum<?> cause = null;
         switch (kind) {
             case POWER_REFUSED: cause = Admission.Resource.MEMORY; break;
@@ -43,6 +45,7 @@ class EventTextsTest {
             case PACKET_HOP: cause = Hop.Frame.ARP_REQUEST; break;
             case NAT_SOURCE_REWRITE: case NAT_DESTINATION_REWRITE: cause = Rewrite.Kind.MASQUERADE; break;
             case PACKET_DROPPED: cause = DropReason.NO_ROUTE; break;
+            case WALK_REFERENCE: cause = WalkRole.HOST_FOR_GUEST_PDPT; break;
             default: break;
         }
         List<Long> args = new ArrayList<>();
@@ -63,6 +66,9 @@ class EventTextsTest {
         }
         if (kind == EventKind.PACKET_DELIVERED || kind == EventKind.PACKET_DROPPED) {
             args = List.of(2L, 0L); // packet 2, the request
+        }
+        if (walk) {
+            args = List.of(7L, 4L, 0x10f8L); // step 7, a PML4 entry (level 4), its address
         }
         return new SimEvent(12_345_678, 0, 3, kind, host, vm, device, peer, cause, args);
     }
@@ -104,6 +110,15 @@ class EventTextsTest {
         assertEquals("Migration of VM2 failed after 2 rounds: " + new I18n(Locale.ENGLISH).get(
                 "migration.reason.DIRTY_RATE_AT_LEAST_BANDWIDTH") + "; it keeps running on H1",
                 EN.describe(sample(EventKind.MIGRATION_FAILED)));
+        // step 7 of a 4-over-4 walk: the host walk that finds the guest's PDPT (steps 6–9, WalkSubsystemTest), its PML4
+        // entry (level 4); 0x1000 + 8·0x1f = 0x10f8 an entry's address (made up for the sample)
+        SimEvent ref = new SimEvent(5_000, 4, 6, EventKind.WALK_REFERENCE, null, null, null, null,
+                WalkRole.HOST_FOR_GUEST_PDPT, List.of(7L, 4L, 0x10f8L));
+        assertEquals("Ref. 7: EPT/NPT PML4 entry to find the guest's PDPT, at host physical 0x10f8", EN.describe(ref));
+        assertEquals("第 7 次访存：EPT/NPT PML4 表项，定位客户机 PDPT 页表，主机物理地址 0x10f8", ZH.describe(ref));
+        assertEquals("Ref. 10: guest PDPT entry translating the address, at guest physical 0x2008",
+                EN.describe(new SimEvent(5_000, 4, 9, EventKind.WALK_REFERENCE, null, null, null, null,
+                WalkRole.GUEST_ENTRY, List.of(10L, 3L, 0x2008L))));
         assertEquals("Admission control kept VM2 off on H1: memory reservation 2 MiB, only 524288 MiB unreserved",
                 EN.describe(sample(EventKind.POWER_REFUSED)));
         // the network's: an ARP request on the reply's way, a masquerade (libvirt's NAT: source NAT behind the host's
