@@ -61,7 +61,11 @@ public enum EventKind {
     KICK_SUPPRESSED("availIdx"),
     /** VM, device: a passthrough driver rang the device's doorbell, a write to the device itself: no exit. */
     DOORBELL(),
-    /** VM, device: the vCPU left guest mode; cause {@code io.ExitReason}. */
+    /**
+     * VM, device: the vCPU left guest mode; cause {@code io.ExitReason}. Or, with no source (memory.WalkSubsystem), the
+     * exit shadow paging takes when the Memory tab's guest writes CR3 or a page-table entry; cause
+     * {@code memory.PagingExit}.
+     */
     VM_EXIT(),
     /** VM, device: the device interrupted the guest. Args: used.idx (−1: not virtio). */
     INTERRUPT("usedIdx"),

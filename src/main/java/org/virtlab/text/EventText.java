@@ -9,6 +9,7 @@ import org.virtlab.engine.SimEvent;
 import org.virtlab.engine.net.Ip;
 import org.virtlab.engine.net.NetSubsystem;
 import org.virtlab.engine.memory.PageTableConfig;
+import org.virtlab.engine.memory.PagingExit;
 import org.virtlab.engine.memory.WalkRole;
 
 /**
@@ -75,6 +76,9 @@ public final class EventText {
         String cause = cause(e);
         EventKind k = e.kind();
         String key = k.messageKey();
+        if (e.cause() instanceof PagingExit) { // a guest's paging write under shadow paging, the Memory tab's
+            return format(key + ".shadow", cause);
+        }
         switch (k) {
             case POWER_ON:
             case DOORBELL:

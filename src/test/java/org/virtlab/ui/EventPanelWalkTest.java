@@ -112,4 +112,36 @@ class EventPanelWalkTest {
         WaitForAsyncUtils.waitForFxEvents(3);
         Screenshots.write(robot, stage.getScene(), "events-walk-" + lang);
     }
+
+    @org.junit.jupiter.api.Test
+    void theGuestsCr3AndPageTableWritesAreListedAsShadowPagingExits() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
+        var lesson = Lessons.load("mem-page-walk");
+        robot.interact(() -> {
+            app.shell().openLessonForTest(lesson);
+            app.shell().viewModel().pause();
+            app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("memory"));
+        });
+        robot.clickOn("#eventsToggle");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() ->
+                robot.lookup("#eventsTable").tryQuery().isPresent()));
+        robot.interact(() -> {
+            for (EventKind k : EventKind.values()) {
+                events().kindShownProperty(k).set(k == EventKind.VM_EXIT);
+            }
+        });
+        robot.clickOn("#memoryCr3Write");
+        robot.clickOn("#memoryPteWrite");
+        // the lesson's goal: under shadow paging each CR3 switch and each page-table write is a VM exit (paused, each
+        // click's tick runs at once)
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() -> events().shown().size() == 2));
+        List<SimEvent> exits = List.copyOf(events().shown());
+        assertEquals(List.of(org.virtlab.engine.memory.PagingExit.CR3_WRITE,
+                org.virtlab.engine.memory.PagingExit.PAGE_TABLE_WRITE), exits.stream().map(SimEvent::cause).toList());
+        assertTrue(app.shell().viewModel().events().texts().describe(exits.get(0))
+                .startsWith("VM exit under shadow paging: CR3 write"));
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Screenshots.write(robot, stage.getScene(), "events-shadow-exits-en");
+    }
 }

@@ -22,6 +22,9 @@ import org.virtlab.engine.model.Scenario;
  * journaled). A walk is instantaneous here: it takes no simulated time and changes nothing else; {@link #step} does
  * nothing and draws nothing from the random generator, so the other subsystems' numbers are what they were without
  * it.
+ *
+ * <p>A {@link GuestPagingWrite} (the guest switches process, or edits a page-table entry) is journaled as the
+ * {@link EventKind#VM_EXIT} it costs under shadow paging, with its {@link PagingExit}; it changes no walk.
  */
 public final class WalkSubsystem implements Subsystem {
     /** The {@link Subsystem#name()}. */
@@ -55,6 +58,13 @@ public final class WalkSubsystem implements Subsystem {
 
     @Override
     public boolean accept(Input input, StepContext ctx) {
+        if (input instanceof GuestPagingWrite write) {
+            EventSink events = ctx == null ? EventSink.OFF : ctx.events();
+            if (events.on()) { // the shadow column's cost: one exit per write; the nested column's: none
+                events.emit(EventKind.VM_EXIT, ctx.nowMicros(), null, null, null, null, write.write(), 0, 0, 0);
+            }
+            return true;
+        }
         if (!(input instanceof WalkAddress walk)) {
             return false;
         }

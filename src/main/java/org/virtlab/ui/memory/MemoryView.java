@@ -23,6 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.virtlab.engine.memory.PageSize;
+import org.virtlab.engine.memory.PagingExit;
 import org.virtlab.ui.common.TextCell;
 import org.virtlab.ui.common.ViewParts;
 import org.virtlab.ui.common.ChartMenus;
@@ -88,8 +89,13 @@ public final class MemoryView {
         });
         Button reset = ViewParts.button("memoryReset", "mdi2r-restart", i18n.get("memory.reset"), i18n.get("memory.reset.help"),
                 vm::reset);
+        Button cr3 = ViewParts.button("memoryCr3Write", "mdi2s-swap-horizontal", i18n.get("memory.cr3Write"),
+                i18n.get("memory.cr3Write.help"), () -> vm.guestWrites(PagingExit.CR3_WRITE));
+        Button pte = ViewParts.button("memoryPteWrite", "mdi2p-pencil", i18n.get("memory.pteWrite"),
+                i18n.get("memory.pteWrite.help"), () -> vm.guestWrites(PagingExit.PAGE_TABLE_WRITE));
         HBox buttons = new HBox(6, back, step, play, reset);
-        FlowPane transport = new FlowPane(16, 6, labelled(i18n, "memory.address", address), buttons);
+        HBox writes = new HBox(6, cr3, pte);
+        FlowPane transport = new FlowPane(16, 6, labelled(i18n, "memory.address", address), buttons, writes);
         transport.setAlignment(Pos.CENTER_LEFT);
 
         Label addresses = new Label();

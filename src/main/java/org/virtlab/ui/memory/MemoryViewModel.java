@@ -21,7 +21,9 @@ import org.virtlab.engine.Input;
 import org.virtlab.engine.SimEvent;
 import org.virtlab.engine.SimulationSnapshot;
 import org.virtlab.engine.memory.MemoryReference;
+import org.virtlab.engine.memory.GuestPagingWrite;
 import org.virtlab.engine.memory.PageSize;
+import org.virtlab.engine.memory.PagingExit;
 import org.virtlab.engine.memory.PageTableConfig;
 import org.virtlab.engine.memory.TranslationMode;
 import org.virtlab.engine.memory.Walk;
@@ -398,6 +400,16 @@ public final class MemoryViewModel {
     /** The tables and address shown. */
     private WalkAddress shownWalk() {
         return new WalkAddress(guestLevels.get(), guestPage.get(), hostLevels.get(), hostPage.get(), address);
+    }
+
+    /**
+     * The guest switches process (writes CR3) or edits a page-table entry, in the run: under shadow paging each is a
+     * VM exit the Events panel lists; with EPT/NPT, and natively, none. Nothing happens without a run to tell.
+     */
+    public void guestWrites(PagingExit write) {
+        if (submitter != null) {
+            submitter.accept(new GuestPagingWrite(write));
+        }
     }
 
     /** Hands the walk shown to the simulation when it is another than the simulation's (or the one asked for). */

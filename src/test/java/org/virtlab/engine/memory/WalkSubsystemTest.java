@@ -194,4 +194,27 @@ class WalkSubsystemTest {
         assertEquals(role, e.cause(), "step " + e.arg(0));
         assertEquals(level, e.arg(1), "step " + e.arg(0));
     }
+
+    @Test
+    void aGuestsPagingWriteIsTheVmExitShadowPagingTakesAndChangesNoWalk() {
+        // virtualization.md §3 and the mem-page-walk lesson's goal: under shadow paging every guest CR3 switch and
+        // every guest page-table write traps to the hypervisor (Mmu counts the same); with EPT/NPT neither does
+        Simulation sim = journaled(TestScenarios.mixed());
+        sim.runUntil(2_000);
+        SimulationSnapshot before = sim.snapshot();
+        sim.submit(new GuestPagingWrite(PagingExit.CR3_WRITE));
+        sim.step();
+        sim.submit(new GuestPagingWrite(PagingExit.PAGE_TABLE_WRITE));
+        sim.step();
+        List<SimEvent> exits = sim.journal().events().stream().filter(e -> e.kind() == EventKind.VM_EXIT).toList();
+        assertEquals(List.of(PagingExit.CR3_WRITE, PagingExit.PAGE_TABLE_WRITE),
+                exits.stream().map(SimEvent::cause).toList());
+        assertEquals(List.of(2_000L, 3_000L), exits.stream().map(SimEvent::atMicros).toList(), "at their ticks");
+        assertTrue(exits.stream().allMatch(e -> e.vmId() == null && e.deviceId() == null), "the tab's guest: no source");
+        assertEquals(before.find(WalkSnapshot.class), sim.snapshot().find(WalkSnapshot.class), "the walk is the same");
+        // Back to before the second write: only the first exit is left
+        sim.rewindTo(3_000);
+        assertEquals(List.of(PagingExit.CR3_WRITE), sim.journal().events().stream()
+                .filter(e -> e.kind() == EventKind.VM_EXIT).map(SimEvent::cause).toList());
+    }
 }

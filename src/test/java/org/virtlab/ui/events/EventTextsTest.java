@@ -132,6 +132,12 @@ class EventTextsTest {
         assertEquals("Packet 2: request dropped at VM2: no route to the destination",
                 EN.describe(sample(EventKind.PACKET_DROPPED)));
         assertEquals("VM2", EN.source(sample(EventKind.PACKET_HOP)), "a network event's source is the device");
+        // shadow paging's exits (virtualization.md §3): the guest's CR3 write traps, with EPT/NPT it does not
+        SimEvent cr3 = new SimEvent(2_000, 5, 0, EventKind.VM_EXIT, null, null, null, null,
+                org.virtlab.engine.memory.PagingExit.CR3_WRITE, List.of());
+        assertEquals("VM exit under shadow paging: CR3 write (a process switch), KVM loads its shadow tables; none with "
+                + "EPT/NPT", EN.describe(cr3));
+        assertEquals("影子页表下的 VM 退出：写 CR3（切换进程），KVM 换上其影子页表；EPT/NPT 下不退出", ZH.describe(cr3));
     }
 
     @Test
