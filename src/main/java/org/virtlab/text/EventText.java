@@ -52,6 +52,9 @@ public final class EventText {
         if (e.vmId() != null) {
             return name(e.vmId());
         }
+        if (e.hostId() == null && (e.kind() == EventKind.WALK_REFERENCE || e.cause() instanceof PagingExit)) {
+            return texts.getString("event.source.mmu"); // the Memory tab's walk: its MMU, no VM of the scenario
+        }
         return name(e.hostId());
     }
 

@@ -138,6 +138,7 @@ class EventTextsTest {
         assertEquals("VM exit under shadow paging: CR3 write (a process switch), KVM loads its shadow tables; none with "
                 + "EPT/NPT", EN.describe(cr3));
         assertEquals("影子页表下的 VM 退出：写 CR3（切换进程），KVM 换上其影子页表；EPT/NPT 下不退出", ZH.describe(cr3));
+        assertEquals("MMU (Memory tab)", EN.source(cr3), "the tab's walk has no VM of the scenario: its MMU");
     }
 
     @Test
