@@ -51,15 +51,8 @@ class EventPanelWalkTest {
         return app.shell().viewModel().memory();
     }
 
-    private void walk(String address) {
-        TextField field = robot.lookup("#memoryAddress").queryAs(TextField.class);
-        robot.interact(field::clear);
-        robot.clickOn(field).write(address).type(KeyCode.ENTER);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"en", "zh"})
-    void aReferenceSelectedInTheEventsPanelIsTheAnimatorsCurrentStepInTheWalkOfThen(String lang) throws Exception {
+    /** The mem-page-walk lesson, paused, on the Memory tab, with the Events panel open. */
+    private Stage openMemoryTab(String lang) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=" + lang, "--no-recovery");
         var lesson = Lessons.load("mem-page-walk");
@@ -71,6 +64,19 @@ class EventPanelWalkTest {
         robot.clickOn("#eventsToggle");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() ->
                 robot.lookup("#eventsTable").tryQuery().isPresent()));
+        return stage;
+    }
+
+    private void walk(String address) {
+        TextField field = robot.lookup("#memoryAddress").queryAs(TextField.class);
+        robot.interact(field::clear);
+        robot.clickOn(field).write(address).type(KeyCode.ENTER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh"})
+    void aReferenceSelectedInTheEventsPanelIsTheAnimatorsCurrentStepInTheWalkOfThen(String lang) throws Exception {
+        Stage stage = openMemoryTab(lang);
         app.runner().runTo(300_000);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, FxConditions.onFx(() ->
                 app.shell().viewModel().nowMicrosProperty().get() == 300_000));
@@ -115,17 +121,7 @@ class EventPanelWalkTest {
 
     @org.junit.jupiter.api.Test
     void theGuestsCr3AndPageTableWritesAreListedAsShadowPagingExits() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        app = (VirtLabApp) FxToolkit.setupApplication(VirtLabApp.class, "--lang=en", "--no-recovery");
-        var lesson = Lessons.load("mem-page-walk");
-        robot.interact(() -> {
-            app.shell().openLessonForTest(lesson);
-            app.shell().viewModel().pause();
-            app.shell().tabs().getSelectionModel().select(ShellView.TABS.indexOf("memory"));
-        });
-        robot.clickOn("#eventsToggle");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, FxConditions.onFx(() ->
-                robot.lookup("#eventsTable").tryQuery().isPresent()));
+        Stage stage = openMemoryTab("en");
         robot.interact(() -> {
             for (EventKind k : EventKind.values()) {
                 events().kindShownProperty(k).set(k == EventKind.VM_EXIT);

@@ -230,18 +230,9 @@ public final class NetworkViewModel {
         step.set(Math.max(0, Math.min(rowOf(e, shownTrace), hops.size() - 1)));
     }
 
-    /** Whether the kind is one the network journals. */
+    /** Whether the kind is one the network journals (the Events panel's Network topic). */
     static boolean isNetwork(EventKind kind) {
-        switch (kind) {
-            case PACKET_HOP:
-            case NAT_SOURCE_REWRITE:
-            case NAT_DESTINATION_REWRITE:
-            case PACKET_DELIVERED:
-            case PACKET_DROPPED:
-                return true;
-            default:
-                return false;
-        }
+        return org.virtlab.ui.events.EventTopic.of(kind) == org.virtlab.ui.events.EventTopic.NETWORK;
     }
 
     /** The row of {@link #hops()} a network event of {@code trace} names (request rows first, then the reply's). */
