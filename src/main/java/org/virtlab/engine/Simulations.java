@@ -71,7 +71,7 @@ public final class Simulations {
         CpuDemandSubsystem demand = new CpuDemandSubsystem(scenario);
         CpuSubsystem cpu = new CpuSubsystem(scenario, demand, slices);
         MemorySubsystem memory = new MemorySubsystem(scenario, cpu);
-        NetSubsystem net = new NetSubsystem(scenario);
+        NetSubsystem net = new NetSubsystem(scenario, cpu::hostOf);
         WalkSubsystem walk = new WalkSubsystem(scenario); // last: the others keep their indexes
         if (scenario.devices().isEmpty()) {
             MigrationSubsystem migration =

@@ -243,6 +243,29 @@ public record Scenario(LocalizedText title, LocalizedText goal, List<LocalizedTe
         return withVms(vms.stream().map(v -> v.id().equals(replacement.id()) ? replacement : v).toList());
     }
 
+    /**
+     * The scenario with VM {@code vmId} on host {@code hostId} at ({@code x}, {@code y}), its NICs plugged as a
+     * migration leaves them: a NIC on a network of the old host moves to the target's network of the same name if it
+     * has one (as vSphere matches port groups by name), else it is unplugged; a NIC on a port group stays if the
+     * switch spans the target, else it is unplugged. The window's moves and live migration's end use it alike.
+     */
+    public Scenario withVmMoved(String vmId, String hostId, double x, double y) {
+        VmSpec vm = vm(vmId).orElseThrow(() -> new IllegalArgumentException("no VM " + vmId));
+        List<NicSpec> nics = new java.util.ArrayList<>();
+        for (NicSpec nic : vm.nics()) {
+            if (nic.networkId() != null) {
+                String name = network(nic.networkId()).map(NetworkSpec::name).orElse(null);
+                nics.add(networksOn(hostId).stream().filter(n -> n.name().equals(name)).findFirst()
+                        .map(n -> NicSpec.toNetwork(n.id())).orElse(NicSpec.UNWIRED));
+            } else if (nic.portGroupId() != null && switchOf(nic.portGroupId()).filter(w -> w.spans(hostId)).isEmpty()) {
+                nics.add(NicSpec.UNWIRED);
+            } else {
+                nics.add(nic);
+            }
+        }
+        return withVm(vm.onHost(hostId, x, y).withNics(nics));
+    }
+
     /** The network with the replacement's id replaced by it. */
     public Scenario withNetwork(NetworkSpec replacement) {
         return withNetworks(networks.stream().map(n -> n.id().equals(replacement.id()) ? replacement : n).toList());

@@ -1,5 +1,6 @@
 package org.virtlab.engine.net;
 
+import java.util.function.UnaryOperator;
 import org.virtlab.engine.EventKind;
 import org.virtlab.engine.EventSink;
 import org.virtlab.engine.Input;
@@ -16,6 +17,10 @@ import org.virtlab.engine.model.Scenario;
  * connection tracking, the next ephemeral port) ages with simulated time and is part of every checkpoint, so a
  * rewind to before a probe forgets what it taught, a NAT entry included, and the replay re-creates it exactly.
  *
+ * <p>The network follows live migration by itself: at each probe a VM that now runs on another host (the CPU
+ * subsystem says where) has its NICs on that host's networks, and they announce themselves there first. Edits of the
+ * wiring come as a {@link Rewire}.
+ *
  * <p>The network is built at the first probe, not before: a run that sends none (every command-line run) pays
  * nothing for it. It draws nothing from the random generator, so the other subsystems' numbers are what they were
  * without it.
@@ -23,6 +28,8 @@ import org.virtlab.engine.model.Scenario;
 public final class NetSubsystem implements Subsystem {
     public static final String NAME = "net";
 
+    /** Where each VM runs now (the CPU subsystem's placement, which live migration changes). */
+    private final UnaryOperator<String> hostOf;
     private Scenario scenario;
     /** Null until the first probe. */
     private NetState state;
@@ -33,8 +40,18 @@ public final class NetSubsystem implements Subsystem {
     /** A copy of {@link #state} since its last change, made when a snapshot first needs it. */
     private NetState frozen;
 
+    /** A network whose VMs stay where the scenario puts them. */
     public NetSubsystem(Scenario scenario) {
+        this(scenario, vmId -> scenario.vm(vmId).orElseThrow().hostId());
+    }
+
+    /**
+     * @param hostOf where a VM of the scenario runs now: after a live migration its NICs are on the target's networks
+     *               (as {@link Scenario#withVmMoved} plugs them) and announce themselves there at the next probe
+     */
+    public NetSubsystem(Scenario scenario, UnaryOperator<String> hostOf) {
         this.scenario = scenario;
+        this.hostOf = hostOf;
     }
 
     @Override
@@ -63,7 +80,11 @@ public final class NetSubsystem implements Subsystem {
         }
         if (input instanceof Rewire rewire) {
             if (state != null) {
-                state = state.carriedTo(NetTopology.of(rewire.scenario()));
+                try {
+                    state = state.carriedTo(NetTopology.of(rewire.scenario()));
+                } catch (NetException e) {
+                    state = null; // a network that cannot be built (the tab says why): nothing to carry, no probes
+                }
                 frozen = null;
             }
             scenario = rewire.scenario();
@@ -73,6 +94,13 @@ public final class NetSubsystem implements Subsystem {
     }
 
     private void send(SendProbe probe, StepContext ctx) {
+        Scenario placed = placed();
+        if (placed != scenario) {
+            scenario = placed;
+            if (state != null) {
+                state = state.carriedTo(NetTopology.of(scenario)); // moved NICs announce themselves (NetState)
+            }
+        }
         if (state == null) {
             state = new NetState(NetTopology.of(scenario), ctx.nowMicros());
         }
@@ -91,6 +119,18 @@ public final class NetSubsystem implements Subsystem {
         if (events.on()) {
             journal(events, ctx.nowMicros(), trace);
         }
+    }
+
+    /** The scenario with each VM where it runs now (the same object when none moved). */
+    private Scenario placed() {
+        Scenario out = scenario;
+        for (var vm : scenario.vms()) {
+            String now = hostOf.apply(vm.id());
+            if (!now.equals(vm.hostId())) {
+                out = out.withVmMoved(vm.id(), now, vm.x(), vm.y());
+            }
+        }
+        return out;
     }
 
     private void journal(EventSink events, long at, Trace trace) {

@@ -6,9 +6,9 @@ import org.virtlab.engine.model.Scenario;
 
 /**
  * The scenario's network as it is now, after an edit the running simulation follows (a NIC plugged into another
- * network) or a finished live migration taken into the scenario (the VM's NICs now on its new host's networks).
- * {@link NetSubsystem} carries what the network learned over to it ({@link NetState#carriedTo}): moved NICs
- * announce themselves.
+ * network, a network or port group added, changed or removed). {@link NetSubsystem} carries what the network learned
+ * over to it ({@link NetState#carriedTo}): moved NICs announce themselves. (A live migration needs none: the network
+ * follows where the CPU subsystem runs each VM.)
  */
 public record Rewire(Scenario scenario) implements Input {
 

@@ -358,8 +358,7 @@ public final class ShellViewModel implements ScenarioEditor {
                 if (!after.equals(before)) {
                     history.record(before, after);
                     scenario = after;
-                    // the network follows: the VM's NICs are on the target's networks now, and announce themselves
-                    runner.edit(after, List.of(new org.virtlab.engine.net.Rewire(after)));
+                    runner.edit(after, List.of()); // the engine's network follows the move by itself
                     properties.reset(after);
                     topology.reset(after);
                     cpu.edited(after);

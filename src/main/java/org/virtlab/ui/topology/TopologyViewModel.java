@@ -550,18 +550,7 @@ public final class TopologyViewModel {
      */
     public static Scenario placed(Scenario s, String vmId, String hostId) {
         HostSpec host = s.host(hostId).orElseThrow();
-        VmSpec vm = s.vm(vmId).orElseThrow();
-        List<NicSpec> nics = new ArrayList<>();
-        for (NicSpec nic : vm.nics()) {
-            if (nic.networkId() != null) {
-                String name = s.network(nic.networkId()).map(NetworkSpec::name).orElse(null);
-                nics.add(s.networksOn(hostId).stream().filter(n -> n.name().equals(name)).findFirst()
-                        .map(n -> NicSpec.toNetwork(n.id())).orElse(NicSpec.UNWIRED));
-            } else {
-                nics.add(nic);
-            }
-        }
-        return s.withVm(vm.onHost(hostId, host.x() + 30, host.y() + 80).withNics(pluggable(s, hostId, nics)));
+        return s.withVmMoved(vmId, hostId, host.x() + 30, host.y() + 80);
     }
 
     /** What Copy took: hosts (with their VMs and networks) and VMs, as they were then. */

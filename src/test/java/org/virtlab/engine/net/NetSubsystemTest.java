@@ -205,4 +205,35 @@ class NetSubsystemTest {
         sim.submit(new SendProbe("nat2:nic0", "lan-pc", Protocol.UDP, 53));
         assertThrows(IllegalArgumentException.class, sim::step, "an unplugged NIC is no endpoint");
     }
+
+    @Test
+    void aVmMovedByLiveMigrationIsFoundOnItsNewHostWithoutAnEdit() {
+        // NetScenarios.dvs: web1 (host1) and web2 (host2) on port group pg-web of dvs1, which spans both hosts: a frame
+        // between them crosses the physical LAN between host1's and host2's proxies of the switch
+        Scenario s = NetScenarios.dvs();
+        Simulation sim = Simulations.of(s, s.seed(), false);
+        sim.enableJournal(1_000_000);
+        sim.submit(new SendProbe("web1", "web2", Protocol.ICMP, 0));
+        sim.step();
+        assertTrue(net(sim).last().request().hops().stream().anyMatch(h -> h.device().startsWith("host1/")));
+        sim.submit(new org.virtlab.engine.migration.StartMigration("web1", "host2"));
+        org.virtlab.engine.cpu.CpuSubsystem cpu = sim.subsystems().stream()
+                .filter(org.virtlab.engine.cpu.CpuSubsystem.class::isInstance)
+                .map(org.virtlab.engine.cpu.CpuSubsystem.class::cast).findFirst().orElseThrow();
+        while (!cpu.hostOf("web1").equals("host2") && sim.nowMicros() < 120_000_000) {
+            sim.step();
+        }
+        assertEquals("host2", cpu.hostOf("web1"), "the live migration ended");
+        // no Rewire: at the next probe the network finds web1's NIC on host2's proxy of the same port group (a port
+        // group stays plugged where its switch spans the target, Scenario.withVmMoved), so the ping stays on host2
+        sim.submit(new SendProbe("web1", "web2", Protocol.ICMP, 0));
+        sim.step();
+        Trace after = net(sim).last();
+        assertTrue(after.delivered());
+        assertTrue(after.request().hops().stream().noneMatch(h -> h.device().startsWith("host1/")),
+                after.request().hops().toString());
+        SimEvent first = network(sim).stream().filter(e -> e.arg(0) == 2).findFirst().orElseThrow();
+        assertEquals("web1", first.vmId());
+        assertEquals("host2", first.hostId(), "the guest's hop is on its new host");
+    }
 }
