@@ -101,6 +101,8 @@ public final class NetworkViewModel {
     private long shownProbe;
     /** The tables were last refreshed for this whole second of simulated time. */
     private long tablesSecond = -1;
+    /** ... and for this picture of what the network knew. */
+    private NetState tablesFrozen;
     /** A network event chosen in the Events panel whose probe's trace is not shown yet; null for none. */
     private SimEvent pendingEvent;
     private boolean showing;
@@ -187,7 +189,8 @@ public final class NetworkViewModel {
             }
         }
         applyPending();
-        if (changed || (showing && net.nowMicros() / 1_000_000 != tablesSecond)) {
+        boolean learned = net.frozen() != tablesFrozen; // a probe, an edit or a seek changed what the network knows
+        if (changed || learned || (showing && net.nowMicros() / 1_000_000 != tablesSecond)) {
             refreshTables();
         }
     }
@@ -199,6 +202,7 @@ public final class NetworkViewModel {
         }
         long now = latest == null ? 0 : latest.nowMicros();
         tablesSecond = now / 1_000_000;
+        tablesFrozen = latest == null ? null : latest.frozen();
         NetState known = latest == null ? null : latest.state();
         if (known == null || known.topology().nodes().size() != topology.nodes().size()
                 || known.topology().switches().size() != topology.switches().size()) {
