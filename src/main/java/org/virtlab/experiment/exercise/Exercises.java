@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The catalog of exercise kinds, three per topic, and problem sets drawn from a seed: question i of a set is of
- * kind i mod 3 of the topic, with its own seed drawn from the set's, so a set is the same for the same seed.
+ * The catalog of exercise kinds (three per topic, five for the network) and problem sets drawn from a seed:
+ * question i of a set is of kind i mod k of the topic's k kinds, with its own seed drawn from the set's, so a set is
+ * the same for the same seed.
  */
 public final class Exercises {
     private static final List<ExerciseKind> ALL = all();
@@ -20,6 +21,8 @@ public final class Exercises {
         out.addAll(MemoryExercises.kinds());
         out.addAll(IoExercises.kinds());
         out.addAll(NetworkExercises.kinds());
+        out.add(new PortForwardExercise());
+        out.add(new VlanExercise());
         return List.copyOf(out);
     }
 

@@ -151,11 +151,7 @@ final class NetworkExercises {
      * bridged) with one VM {@link #VM} plugged into it.
      */
     static Scenario scenario(String kind, long seed, Gen g, int hosts, int on, NetworkMode mode, boolean lanRoute) {
-        List<HostSpec> hs = new ArrayList<>();
-        for (int h = 0; h < hosts; h++) {
-            hs.add(new HostSpec("host" + (h + 1), "host" + (h + 1), new CpuTopology(1, 4, 1, 2_000), 16_384,
-                    60 + 300 * h, 60));
-        }
+        List<HostSpec> hs = hosts(hosts);
         String hostId = hs.get(on).id();
         String subnet = mode == NetworkMode.BRIDGED ? null : "192.168." + g.between(100, 199) + ".0/24";
         NetworkSpec net = new NetworkSpec(NET, mode.name().toLowerCase(Locale.ROOT), hostId, mode, subnet,
@@ -164,6 +160,16 @@ final class NetworkExercises {
                 .withNics(List.of(NicSpec.toNetwork(NET)));
         return new Scenario(Gen.title(kind, seed), Gen.goal("scenario.goal.network"), List.of(), seed, Gen.TICK_MICROS, 10 * Gen.SECOND, hs,
                 List.of(vm), List.of(net), List.of(), List.of(), null, null);
+    }
+
+    /** {@code count} small hosts {@code host1}, {@code host2}, … side by side on the canvas. */
+    static List<HostSpec> hosts(int count) {
+        List<HostSpec> hs = new ArrayList<>();
+        for (int h = 0; h < count; h++) {
+            hs.add(new HostSpec("host" + (h + 1), "host" + (h + 1), new CpuTopology(1, 4, 1, 2_000), 16_384,
+                    60 + 300 * h, 60));
+        }
+        return hs;
     }
 
     /** A ping from one endpoint to another on a network that has seen no traffic. */

@@ -54,10 +54,13 @@ class ExercisesTest {
     }
 
     @Test
-    void catalogHasThreeKindsPerTopic() {
+    void catalogHasThreeKindsPerTopicAndFiveForTheNetwork() {
+        // issue 9: at least three kinds per topic; the network adds the port forward and the VLAN kinds
         for (Topic t : Topic.values()) {
-            assertEquals(3, Exercises.kinds(t).size(), t.id());
+            assertEquals(t == Topic.NETWORK ? 5 : 3, Exercises.kinds(t).size(), t.id());
         }
+        assertEquals(List.of("network.reach", "network.nat", "network.routed", "network.forward", "network.vlan"),
+                Exercises.kinds(Topic.NETWORK).stream().map(ExerciseKind::id).toList());
     }
 
     @Test
