@@ -192,6 +192,21 @@ class ForwardAndVlanExercisesTest {
     }
 
     @Test
+    void runItOpensAScenarioThatRuns() throws Exception {
+        // what the window's Run it hands the main window: the scenario read back from its file runs, and its network
+        // has the same leases as the generated one (the addresses the question names)
+        for (String kind : List.of("network.forward", "network.vlan")) {
+            for (Exercise e : generated(kind).subList(0, 10)) {
+                Scenario s = reloaded(e);
+                org.virtlab.engine.Simulation simulation = org.virtlab.engine.Simulations.of(s);
+                simulation.runUntil(Scenario.MICROS_PER_SECOND);
+                assertEquals(Scenario.MICROS_PER_SECOND, simulation.nowMicros(), kind);
+                assertEquals(NetTopology.of(e.scenario()).leases().toString(), NetTopology.of(s).leases().toString());
+            }
+        }
+    }
+
+    @Test
     void bothLanguagesRenderEveryGeneratedText() {
         for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
             ExerciseText text = new ExerciseText(locale);
