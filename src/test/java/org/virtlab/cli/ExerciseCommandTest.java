@@ -52,6 +52,21 @@ class ExerciseCommandTest {
     }
 
     @Test
+    void aNetworkSetTakesItsFiveKindsInTurn() {
+        // Exercises.problemSet: question i is of kind i mod 5 of the network's reach, nat, routed, forward, vlan
+        assertEquals(0, run(Locale.ENGLISH, "exercise", "--topic", "network", "--seed", "4", "--count", "5"));
+        String text = out.toString();
+        int forward = text.indexOf("\n4. ");
+        int vlan = text.indexOf("\n5. ");
+        assertTrue(text.substring(forward, vlan).contains("forwards") && text.substring(forward, vlan).contains("DNAT"),
+                text);
+        assertTrue(text.substring(vlan).contains("A distributed switch DSwitch spans host1 and host2"), text);
+        assertEquals(0, run(Locale.ENGLISH, "exercise", "--topic", "network", "--seed", "4", "--count", "5", "--lang",
+                "zh"));
+        assertTrue(out.toString().contains("分布式交换机 DSwitch 跨越 host1 和 host2"), out.toString());
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         assertEquals(2, run(Locale.ENGLISH, "exercise", "--topic", "disk", "--seed", "1"));
         assertEquals("unknown topic \"disk\": expected cpu, memory, io or network", err.toString().strip());
